@@ -1,0 +1,196 @@
+package dev.rampart.testkit.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * Formats storage and runs a single-node combined KRaft server; see {@code EmbeddedKafkaBroker}.
+ */
+public final class KraftServerRunner implements AutoCloseable {
+  private static final String HOST = "127.0.0.1";
+  private static final int NODE_ID = 1;
+
+  private final KafkaRaftServer server;
+  private final Path dataDirectory;
+  private final String bootstrapServers;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private KraftServerRunner(KafkaRaftServer server, Path dataDirectory, String bootstrapServers) {
+    this.server = server;
+    this.dataDirectory = dataDirectory;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Formats a fresh folder, starts the server and waits until it answers a metadata request. */
+  public static KraftServerRunner start(int port, Map<String, String> overrides, Duration timeout) {
+    Path dir = createTempDirectory();
+    try {
+      int brokerPort = port == 0 ? freePort() : port;
+      int controllerPort = freePort();
+      Properties props = properties(dir, brokerPort, controllerPort);
+      props.putAll(overrides);
+      format(dir, props);
+      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+      server.startup();
+      KraftServerRunner runner = new KraftServerRunner(server, dir, HOST + ":" + brokerPort);
+      runner.awaitReady(timeout);
+      return runner;
+    } catch (RuntimeException e) {
+      deleteRecursively(dir);
+      throw e;
+    }
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      server.shutdown();
+      server.awaitShutdown();
+    } finally {
+      deleteRecursively(dataDirectory);
+    }
+  }
+
+  private static Properties properties(Path dir, int brokerPort, int controllerPort) {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", Integer.toString(NODE_ID));
+    p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+    p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("log.dirs", dir.resolve("log").toString());
+    p.put("metadata.log.dir", dir.resolve("metadata").toString());
+    // A single broker cannot replicate internal topics: without these, consumer groups and
+    // transactions never become available.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "1");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("num.partitions", "1");
+    p.put("auto.create.topics.enable", "false");
+    p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+    p.put("num.network.threads", "2");
+    p.put("num.io.threads", "2");
+    return p;
+  }
+
+  private static void format(Path dir, Properties props) {
+    Path config = dir.resolve("server.properties");
+    try (OutputStream out = Files.newOutputStream(config)) {
+      props.store(out, "embedded KRaft broker");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + config, e);
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()};
+    int code;
+    try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+      code = StorageTool.execute(args, print);
+    }
+    if (code != 0) {
+      throw new IllegalStateException("formatting KRaft storage in " + dir + " failed with exit code "
+          + code + ": " + output.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void awaitReady(Duration timeout) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Admin admin = Admin.create(p)) {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        try {
+          if (!admin.describeCluster().nodes().get(Math.max(1, left), TimeUnit.NANOSECONDS).isEmpty()) {
+            return;
+          }
+        } catch (ExecutionException | TimeoutException e) {
+          if (System.nanoTime() >= deadline) {
+            close();
+            throw new IllegalStateException("embedded broker at " + bootstrapServers
+                + " did not become ready within " + timeout, e);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          close();
+          throw new IllegalStateException("interrupted while waiting for the embedded broker", e);
+        }
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on " + HOST, e);
+    }
+  }
+
+  private static Path createTempDirectory() {
+    try {
+      return Files.createTempDirectory("rampart-kafka-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary folder for the broker", e);
+    }
+  }
+
+  static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot delete " + path, e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+}
