@@ -1,0 +1,73 @@
+package dev.rampart.protocol;
+
+import com.google.protobuf.ByteString;
+import dev.rampart.protocol.wire.Chunk;
+import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.Frame;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an {@link Envelope} into the Kafka record values that carry it: one {@link Frame} when it
+ * fits, otherwise {@link Chunk}s of at most {@code maxFrameBytes} each, which a
+ * {@link Reassembler} puts back together.
+ *
+ * <p>Kafka's default limit on one record is about 1 MiB ({@code message.max.bytes} on the broker,
+ * {@code max.request.size} on the producer); {@link #DEFAULT_MAX_FRAME_BYTES} leaves room for
+ * record and batch headers under it. Stateless and thread-safe.
+ */
+public final class Framing {
+  /** Default largest serialized frame: 900 KiB, under the broker's default 1 MiB record limit. */
+  public static final int DEFAULT_MAX_FRAME_BYTES = 900 * 1024;
+  /** Smallest accepted frame limit; below it the chunk header would dominate. */
+  public static final int MIN_MAX_FRAME_BYTES = 1024;
+  /** Bytes reserved for a chunk's own fields (transfer id, digest, indices) inside a frame. */
+  static final int CHUNK_OVERHEAD = 256;
+
+  private Framing() {}
+
+  /**
+   * The frames that carry {@code envelope}.
+   *
+   * @param maxFrameBytes largest serialized frame, at least {@link #MIN_MAX_FRAME_BYTES}
+   * @param expiresAtMillis epoch milliseconds after which a reader drops an incomplete set; 0 lets
+   *     the reader decide
+   */
+  public static List<Frame> frames(Envelope envelope, int maxFrameBytes, long expiresAtMillis) {
+    if (maxFrameBytes < MIN_MAX_FRAME_BYTES) {
+      throw new IllegalArgumentException("maxFrameBytes must be at least " + MIN_MAX_FRAME_BYTES
+          + ", but maxFrameBytes=" + maxFrameBytes);
+    }
+    Frame whole = Frame.newBuilder().setEnvelope(envelope).build();
+    if (whole.getSerializedSize() <= maxFrameBytes) {
+      return List.of(whole);
+    }
+    byte[] bytes = envelope.toByteArray();
+    byte[] digest = FloatVectors.sha256().digest(bytes);
+    int pieceSize = maxFrameBytes - CHUNK_OVERHEAD;
+    int count = (bytes.length + pieceSize - 1) / pieceSize;
+    String transferId = transferId(envelope, digest);
+    List<Frame> frames = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int from = i * pieceSize;
+      int to = Math.min(bytes.length, from + pieceSize);
+      Chunk chunk = Chunk.newBuilder()
+          .setTransferId(transferId)
+          .setIndex(i)
+          .setCount(count)
+          .setWholeSha256(ByteString.copyFrom(digest))
+          .setWholeLength(bytes.length)
+          .setData(ByteString.copyFrom(bytes, from, to - from))
+          .setExpiresAtMs(expiresAtMillis)
+          .build();
+      frames.add(Frame.newBuilder().setChunk(chunk).build());
+    }
+    return frames;
+  }
+
+  /** Unique per message: who sent what for which round, plus a digest prefix of the bytes. */
+  private static String transferId(Envelope envelope, byte[] digest) {
+    return envelope.getSender() + "/" + envelope.getType().name() + "/" + envelope.getRound() + "/"
+        + Hex.prefix(digest, 12);
+  }
+}

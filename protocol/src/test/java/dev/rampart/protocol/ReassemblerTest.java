@@ -1,0 +1,155 @@
+package dev.rampart.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import dev.rampart.protocol.wire.Chunk;
+import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.Frame;
+import dev.rampart.protocol.wire.MessageType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ReassemblerTest {
+  private final MutableClock clock = new MutableClock(1_000_000L);
+
+  private static Envelope envelope(int bodyBytes, long seed) {
+    byte[] body = new byte[bodyBytes];
+    new Random(seed).nextBytes(body);
+    return Envelope.newBuilder().setSchemaVersion(1).setType(MessageType.CLIENT_UPDATE)
+        .setJobId("job").setRound(3).setSender("client-1").setBody(ByteString.copyFrom(body))
+        .setSignature(ByteString.copyFrom(new byte[64])).build();
+  }
+
+  @Test
+  void frames_smallEnvelope_isOneWholeFrame() {
+    Envelope e = envelope(100, 1);
+    List<Frame> frames = Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0);
+    assertThat(frames).hasSize(1);
+    assertThat(Reassembler.create(clock).accept(frames.get(0).toByteArray()))
+        .isEqualTo(new Reassembly.Complete(e));
+  }
+
+  @Test
+  void accept_chunksInAnyOrderWithRedeliveries_reassemblesBitExact() {
+    Envelope e = envelope(50_000, 2);
+    List<Frame> frames = new ArrayList<>(Framing.frames(e, 4096, 0));
+    assertThat(frames).hasSizeGreaterThan(10);
+    assertThat(frames).allSatisfy(f -> assertThat(f.getSerializedSize()).isLessThanOrEqualTo(4096));
+    frames.add(frames.get(3));
+    Collections.shuffle(frames, new Random(7));
+    Reassembler reassembler = Reassembler.create(clock);
+    List<Reassembly> outcomes = new ArrayList<>();
+    for (Frame f : frames) {
+      outcomes.add(reassembler.accept(f.toByteArray()));
+    }
+    assertThat(outcomes).filteredOn(o -> o instanceof Reassembly.Complete).hasSize(1);
+    Reassembly.Complete done = (Reassembly.Complete) outcomes.stream()
+        .filter(o -> o instanceof Reassembly.Complete).findFirst().orElseThrow();
+    assertThat(done.envelope().toByteArray()).isEqualTo(e.toByteArray());
+    assertThat(reassembler.pendingSets()).isZero();
+    assertThat(reassembler.pendingBytes()).isZero();
+  }
+
+  @Test
+  void accept_tamperedChunkData_rejectsSetAsCorrupt() {
+    List<Frame> frames = Framing.frames(envelope(20_000, 3), 4096, 0);
+    Reassembler reassembler = Reassembler.create(clock);
+    Reassembly last = null;
+    for (int i = 0; i < frames.size(); i++) {
+      Frame f = frames.get(i);
+      if (i == 2) {
+        byte[] data = f.getChunk().getData().toByteArray();
+        data[10] ^= 1;
+        f = Frame.newBuilder().setChunk(f.getChunk().toBuilder().setData(ByteString.copyFrom(data))).build();
+      }
+      last = reassembler.accept(f);
+    }
+    assertThat(last).isInstanceOf(Reassembly.Rejected.class);
+    assertThat(((Reassembly.Rejected) last).reason()).isEqualTo(RejectionReason.CHUNK_CORRUPT);
+  }
+
+  @Test
+  void accept_sameIndexWithOtherData_rejectsAsCorrupt() {
+    List<Frame> frames = Framing.frames(envelope(20_000, 4), 4096, 0);
+    Reassembler reassembler = Reassembler.create(clock);
+    reassembler.accept(frames.get(0));
+    Chunk forged = frames.get(0).getChunk().toBuilder().setData(ByteString.copyFromUtf8("other")).build();
+    Reassembly outcome = reassembler.accept(Frame.newBuilder().setChunk(forged).build());
+    assertThat(outcome).isInstanceOf(Reassembly.Rejected.class);
+    assertThat(((Reassembly.Rejected) outcome).reason()).isEqualTo(RejectionReason.CHUNK_CORRUPT);
+    assertThat(reassembler.pendingSets()).isZero();
+  }
+
+  @Test
+  void expire_incompleteSetPastItsDeadline_isDroppedAsIncomplete() {
+    long deadline = clock.millis() + 5_000;
+    List<Frame> frames = Framing.frames(envelope(20_000, 5), 4096, deadline);
+    Reassembler reassembler = Reassembler.create(clock);
+    reassembler.accept(frames.get(0));
+    reassembler.accept(frames.get(1));
+    assertThat(reassembler.expire()).isEmpty();
+    clock.advance(Duration.ofSeconds(6));
+    List<Reassembly.Rejected> dropped = reassembler.expire();
+    assertThat(dropped).singleElement().satisfies(r -> {
+      assertThat(r.reason()).isEqualTo(RejectionReason.CHUNK_INCOMPLETE);
+      assertThat(r.detail()).contains("2 of " + frames.size());
+    });
+    assertThat(reassembler.pendingBytes()).isZero();
+  }
+
+  @Test
+  void accept_setAnnouncingMoreThanLimit_isOversized() {
+    Reassembler reassembler = Reassembler.create(10_000, 20_000, Duration.ofMinutes(1), clock);
+    Frame first = Framing.frames(envelope(50_000, 6), 4096, 0).get(0);
+    Reassembly outcome = reassembler.accept(first);
+    assertThat(outcome).isInstanceOf(Reassembly.Rejected.class);
+    assertThat(((Reassembly.Rejected) outcome).reason()).isEqualTo(RejectionReason.OVERSIZED);
+    assertThat(((Reassembly.Rejected) outcome).detail()).contains("maxMessageBytes=10000");
+  }
+
+  @Test
+  void accept_garbageBytes_isMalformedNotThrown() {
+    Reassembly outcome = Reassembler.create(clock).accept(new byte[] {(byte) 0xff, 0x01, 0x02});
+    assertThat(outcome).isInstanceOf(Reassembly.Rejected.class);
+    assertThat(((Reassembly.Rejected) outcome).reason()).isEqualTo(RejectionReason.MALFORMED);
+  }
+
+  @Test
+  void accept_chunkIndexOutOfRange_isMalformed() {
+    Chunk chunk = Framing.frames(envelope(20_000, 8), 4096, 0).get(0).getChunk().toBuilder()
+        .setIndex(999).build();
+    Reassembly outcome = Reassembler.create(clock).accept(Frame.newBuilder().setChunk(chunk).build());
+    assertThat(((Reassembly.Rejected) outcome).reason()).isEqualTo(RejectionReason.MALFORMED);
+    assertThat(((Reassembly.Rejected) outcome).detail()).contains("index=999");
+  }
+
+  @Test
+  void frames_tooSmallLimit_isRejectedNamingTheValue() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Framing.frames(envelope(10, 9), 100, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxFrameBytes=100");
+  }
+
+  static final class MutableClock implements InstantSource {
+    private long millis;
+
+    MutableClock(long millis) {
+      this.millis = millis;
+    }
+
+    void advance(Duration d) {
+      millis += d.toMillis();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+  }
+}
