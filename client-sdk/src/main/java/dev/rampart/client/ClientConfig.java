@@ -1,0 +1,139 @@
+package dev.rampart.client;
+
+import dev.rampart.crypto.Identity;
+import dev.rampart.crypto.PublicKey;
+import dev.rampart.protocol.Framing;
+import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.TopicNames;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a {@link FederatedClient} needs: its identity, the coordinator key it trusts, the job and
+ * the Kafka cluster. Immutable and thread-safe; build with {@link #builder()}.
+ */
+public final class ClientConfig {
+  private final Identity identity;
+  private final PublicKey coordinatorKey;
+  private final JobId job;
+  private final TopicNames topics;
+  private final Map<String, Object> kafka;
+  private final int maxFrameBytes;
+
+  private ClientConfig(Builder b) {
+    this.identity = b.identity;
+    this.coordinatorKey = b.coordinatorKey;
+    this.job = b.job;
+    this.topics = new TopicNames(b.topicPrefix, b.job);
+    this.kafka = Map.copyOf(b.kafka);
+    this.maxFrameBytes = b.maxFrameBytes;
+  }
+
+  /** A builder; identity, coordinator key, job and bootstrap servers are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** This client's signing identity; its id is the client id. */
+  public Identity identity() {
+    return identity;
+  }
+
+  /** The pinned coordinator key: plans and models signed by any other key are ignored. */
+  public PublicKey coordinatorKey() {
+    return coordinatorKey;
+  }
+
+  /** The job this client takes part in. */
+  public JobId job() {
+    return job;
+  }
+
+  /** The job's topics. */
+  public TopicNames topics() {
+    return topics;
+  }
+
+  /** Kafka client properties for this client's producer and consumer. */
+  public Map<String, Object> kafka() {
+    return kafka;
+  }
+
+  /** Largest record this client writes; larger updates are chunked. */
+  public int maxFrameBytes() {
+    return maxFrameBytes;
+  }
+
+  /** Builder for {@link ClientConfig}. Not thread-safe. */
+  public static final class Builder {
+    private Identity identity;
+    private PublicKey coordinatorKey;
+    private JobId job;
+    private String topicPrefix = TopicNames.DEFAULT_PREFIX;
+    private final Map<String, Object> kafka = new LinkedHashMap<>();
+    private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
+
+    private Builder() {}
+
+    /** This client's identity (its id must be enrolled in the coordinator's registry). */
+    public Builder identity(Identity identity) {
+      this.identity = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /** The coordinator's public key, distributed out of band. */
+    public Builder coordinatorKey(PublicKey key) {
+      this.coordinatorKey = Objects.requireNonNull(key, "coordinatorKey");
+      return this;
+    }
+
+    /** The job to join. */
+    public Builder job(JobId job) {
+      this.job = Objects.requireNonNull(job, "job");
+      return this;
+    }
+
+    /** Topic namespace; must match the coordinator's. */
+    public Builder topicPrefix(String prefix) {
+      this.topicPrefix = Objects.requireNonNull(prefix, "topicPrefix");
+      return this;
+    }
+
+    /** The Kafka cluster, {@code host:port[,host:port…]}. */
+    public Builder bootstrapServers(String servers) {
+      if (servers == null || servers.isBlank()) {
+        throw new IllegalArgumentException("bootstrapServers must not be blank");
+      }
+      kafka.put("bootstrap.servers", servers);
+      return this;
+    }
+
+    /** Any Kafka client property (TLS, SASL, timeouts). */
+    public Builder kafkaProperty(String key, Object value) {
+      kafka.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Largest record written; at least {@link Framing#MIN_MAX_FRAME_BYTES}. */
+    public Builder maxFrameBytes(int bytes) {
+      if (bytes < Framing.MIN_MAX_FRAME_BYTES) {
+        throw new IllegalArgumentException("maxFrameBytes must be at least " + Framing.MIN_MAX_FRAME_BYTES
+            + ", but maxFrameBytes=" + bytes);
+      }
+      this.maxFrameBytes = bytes;
+      return this;
+    }
+
+    /** Checks that the required settings are present. */
+    public ClientConfig build() {
+      if (identity == null || coordinatorKey == null || job == null || !kafka.containsKey("bootstrap.servers")) {
+        throw new IllegalArgumentException("identity, coordinatorKey, job and bootstrapServers are required; missing: "
+            + (identity == null ? "identity " : "") + (coordinatorKey == null ? "coordinatorKey " : "")
+            + (job == null ? "job " : "") + (kafka.containsKey("bootstrap.servers") ? "" : "bootstrapServers"));
+      }
+      new TopicNames(topicPrefix, job);
+      return new ClientConfig(this);
+    }
+  }
+}

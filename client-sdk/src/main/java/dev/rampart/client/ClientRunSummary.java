@@ -1,0 +1,11 @@
+package dev.rampart.client;
+
+/**
+ * What a client did during a job. Immutable.
+ *
+ * @param roundsAnswered rounds for which it sent an update
+ * @param roundsSkipped plans it did not answer (deadline passed, not a participant)
+ * @param ignoredMessages plans or models it dropped (bad signature, wrong job, bad digest, malformed)
+ * @param finished whether it saw the job's final round (false when closed early)
+ */
+public record ClientRunSummary(long roundsAnswered, long roundsSkipped, long ignoredMessages, boolean finished) {}

@@ -1,0 +1,155 @@
+package dev.rampart.client;
+
+import dev.rampart.client.internal.ClientChannels;
+import dev.rampart.client.internal.CoordinatorFeed;
+import dev.rampart.crypto.Envelopes;
+import dev.rampart.protocol.FloatVectors;
+import dev.rampart.protocol.Framing;
+import dev.rampart.protocol.wire.ClientUpdate;
+import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.MessageType;
+import dev.rampart.protocol.wire.RoundPlan;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One participant of a federated job. It reads the coordinator's signed plans and models from
+ * Kafka, runs its {@link LocalTrainer} on its own data when a plan names it, and publishes the
+ * signed (and, when large, chunked) update. Raw data never leaves the client.
+ *
+ * <pre>{@code
+ * try (FederatedClient client = FederatedClient.create(config, trainer)) {
+ *   ClientRunSummary summary = client.run();   // returns after the job's final round
+ * }
+ * }</pre>
+ *
+ * <p>Each client owns its producer, consumer and identity. {@link #run()} blocks and is called
+ * once, from one thread; {@link #close()} may be called from any thread to stop it.
+ */
+public final class FederatedClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FederatedClient.class);
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private final ClientConfig config;
+  private final LocalTrainer trainer;
+  private final UpdateTransform transform;
+  private final InstantSource clock;
+  private final ClientChannels channels;
+  private final CoordinatorFeed feed;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private long lastHandledRound;
+  private long answered;
+  private long skipped;
+
+  private FederatedClient(ClientConfig config, LocalTrainer trainer, UpdateTransform transform, InstantSource clock) {
+    this.config = config;
+    this.trainer = trainer;
+    this.transform = transform;
+    this.clock = clock;
+    this.channels = new ClientChannels(config.kafka(), config.topics(), config.identity().id());
+    this.feed = new CoordinatorFeed(config.job(), config.coordinatorKey(), clock);
+  }
+
+  /** An honest client on the system clock. */
+  public static FederatedClient create(ClientConfig config, LocalTrainer trainer) {
+    return create(config, trainer, UpdateTransform.identity(), Clock.systemUTC());
+  }
+
+  /**
+   * A client whose updates pass through {@code transform} before signing (used to simulate
+   * Byzantine behaviour through the real transport).
+   */
+  public static FederatedClient create(ClientConfig config, LocalTrainer trainer, UpdateTransform transform,
+      InstantSource clock) {
+    return new FederatedClient(Objects.requireNonNull(config, "config"), Objects.requireNonNull(trainer, "trainer"),
+        Objects.requireNonNull(transform, "transform"), Objects.requireNonNull(clock, "clock"));
+  }
+
+  /** Takes part in the job until its final round is handled or {@link #close()} is called. */
+  public ClientRunSummary run() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("run() may be called only once per client");
+    }
+    try {
+      channels.open();
+      boolean finished = false;
+      while (!finished && !closed.get()) {
+        for (ConsumerRecord<String, byte[]> record : channels.poll(POLL)) {
+          feed.accept(record.value());
+        }
+        finished = handleLatestPlan();
+      }
+      return new ClientRunSummary(answered, skipped, feed.ignored(), finished);
+    } finally {
+      channels.close();
+    }
+  }
+
+  /** Answers the newest plan when possible; true once the final round has been handled. */
+  private boolean handleLatestPlan() {
+    Optional<RoundPlan> latest = feed.latestPlan();
+    if (latest.isEmpty() || latest.get().getRound() <= lastHandledRound) {
+      return false;
+    }
+    RoundPlan plan = latest.get();
+    String me = config.identity().id();
+    if (!plan.getParticipantsList().contains(me)) {
+      return skip(plan, "not a participant");
+    }
+    if (clock.millis() > plan.getDeadlineMs()) {
+      return skip(plan, "deadline passed before the plan was read");
+    }
+    Optional<float[]> model = feed.model(plan.getModelDigest().toByteArray());
+    if (model.isEmpty()) {
+      return false;
+    }
+    LocalUpdate local = trainer.train(model.get(), plan.getTrainingMap(), plan.getRound());
+    float[] vector = transform.apply(local.vector(), plan.getRound());
+    publish(plan, vector, local);
+    answered++;
+    lastHandledRound = plan.getRound();
+    return plan.getFinalRound();
+  }
+
+  private boolean skip(RoundPlan plan, String why) {
+    LOG.info("client {} skips round {}: {}", config.identity().id(), plan.getRound(), why);
+    skipped++;
+    lastHandledRound = plan.getRound();
+    return plan.getFinalRound();
+  }
+
+  private void publish(RoundPlan plan, float[] vector, LocalUpdate local) {
+    ClientUpdate update = ClientUpdate.newBuilder()
+        .setJobId(plan.getJobId())
+        .setRound(plan.getRound())
+        .setBaseModelDigest(plan.getModelDigest())
+        .setSampleCount(local.sampleCount())
+        .setTrainLoss(local.trainLoss())
+        .setDense(FloatVectors.toWire(vector))
+        .build();
+    Envelope envelope = Envelopes.seal(config.identity(), MessageType.CLIENT_UPDATE, plan.getJobId(),
+        plan.getRound(), update.toByteArray(), clock.millis());
+    channels.sendUpdate(config.identity().id(), Framing.frames(envelope, config.maxFrameBytes(), plan.getDeadlineMs()));
+  }
+
+  /** Stops {@link #run()} at its next poll, or releases the Kafka clients if it never ran; idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      if (started.get()) {
+        channels.wakeup();
+      } else {
+        channels.close();
+      }
+    }
+  }
+
+}

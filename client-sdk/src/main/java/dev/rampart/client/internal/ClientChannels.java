@@ -1,0 +1,131 @@
+package dev.rampart.client.internal;
+
+import dev.rampart.protocol.RampartException;
+import dev.rampart.protocol.TopicNames;
+import dev.rampart.protocol.wire.Frame;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A client's Kafka adapter: its own producer for updates and its own consumer reading the plans
+ * and models topics from the beginning (manual assignment, no consumer group, so clients never
+ * rebalance each other).
+ *
+ * <p>Not thread-safe, except {@link #wakeup()}, which any thread may call to end a blocking poll.
+ */
+public final class ClientChannels implements AutoCloseable {
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration METADATA_WAIT = Duration.ofSeconds(60);
+
+  private final TopicNames topics;
+  private final KafkaProducer<String, byte[]> producer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  public ClientChannels(Map<String, Object> kafka, TopicNames topics, String clientId) {
+    this.topics = topics;
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+    p.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+    p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, topics.prefix() + "." + topics.job() + ".client." + clientId);
+    this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    Map<String, Object> c = new HashMap<>(kafka);
+    c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    c.putIfAbsent(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, topics.prefix() + "." + topics.job() + ".client." + clientId + ".reader");
+    this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /**
+   * Assigns every partition of the plans and models topics and starts from their beginning. Waits
+   * up to a minute for the coordinator to create the topics.
+   */
+  public void open() {
+    List<TopicPartition> partitions = new ArrayList<>();
+    partitions.addAll(partitionsOf(topics.plans()));
+    partitions.addAll(partitionsOf(topics.models()));
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+  }
+
+  private List<TopicPartition> partitionsOf(String topic) {
+    long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+    while (true) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+      if (infos != null && !infos.isEmpty()) {
+        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      }
+      if (System.nanoTime() > deadline || closed.get()) {
+        throw new RampartException("topic " + topic + " does not exist after " + METADATA_WAIT
+            + "; is the coordinator running for job " + topics.job() + "?");
+      }
+    }
+  }
+
+  /** Reads new plan and model records; returns empty records after {@link #wakeup()}. */
+  public ConsumerRecords<String, byte[]> poll(Duration timeout) {
+    try {
+      return consumer.poll(timeout);
+    } catch (WakeupException e) {
+      return ConsumerRecords.empty();
+    }
+  }
+
+  /** Sends an update's frames keyed by client id and waits for the broker's acknowledgement. */
+  public void sendUpdate(String clientId, List<Frame> frames) {
+    List<Future<RecordMetadata>> sent = new ArrayList<>(frames.size());
+    for (Frame f : frames) {
+      sent.add(producer.send(new ProducerRecord<>(topics.updates(), clientId, f.toByteArray())));
+    }
+    for (Future<RecordMetadata> f : sent) {
+      try {
+        f.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new RampartException("cannot publish update of " + clientId + " to " + topics.updates()
+            + ": " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RampartException("interrupted while publishing update of " + clientId, e);
+      }
+    }
+  }
+
+  /** Makes a blocking {@link #poll} return early; safe from any thread. */
+  public void wakeup() {
+    consumer.wakeup();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      try {
+        producer.close(Duration.ofSeconds(10));
+      } finally {
+        consumer.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.rampart.client.internal;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.rampart.crypto.Envelopes;
+import dev.rampart.crypto.PublicKey;
+import dev.rampart.protocol.FloatVectors;
+import dev.rampart.protocol.Hex;
+import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.Reassembler;
+import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.MessageType;
+import dev.rampart.protocol.wire.ModelVersion;
+import dev.rampart.protocol.wire.RoundPlan;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the client believes the coordinator said: plans and model versions that verified under the
+ * pinned coordinator key, for this job, with matching digests. Everything else is counted and
+ * dropped.
+ *
+ * <p>Keeps only the newest plan and the few newest models. Not thread-safe.
+ */
+public final class CoordinatorFeed {
+  private static final Logger LOG = LoggerFactory.getLogger(CoordinatorFeed.class);
+  private static final int MODELS_KEPT = 3;
+
+  private final JobId job;
+  private final PublicKey coordinatorKey;
+  private final Reassembler reassembler;
+  private final Map<String, float[]> modelsByDigest = new LinkedHashMap<>();
+  private RoundPlan latestPlan;
+  private long ignored;
+
+  public CoordinatorFeed(JobId job, PublicKey coordinatorKey, InstantSource clock) {
+    this.job = job;
+    this.coordinatorKey = coordinatorKey;
+    this.reassembler = Reassembler.create(clock);
+  }
+
+  /** Feeds one record value from the plans or models topic. */
+  public void accept(byte[] recordValue) {
+    Reassembly outcome = reassembler.accept(recordValue == null ? new byte[0] : recordValue);
+    if (outcome instanceof Reassembly.Complete complete) {
+      accept(complete.envelope());
+    } else if (outcome instanceof Reassembly.Rejected rejected) {
+      drop(rejected.reason() + ": " + rejected.detail());
+    }
+    reassembler.expire().forEach(r -> drop(r.reason() + ": " + r.detail()));
+  }
+
+  private void accept(Envelope envelope) {
+    if (!Envelopes.verify(envelope, coordinatorKey)) {
+      drop("message of type " + envelope.getType() + " for round " + envelope.getRound()
+          + " is not signed by the pinned coordinator key");
+      return;
+    }
+    if (!envelope.getJobId().equals(job.value())) {
+      drop("message for job '" + envelope.getJobId() + "'");
+      return;
+    }
+    try {
+      if (envelope.getType() == MessageType.ROUND_PLAN) {
+        acceptPlan(RoundPlan.parseFrom(envelope.getBody()), envelope.getRound());
+      } else if (envelope.getType() == MessageType.MODEL_VERSION) {
+        acceptModel(ModelVersion.parseFrom(envelope.getBody()));
+      } else {
+        drop("unexpected message type " + envelope.getType());
+      }
+    } catch (InvalidProtocolBufferException e) {
+      drop("malformed " + envelope.getType() + " body");
+    }
+  }
+
+  private void acceptPlan(RoundPlan plan, long signedRound) {
+    if (plan.getRound() != signedRound || !plan.getJobId().equals(job.value())) {
+      drop("plan body does not match its signed round/job");
+      return;
+    }
+    if (latestPlan == null || plan.getRound() > latestPlan.getRound()) {
+      latestPlan = plan;
+    }
+  }
+
+  private void acceptModel(ModelVersion model) {
+    float[] params;
+    try {
+      params = FloatVectors.fromWire(model.getParameters());
+    } catch (IllegalArgumentException e) {
+      drop("model version " + model.getVersion() + ": " + e.getMessage());
+      return;
+    }
+    byte[] digest = FloatVectors.digest(params);
+    if (!Arrays.equals(digest, model.getDigest().toByteArray())) {
+      drop("model version " + model.getVersion() + " does not match its digest");
+      return;
+    }
+    modelsByDigest.put(Hex.of(digest), params);
+    while (modelsByDigest.size() > MODELS_KEPT) {
+      modelsByDigest.remove(modelsByDigest.keySet().iterator().next());
+    }
+  }
+
+  private void drop(String why) {
+    ignored++;
+    LOG.warn("ignored coordinator message: {}", why);
+  }
+
+  /** The newest verified plan, if any. */
+  public Optional<RoundPlan> latestPlan() {
+    return Optional.ofNullable(latestPlan);
+  }
+
+  /** A copy of the verified model with this digest, if it has arrived. */
+  public Optional<float[]> model(byte[] digest) {
+    float[] params = modelsByDigest.get(Hex.of(digest));
+    return params == null ? Optional.empty() : Optional.of(params.clone());
+  }
+
+  /** Messages dropped so far. */
+  public long ignored() {
+    return ignored;
+  }
+}

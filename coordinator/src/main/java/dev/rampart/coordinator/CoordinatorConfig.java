@@ -1,0 +1,324 @@
+package dev.rampart.coordinator;
+
+import dev.rampart.crypto.ClientRegistry;
+import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.Framing;
+import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.TopicNames;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a {@link Coordinator} needs to run one job. Immutable and thread-safe; build it with
+ * {@link #builder()}. Every setter validates its value and {@link Builder#build()} checks the
+ * settings against each other; messages name the offending values.
+ */
+public final class CoordinatorConfig {
+  /** Default time a round stays open for updates. */
+  public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(60);
+  /** Default step size of the server's SGD step {@code w ← w − η·aggregate}. */
+  public static final double DEFAULT_SERVER_LEARNING_RATE = 1.0;
+  /** Default aggregation pipeline: the plain mean. */
+  public static final String DEFAULT_AGGREGATION = "average";
+  /** Default partitions per topic. */
+  public static final int DEFAULT_PARTITIONS = 1;
+  /** Default replication factor of created topics (1 suits a single development broker). */
+  public static final short DEFAULT_REPLICATION_FACTOR = 1;
+
+  private final JobId job;
+  private final TopicNames topics;
+  private final Map<String, Object> kafka;
+  private final Identity identity;
+  private final ClientRegistry registry;
+  private final float[] initialModel;
+  private final int rounds;
+  private final Duration roundTimeout;
+  private final int minUpdates;
+  private final double serverLearningRate;
+  private final String aggregation;
+  private final int maxByzantine;
+  private final int maxFrameBytes;
+  private final Map<String, String> training;
+  private final int partitions;
+  private final short replicationFactor;
+
+  private CoordinatorConfig(Builder b) {
+    this.job = b.job;
+    this.topics = new TopicNames(b.topicPrefix, b.job);
+    this.kafka = Map.copyOf(b.kafka);
+    this.identity = b.identity;
+    this.registry = b.registry;
+    this.initialModel = b.initialModel.clone();
+    this.rounds = b.rounds;
+    this.roundTimeout = b.roundTimeout;
+    this.minUpdates = b.minUpdates;
+    this.serverLearningRate = b.serverLearningRate;
+    this.aggregation = b.aggregation;
+    this.maxByzantine = b.maxByzantine;
+    this.maxFrameBytes = b.maxFrameBytes;
+    this.training = Map.copyOf(b.training);
+    this.partitions = b.partitions;
+    this.replicationFactor = b.replicationFactor;
+  }
+
+  /** A builder with the defaults above. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public JobId job() {
+    return job;
+  }
+
+  public TopicNames topics() {
+    return topics;
+  }
+
+  /** Kafka client properties shared by the coordinator's producer, consumer and admin client. */
+  public Map<String, Object> kafka() {
+    return kafka;
+  }
+
+  public Identity identity() {
+    return identity;
+  }
+
+  public ClientRegistry registry() {
+    return registry;
+  }
+
+  /** A copy of the initial model parameters. */
+  public float[] initialModel() {
+    return initialModel.clone();
+  }
+
+  /** Model dimension. */
+  public int dimension() {
+    return initialModel.length;
+  }
+
+  public int rounds() {
+    return rounds;
+  }
+
+  public Duration roundTimeout() {
+    return roundTimeout;
+  }
+
+  /** Fewest accepted updates for a round to commit; below it the model stays as it was. */
+  public int minUpdates() {
+    return minUpdates;
+  }
+
+  public double serverLearningRate() {
+    return serverLearningRate;
+  }
+
+  /** The aggregation pipeline spec, e.g. {@code "nnm | trmean"}. */
+  public String aggregation() {
+    return aggregation;
+  }
+
+  /** The number of Byzantine clients the aggregation is configured to tolerate (f). */
+  public int maxByzantine() {
+    return maxByzantine;
+  }
+
+  public int maxFrameBytes() {
+    return maxFrameBytes;
+  }
+
+  /** Local-training hyper-parameters written into every round plan. */
+  public Map<String, String> training() {
+    return training;
+  }
+
+  public int partitions() {
+    return partitions;
+  }
+
+  public short replicationFactor() {
+    return replicationFactor;
+  }
+
+  /** Builder for {@link CoordinatorConfig}. Not thread-safe. */
+  public static final class Builder {
+    private JobId job;
+    private String topicPrefix = TopicNames.DEFAULT_PREFIX;
+    private final Map<String, Object> kafka = new LinkedHashMap<>();
+    private Identity identity;
+    private ClientRegistry registry;
+    private float[] initialModel;
+    private int rounds = 1;
+    private Duration roundTimeout = DEFAULT_ROUND_TIMEOUT;
+    private int minUpdates = 1;
+    private double serverLearningRate = DEFAULT_SERVER_LEARNING_RATE;
+    private String aggregation = DEFAULT_AGGREGATION;
+    private int maxByzantine;
+    private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
+    private final Map<String, String> training = new LinkedHashMap<>();
+    private int partitions = DEFAULT_PARTITIONS;
+    private short replicationFactor = DEFAULT_REPLICATION_FACTOR;
+
+    private Builder() {}
+
+    public Builder job(JobId job) {
+      this.job = Objects.requireNonNull(job, "job");
+      return this;
+    }
+
+    /** Topic namespace; default {@value TopicNames#DEFAULT_PREFIX}. */
+    public Builder topicPrefix(String prefix) {
+      this.topicPrefix = Objects.requireNonNull(prefix, "topicPrefix");
+      return this;
+    }
+
+    /** The Kafka cluster to use, {@code host:port[,host:port…]}. */
+    public Builder bootstrapServers(String servers) {
+      if (servers == null || servers.isBlank()) {
+        throw new IllegalArgumentException("bootstrapServers must not be blank");
+      }
+      kafka.put("bootstrap.servers", servers);
+      return this;
+    }
+
+    /** Any Kafka client property (TLS, SASL, timeouts), passed to producer, consumer and admin. */
+    public Builder kafkaProperty(String key, Object value) {
+      kafka.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** The coordinator's signing identity; clients pin its public key. */
+    public Builder identity(Identity identity) {
+      this.identity = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /** The allow-list of clients; every active client takes part in every round. */
+    public Builder registry(ClientRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Initial model parameters (copied); their length is the model dimension. */
+    public Builder initialModel(float[] parameters) {
+      Objects.requireNonNull(parameters, "initialModel");
+      if (parameters.length == 0) {
+        throw new IllegalArgumentException("initialModel must have at least one parameter");
+      }
+      this.initialModel = parameters.clone();
+      return this;
+    }
+
+    /** Number of rounds, at least 1. */
+    public Builder rounds(int rounds) {
+      if (rounds < 1) {
+        throw new IllegalArgumentException("rounds must be at least 1, but rounds=" + rounds);
+      }
+      this.rounds = rounds;
+      return this;
+    }
+
+    /** How long a round waits for updates; positive. */
+    public Builder roundTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("roundTimeout must be positive, but roundTimeout=" + timeout);
+      }
+      this.roundTimeout = timeout;
+      return this;
+    }
+
+    /** Fewest accepted updates to commit a round; at least 1. */
+    public Builder minUpdates(int minUpdates) {
+      if (minUpdates < 1) {
+        throw new IllegalArgumentException("minUpdates must be at least 1, but minUpdates=" + minUpdates);
+      }
+      this.minUpdates = minUpdates;
+      return this;
+    }
+
+    /** Server step size η in {@code w ← w − η·aggregate}; finite and positive. */
+    public Builder serverLearningRate(double rate) {
+      if (!(rate > 0) || Double.isInfinite(rate)) {
+        throw new IllegalArgumentException("serverLearningRate must be finite and positive, but serverLearningRate=" + rate);
+      }
+      this.serverLearningRate = rate;
+      return this;
+    }
+
+    /** Aggregation pipeline spec, e.g. {@code "average"} or {@code "nnm | trmean"}. */
+    public Builder aggregation(String spec) {
+      if (spec == null || spec.isBlank()) {
+        throw new IllegalArgumentException("aggregation must not be blank");
+      }
+      this.aggregation = spec;
+      return this;
+    }
+
+    /** Number of Byzantine clients to tolerate (f); at least 0. */
+    public Builder maxByzantine(int maxByzantine) {
+      if (maxByzantine < 0) {
+        throw new IllegalArgumentException("maxByzantine must be at least 0, but maxByzantine=" + maxByzantine);
+      }
+      this.maxByzantine = maxByzantine;
+      return this;
+    }
+
+    /** Largest Kafka record the coordinator writes; larger messages are chunked. */
+    public Builder maxFrameBytes(int bytes) {
+      if (bytes < Framing.MIN_MAX_FRAME_BYTES) {
+        throw new IllegalArgumentException("maxFrameBytes must be at least " + Framing.MIN_MAX_FRAME_BYTES
+            + ", but maxFrameBytes=" + bytes);
+      }
+      this.maxFrameBytes = bytes;
+      return this;
+    }
+
+    /** A local-training hyper-parameter for the plans, e.g. {@code learning_rate=0.1}. */
+    public Builder trainingParameter(String key, String value) {
+      training.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Partitions of topics the coordinator creates; at least 1. */
+    public Builder partitions(int partitions) {
+      if (partitions < 1) {
+        throw new IllegalArgumentException("partitions must be at least 1, but partitions=" + partitions);
+      }
+      this.partitions = partitions;
+      return this;
+    }
+
+    /** Replication factor of topics the coordinator creates; at least 1. */
+    public Builder replicationFactor(int factor) {
+      if (factor < 1 || factor > Short.MAX_VALUE) {
+        throw new IllegalArgumentException("replicationFactor must be in [1, 32767], but replicationFactor=" + factor);
+      }
+      this.replicationFactor = (short) factor;
+      return this;
+    }
+
+    /** Checks that required settings are present and consistent. */
+    public CoordinatorConfig build() {
+      require(job != null, "job is required");
+      require(kafka.containsKey("bootstrap.servers"), "bootstrapServers is required");
+      require(identity != null, "identity is required");
+      require(registry != null, "registry is required");
+      require(initialModel != null, "initialModel is required");
+      int active = registry.activeCount();
+      require(active >= minUpdates, "minUpdates=" + minUpdates + " exceeds the " + active
+          + " active clients in the registry");
+      require(2 * maxByzantine < Math.max(active, 1), "maxByzantine=" + maxByzantine
+          + " requires more than " + (2 * maxByzantine) + " active clients, but the registry has " + active);
+      return new CoordinatorConfig(this);
+    }
+
+    private static void require(boolean condition, String message) {
+      if (!condition) {
+        throw new IllegalArgumentException(message);
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.rampart.coordinator;
+
+import dev.rampart.protocol.ClientId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What happened in one round: who contributed, what was refused, what the aggregation did and the
+ * model it committed. Immutable and thread-safe; {@link #model()} returns a copy.
+ *
+ * @param round the round number, from 1
+ * @param modelVersion the version committed by this round (unchanged when no aggregate was made)
+ * @param modelDigestHex SHA-256 of the committed model, lowercase hex
+ * @param participants how many clients the plan named
+ * @param accepted the clients whose update was used, in arrival order
+ * @param rejections every message refused while the round was open
+ * @param meanTrainLoss mean of the accepted clients' reported training loss, weighted by their
+ *     sample counts; NaN when none reported one
+ * @param aggregation the rule's per-client evidence, empty when no aggregate was made
+ * @param committed whether an aggregate was made and a new model version published
+ * @param duration wall time from plan publication to commit
+ */
+public record RoundSummary(
+    long round,
+    long modelVersion,
+    String modelDigestHex,
+    int participants,
+    List<ClientId> accepted,
+    List<Rejection> rejections,
+    double meanTrainLoss,
+    List<ClientEvidence> aggregation,
+    boolean committed,
+    Duration duration,
+    float[] model) {
+
+  /** Copies the lists and the model. */
+  public RoundSummary {
+    accepted = List.copyOf(accepted);
+    rejections = List.copyOf(rejections);
+    aggregation = List.copyOf(aggregation);
+    Objects.requireNonNull(modelDigestHex, "modelDigestHex");
+    Objects.requireNonNull(duration, "duration");
+    model = model.clone();
+  }
+
+  /** A copy of the model parameters committed by this round. */
+  @Override
+  public float[] model() {
+    return model.clone();
+  }
+
+  /** Clients the aggregation excluded or down-weighted in this round. */
+  public List<ClientEvidence> suspected() {
+    return aggregation.stream().filter(ClientEvidence::suspected).toList();
+  }
+}

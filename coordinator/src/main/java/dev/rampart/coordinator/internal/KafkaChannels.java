@@ -1,0 +1,167 @@
+package dev.rampart.coordinator.internal;
+
+import dev.rampart.protocol.RampartException;
+import dev.rampart.protocol.TopicNames;
+import dev.rampart.protocol.wire.Frame;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The coordinator's Kafka adapter: creates the job's topics, publishes frames, and reads the
+ * updates topic. The only coordinator class that sees Kafka types besides its consumer records.
+ *
+ * <p>Not thread-safe: used by the coordinator's single thread.
+ */
+public final class KafkaChannels implements AutoCloseable {
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(120);
+
+  private final TopicNames topics;
+  private final Map<String, Object> common;
+  private final KafkaProducer<String, byte[]> producer;
+  private final KafkaConsumer<String, byte[]> updates;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+  public KafkaChannels(Map<String, Object> kafka, TopicNames topics) {
+    this.topics = topics;
+    this.common = Map.copyOf(kafka);
+    this.producer = new KafkaProducer<>(producerProperties(kafka, topics), new StringSerializer(), new ByteArraySerializer());
+    this.updates = new KafkaConsumer<>(consumerProperties(kafka, topics), new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static Map<String, Object> producerProperties(Map<String, Object> kafka, TopicNames topics) {
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+    p.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+    p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, topics.prefix() + "." + topics.job() + ".coordinator");
+    return p;
+  }
+
+  private static Map<String, Object> consumerProperties(Map<String, Object> kafka, TopicNames topics) {
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, topics.prefix() + "." + topics.job() + ".coordinator");
+    p.putIfAbsent(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, topics.prefix() + "." + topics.job() + ".coordinator");
+    return p;
+  }
+
+  /**
+   * Creates the job's topics when missing: models and shards compacted, the audit mirror kept
+   * forever, the others with the broker's retention.
+   */
+  public void ensureTopics(int partitions, short replicationFactor) {
+    List<NewTopic> wanted = List.of(
+        new NewTopic(topics.plans(), partitions, replicationFactor),
+        new NewTopic(topics.models(), partitions, replicationFactor).configs(Map.of("cleanup.policy", "compact")),
+        new NewTopic(topics.shards(), partitions, replicationFactor).configs(Map.of("cleanup.policy", "compact")),
+        new NewTopic(topics.updates(), partitions, replicationFactor),
+        new NewTopic(topics.secagg(), partitions, replicationFactor),
+        new NewTopic(topics.audit(), partitions, replicationFactor).configs(Map.of("retention.ms", "-1")));
+    try (Admin admin = Admin.create(common)) {
+      for (var entry : admin.createTopics(wanted).values().entrySet()) {
+        try {
+          entry.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new RampartException("cannot create topic " + entry.getKey() + " on "
+                + common.get("bootstrap.servers") + ": " + e.getCause().getMessage(), e.getCause());
+          }
+        }
+      }
+    } catch (TimeoutException e) {
+      throw new RampartException("Kafka cluster at " + common.get("bootstrap.servers")
+          + " did not answer topic creation within " + ADMIN_TIMEOUT, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RampartException("interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * Sends the frames of one message in order and waits until the broker has them all.
+   *
+   * @param keyPerChunk whether each chunk gets its own key {@code key#index}; needed on compacted
+   *     topics, where one key would keep only the last chunk
+   */
+  public void publish(String topic, String key, List<Frame> frames, boolean keyPerChunk) {
+    List<Future<RecordMetadata>> sent = new ArrayList<>(frames.size());
+    for (int i = 0; i < frames.size(); i++) {
+      String k = keyPerChunk && frames.size() > 1 ? key + "#" + i : key;
+      sent.add(producer.send(new ProducerRecord<>(topic, k, frames.get(i).toByteArray())));
+    }
+    for (Future<RecordMetadata> f : sent) {
+      try {
+        f.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new RampartException("cannot publish to " + topic + " (key " + key + "): " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RampartException("interrupted while publishing to " + topic, e);
+      }
+    }
+  }
+
+  /** Assigns every partition of the updates topic, resuming from committed offsets. */
+  public void openUpdates() {
+    List<TopicPartition> partitions = updates.partitionsFor(topics.updates()).stream()
+        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    updates.assign(partitions);
+  }
+
+  /** Reads what arrived on the updates topic within {@code timeout}. */
+  public ConsumerRecords<String, byte[]> pollUpdates(Duration timeout) {
+    return updates.poll(timeout);
+  }
+
+  /** Commits the position after everything returned by {@link #pollUpdates} so far. */
+  public void commitUpdates() {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : updates.assignment()) {
+      offsets.put(tp, new OffsetAndMetadata(updates.position(tp)));
+    }
+    updates.commitSync(offsets);
+  }
+
+  /** A label for a record in logs: topic, partition and offset. */
+  public static String where(ConsumerRecord<String, byte[]> record) {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      producer.close(Duration.ofSeconds(10));
+    } finally {
+      updates.close(Duration.ofSeconds(10));
+    }
+  }
+}

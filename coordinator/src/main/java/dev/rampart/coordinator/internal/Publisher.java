@@ -1,0 +1,45 @@
+package dev.rampart.coordinator.internal;
+
+import dev.rampart.crypto.Envelopes;
+import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.Framing;
+import dev.rampart.protocol.TopicNames;
+import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.MessageType;
+import dev.rampart.protocol.wire.ModelVersion;
+import dev.rampart.protocol.wire.RoundPlan;
+import java.time.InstantSource;
+
+/**
+ * Signs the coordinator's messages and publishes them, chunked when needed. Not thread-safe.
+ */
+public final class Publisher {
+  private final KafkaChannels channels;
+  private final TopicNames topics;
+  private final Identity identity;
+  private final int maxFrameBytes;
+  private final InstantSource clock;
+
+  public Publisher(KafkaChannels channels, TopicNames topics, Identity identity, int maxFrameBytes, InstantSource clock) {
+    this.channels = channels;
+    this.topics = topics;
+    this.identity = identity;
+    this.maxFrameBytes = maxFrameBytes;
+    this.clock = clock;
+  }
+
+  /** Publishes a model version on the compacted models topic, one key per chunk. */
+  public void publishModel(ModelVersion model) {
+    Envelope envelope = Envelopes.seal(identity, MessageType.MODEL_VERSION, model.getJobId(),
+        model.getVersion(), model.toByteArray(), clock.millis());
+    channels.publish(topics.models(), "v" + model.getVersion(), Framing.frames(envelope, maxFrameBytes, 0), true);
+  }
+
+  /** Publishes a round plan; its chunks expire at the round deadline. */
+  public void publishPlan(RoundPlan plan) {
+    Envelope envelope = Envelopes.seal(identity, MessageType.ROUND_PLAN, plan.getJobId(), plan.getRound(),
+        plan.toByteArray(), clock.millis());
+    channels.publish(topics.plans(), Long.toString(plan.getRound()),
+        Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs()), false);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.rampart.coordinator.internal;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.rampart.coordinator.Rejection;
+import dev.rampart.crypto.ClientRegistry;
+import dev.rampart.crypto.Enrollment;
+import dev.rampart.crypto.Envelopes;
+import dev.rampart.protocol.ClientId;
+import dev.rampart.protocol.FloatVectors;
+import dev.rampart.protocol.Hex;
+import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.RejectionReason;
+import dev.rampart.protocol.wire.ClientUpdate;
+import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.MessageType;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Decides whether an update envelope may be aggregated in the open round.
+ *
+ * <p>Checks run in this order, and the first failure is the reason recorded: type and schema,
+ * sender enrolled and active, key id, signature, job, round, participation, duplicate, model
+ * digest, payload shape, dimension, finiteness. Authentication comes before everything that reads
+ * signed fields, so a reason other than {@code MALFORMED}, {@code UNKNOWN_CLIENT},
+ * {@code REVOKED_CLIENT}, {@code KEY_MISMATCH}, {@code UNSIGNED} or {@code BAD_SIGNATURE} is
+ * always about a message the named client really signed.
+ *
+ * <p>Thread-safe (stateless apart from immutable settings).
+ */
+public final class UpdateVerifier {
+  private final JobId job;
+  private final ClientRegistry registry;
+  private final int dimension;
+
+  public UpdateVerifier(JobId job, ClientRegistry registry, int dimension) {
+    this.job = job;
+    this.registry = registry;
+    this.dimension = dimension;
+  }
+
+  /** Verifies one envelope read from the updates topic. */
+  public Verdict verify(Envelope envelope, OpenRound round) {
+    String sender = envelope.getSender().isEmpty() ? "?" : envelope.getSender();
+    long r = round.round();
+    if (envelope.getType() != MessageType.CLIENT_UPDATE) {
+      return refuse(r, sender, RejectionReason.WRONG_TYPE, "expected CLIENT_UPDATE, got " + envelope.getType());
+    }
+    if (envelope.getSchemaVersion() != Envelopes.SCHEMA_VERSION) {
+      return refuse(r, sender, RejectionReason.MALFORMED, "schema_version=" + envelope.getSchemaVersion()
+          + ", expected " + Envelopes.SCHEMA_VERSION);
+    }
+    ClientId client;
+    try {
+      client = ClientId.of(envelope.getSender());
+    } catch (IllegalArgumentException e) {
+      return refuse(r, "?", RejectionReason.MALFORMED, e.getMessage());
+    }
+    Optional<Verdict> auth = authenticate(envelope, client, r);
+    if (auth.isPresent()) {
+      return auth.get();
+    }
+    return checkSigned(envelope, client, round);
+  }
+
+  private Optional<Verdict> authenticate(Envelope envelope, ClientId client, long r) {
+    String sender = client.value();
+    Optional<Enrollment> enrollment = registry.lookup(sender);
+    if (enrollment.isEmpty()) {
+      return Optional.of(refuse(r, sender, RejectionReason.UNKNOWN_CLIENT, "client '" + sender + "' is not enrolled"));
+    }
+    if (enrollment.get().status() != Enrollment.Status.ACTIVE) {
+      return Optional.of(refuse(r, sender, RejectionReason.REVOKED_CLIENT, "client '" + sender + "' is revoked"));
+    }
+    if (envelope.getSignature().isEmpty()) {
+      return Optional.of(refuse(r, sender, RejectionReason.UNSIGNED, "update from '" + sender + "' carries no signature"));
+    }
+    String enrolledKeyId = enrollment.get().key().keyId();
+    if (!enrolledKeyId.equals(envelope.getKeyId())) {
+      return Optional.of(refuse(r, sender, RejectionReason.KEY_MISMATCH, "keyId=" + envelope.getKeyId()
+          + " but '" + sender + "' is enrolled with keyId=" + enrolledKeyId));
+    }
+    if (!Envelopes.verify(envelope, enrollment.get().key())) {
+      return Optional.of(refuse(r, sender, RejectionReason.BAD_SIGNATURE, "signature of '" + sender
+          + "' does not verify for round " + envelope.getRound()));
+    }
+    return Optional.empty();
+  }
+
+  private Verdict checkSigned(Envelope envelope, ClientId client, OpenRound round) {
+    String sender = client.value();
+    long r = round.round();
+    if (!envelope.getJobId().equals(job.value())) {
+      return refuse(r, sender, RejectionReason.WRONG_JOB, "job '" + envelope.getJobId() + "', expected '" + job + "'");
+    }
+    if (envelope.getRound() < r) {
+      return refuse(r, sender, RejectionReason.PAST_ROUND, "update for round " + envelope.getRound()
+          + " arrived during round " + r + " (late or replayed)");
+    }
+    if (envelope.getRound() > r) {
+      return refuse(r, sender, RejectionReason.FUTURE_ROUND, "update for round " + envelope.getRound()
+          + " arrived during round " + r);
+    }
+    if (!round.isParticipant(client)) {
+      return refuse(r, sender, RejectionReason.NOT_A_PARTICIPANT, "'" + sender + "' is not a participant of round " + r);
+    }
+    byte[] signature = envelope.getSignature().toByteArray();
+    AcceptedUpdate earlier = round.acceptedFrom(client);
+    if (earlier != null) {
+      if (Arrays.equals(earlier.signature(), signature)) {
+        return new Verdict.Redelivered(sender);
+      }
+      return refuse(r, sender, RejectionReason.DUPLICATE, "a second, different update from '" + sender
+          + "' in round " + r + "; the first one stands");
+    }
+    return checkPayload(envelope, client, round, signature);
+  }
+
+  private Verdict checkPayload(Envelope envelope, ClientId client, OpenRound round, byte[] signature) {
+    String sender = client.value();
+    long r = round.round();
+    ClientUpdate update;
+    try {
+      update = ClientUpdate.parseFrom(envelope.getBody());
+    } catch (InvalidProtocolBufferException e) {
+      return refuse(r, sender, RejectionReason.MALFORMED, "body is not a ClientUpdate");
+    }
+    if (!update.getJobId().equals(envelope.getJobId()) || update.getRound() != envelope.getRound()) {
+      return refuse(r, sender, RejectionReason.MALFORMED, "body names job '" + update.getJobId() + "' round "
+          + update.getRound() + " but the envelope names job '" + envelope.getJobId() + "' round " + envelope.getRound());
+    }
+    if (!round.hasModelDigest(update.getBaseModelDigest().toByteArray())) {
+      return refuse(r, sender, RejectionReason.STALE_MODEL, "computed from model "
+          + Hex.prefix(update.getBaseModelDigest().toByteArray(), 8) + ", round " + r + " uses "
+          + Hex.prefix(round.modelDigest(), 8));
+    }
+    if (update.getPayloadCase() != ClientUpdate.PayloadCase.DENSE) {
+      return refuse(r, sender, RejectionReason.BAD_PAYLOAD, "payload " + update.getPayloadCase()
+          + " is not accepted by this job (dense vectors only)");
+    }
+    float[] vector;
+    try {
+      vector = FloatVectors.fromWire(update.getDense());
+    } catch (IllegalArgumentException e) {
+      return refuse(r, sender, RejectionReason.MALFORMED, e.getMessage());
+    }
+    if (vector.length != dimension) {
+      return refuse(r, sender, RejectionReason.WRONG_DIMENSION, "dimension=" + vector.length + ", model has " + dimension);
+    }
+    int bad = FloatVectors.firstNonFinite(vector);
+    if (bad >= 0) {
+      return refuse(r, sender, RejectionReason.NON_FINITE, "coordinate " + bad + " is " + vector[bad]);
+    }
+    return new Verdict.Accepted(new AcceptedUpdate(client, vector, update.getSampleCount(), update.getTrainLoss(), signature));
+  }
+
+  private static Verdict refuse(long round, String sender, RejectionReason reason, String detail) {
+    return new Verdict.Refused(new Rejection(round, sender, reason, detail));
+  }
+}

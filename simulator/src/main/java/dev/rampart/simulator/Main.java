@@ -1,0 +1,128 @@
+package dev.rampart.simulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code rampart} command line. Exit codes: 0 success, 1 the job failed, 2 bad usage.
+ */
+@Command(name = "rampart", mixinStandardHelpOptions = true, version = "rampart 0.1.0",
+    description = "Byzantine-robust federated training over Kafka.",
+    subcommands = {Main.Demo.class, Main.Simulate.class})
+public final class Main implements Runnable {
+  /** Exit code when the job ran but failed. */
+  public static final int EXIT_FAILED = 1;
+  /** Exit code for bad flags or values. */
+  public static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (for tests and embedding). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      if (e instanceof IllegalArgumentException) {
+        command.getErr().println("error: " + e.getMessage());
+        return EXIT_USAGE;
+      }
+      command.getErr().println("error: " + e);
+      e.printStackTrace(command.getErr());
+      return EXIT_FAILED;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Shared options of the simulated job. */
+  static class JobOptions {
+    @Option(names = "--clients", description = "Number of clients (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    int clients;
+
+    @Option(names = "--rounds", description = "Number of rounds (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+    int rounds;
+
+    @Option(names = "--seed", description = "Seed of the data split and shuffles (default: ${DEFAULT-VALUE}).", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+        description = "Use this Kafka cluster instead of starting the embedded broker.")
+    String bootstrap;
+
+    @Option(names = "--runs-dir", description = "Where run folders are written (default: ${DEFAULT-VALUE}).", defaultValue = "runs")
+    Path runsDir;
+
+    @Option(names = "--aggregation", description = "Aggregation pipeline spec (default: ${DEFAULT-VALUE}).", defaultValue = "average")
+    String aggregation;
+
+    @Option(names = "--max-byzantine", description = "Byzantine clients to tolerate, f (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    int maxByzantine;
+
+    @Option(names = "--learning-rate", description = "Local SGD step size (default: ${DEFAULT-VALUE}).", defaultValue = "0.5")
+    double learningRate;
+
+    @Option(names = "--local-epochs", description = "Local passes per round; 0 sends the gradient (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    int localEpochs;
+
+    @Option(names = "--batch-size", description = "Local mini-batch size (default: ${DEFAULT-VALUE}).", defaultValue = "16")
+    int batchSize;
+
+    @Option(names = "--round-timeout", description = "Seconds a round waits for updates (default: ${DEFAULT-VALUE}).", defaultValue = "30")
+    long roundTimeoutSeconds;
+
+    @Option(names = "--test-fraction", description = "Share of data held out for testing (default: ${DEFAULT-VALUE}).", defaultValue = "0.2")
+    double testFraction;
+
+    SimulationSettings settings() {
+      if (roundTimeoutSeconds < 1) {
+        throw new IllegalArgumentException("--round-timeout must be at least 1 second, but was " + roundTimeoutSeconds);
+      }
+      return new SimulationSettings(clients, rounds, seed, bootstrap, runsDir, aggregation, maxByzantine,
+          learningRate, localEpochs, batchSize, Duration.ofSeconds(roundTimeoutSeconds), testFraction);
+    }
+  }
+
+  /** {@code rampart demo}: the main job on the embedded defaults. */
+  @Command(name = "demo", mixinStandardHelpOptions = true,
+      description = "Embedded broker, a coordinator and 10 clients training on the UCI digits.")
+  static final class Demo implements Callable<Integer> {
+    @CommandLine.Mixin
+    JobOptionsMixin options = new JobOptionsMixin();
+
+    @Override
+    public Integer call() {
+      RunSummary summary = new Simulation(options.settings(), System.out).run();
+      return summary.rounds() > 0 ? 0 : EXIT_FAILED;
+    }
+  }
+
+  /** {@code rampart simulate}: the same job with every setting open. */
+  @Command(name = "simulate", mixinStandardHelpOptions = true,
+      description = "Run a federated job in-process on a real broker with the given settings.")
+  static final class Simulate implements Callable<Integer> {
+    @CommandLine.Mixin
+    JobOptionsMixin options = new JobOptionsMixin();
+
+    @Override
+    public Integer call() {
+      RunSummary summary = new Simulation(options.settings(), System.out).run();
+      return summary.rounds() > 0 ? 0 : EXIT_FAILED;
+    }
+  }
+
+  /** Picocli mixin wrapper of {@link JobOptions}. */
+  static final class JobOptionsMixin extends JobOptions {}
+}

@@ -1,0 +1,229 @@
+package dev.rampart.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rampart.client.ClientConfig;
+import dev.rampart.client.ClientRunSummary;
+import dev.rampart.client.FederatedClient;
+import dev.rampart.client.SoftmaxRegression;
+import dev.rampart.client.UpdateTransform;
+import dev.rampart.coordinator.Coordinator;
+import dev.rampart.coordinator.CoordinatorConfig;
+import dev.rampart.coordinator.JobSummary;
+import dev.rampart.coordinator.RoundSummary;
+import dev.rampart.crypto.ClientRegistry;
+import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.JobId;
+import dev.rampart.testkit.EmbeddedKafkaBroker;
+import dev.rampart.testkit.KafkaBroker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a whole federated job in one process: a Kafka broker (embedded unless an external cluster
+ * is given), a coordinator, and one thread per client, each with its own identity, producer and
+ * consumer, training multinomial logistic regression on its shard of the digits data.
+ *
+ * <p>Prints one line per round and writes {@code <runs>/<run-id>/summary.json}. Not thread-safe;
+ * one simulation per instance.
+ */
+public final class Simulation {
+  private final SimulationSettings settings;
+  private final PrintStream out;
+  private final Map<Integer, UpdateTransform> behaviours = new LinkedHashMap<>();
+
+  /** A simulation that reports progress on {@code out}. */
+  public Simulation(SimulationSettings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  /** Makes client number {@code index} (0-based) send {@code transform(honest)} instead of its honest update. */
+  public Simulation withBehaviour(int index, UpdateTransform transform) {
+    if (index < 0 || index >= settings.clients()) {
+      throw new IllegalArgumentException("client index must be in [0, " + settings.clients() + "), but index=" + index);
+    }
+    behaviours.put(index, transform);
+    return this;
+  }
+
+  /** Runs the job and returns its summary (also written to the run directory). */
+  public RunSummary run() {
+    String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + "-" + Long.toHexString(new SecureRandom().nextInt(1 << 16) | 0x10000L).substring(1);
+    Path runDir = settings.runsDirectory().resolve(runId);
+    createDirectories(runDir);
+    out.printf("run %s: %d clients, %d rounds, aggregation '%s', results in %s%n", runId, settings.clients(),
+        settings.rounds(), settings.aggregation(), runDir);
+    try (KafkaBroker broker = broker()) {
+      out.printf("broker: %s%n", broker.description());
+      RunSummary summary = runJob(runId, broker.bootstrapServers());
+      writeSummary(runDir.resolve("summary.json"), summary);
+      return summary;
+    }
+  }
+
+  private KafkaBroker broker() {
+    if (settings.bootstrapServers() != null) {
+      return new ExternalBroker(settings.bootstrapServers());
+    }
+    out.println("starting embedded Kafka broker (KRaft) ...");
+    return EmbeddedKafkaBroker.start();
+  }
+
+  private RunSummary runJob(String runId, String bootstrap) {
+    Dataset[] split = Datasets.digits().trainTestSplit(settings.testFraction(), settings.seed());
+    Dataset test = split[1];
+    Dataset[] shards = split[0].iidSplit(settings.clients(), settings.seed() + 1);
+    SecureRandom keys = new SecureRandom();
+    Identity coordinatorIdentity = Identity.generate("coordinator", keys);
+    List<Identity> clients = new ArrayList<>();
+    ClientRegistry registry = ClientRegistry.empty();
+    for (int i = 0; i < settings.clients(); i++) {
+      Identity id = Identity.generate(String.format("client-%02d", i), keys);
+      clients.add(id);
+      registry = registry.withClient(id.id(), id.publicKey());
+    }
+    JobId job = JobId.of("digits-" + runId);
+    int dimension = SoftmaxRegression.parameterCount(test.featureCount(), test.classes());
+    CoordinatorConfig config = CoordinatorConfig.builder()
+        .job(job).bootstrapServers(bootstrap).identity(coordinatorIdentity).registry(registry)
+        .initialModel(new float[dimension]).rounds(settings.rounds()).roundTimeout(settings.roundTimeout())
+        .aggregation(settings.aggregation()).maxByzantine(settings.maxByzantine())
+        .trainingParameter("learning_rate", Double.toString(settings.learningRate()))
+        .trainingParameter("local_epochs", Integer.toString(settings.localEpochs()))
+        .trainingParameter("batch_size", Integer.toString(settings.batchSize()))
+        .build();
+    ExecutorService pool = Executors.newFixedThreadPool(settings.clients(), r -> {
+      Thread t = new Thread(r);
+      t.setDaemon(true);
+      return t;
+    });
+    List<FederatedClient> running = new ArrayList<>();
+    List<Future<ClientRunSummary>> results = new ArrayList<>();
+    try (Coordinator coordinator = Coordinator.create(config)) {
+      for (int i = 0; i < settings.clients(); i++) {
+        ClientConfig cc = ClientConfig.builder().identity(clients.get(i)).coordinatorKey(coordinatorIdentity.publicKey())
+            .job(job).bootstrapServers(bootstrap).build();
+        SoftmaxRegression trainer = new SoftmaxRegression(shards[i].features(), shards[i].labels(), test.classes(),
+            new SplittableRandom(settings.seed()).split().nextLong() + i);
+        FederatedClient client = FederatedClient.create(cc, trainer,
+            behaviours.getOrDefault(i, UpdateTransform.identity()), Clock.systemUTC());
+        running.add(client);
+        results.add(pool.submit(client::run));
+      }
+      RoundPrinter printer = new RoundPrinter(out, test, settings.rounds());
+      JobSummary job1 = coordinator.run(printer);
+      awaitClients(results);
+      return summarize(runId, job1, printer);
+    } finally {
+      running.forEach(FederatedClient::close);
+      pool.shutdownNow();
+    }
+  }
+
+  private void awaitClients(List<Future<ClientRunSummary>> results) {
+    for (Future<ClientRunSummary> f : results) {
+      try {
+        f.get(settings.roundTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        out.println("warning: a client did not finish cleanly: " + e);
+      }
+    }
+  }
+
+  private RunSummary summarize(String runId, JobSummary job, RoundPrinter printer) {
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    job.rejectionsByReason().forEach((k, v) -> reasons.put(k.name(), v));
+    List<RunSummary.RoundLine> lines = printer.lines();
+    RunSummary.RoundLine last = lines.get(lines.size() - 1);
+    RunSummary summary = new RunSummary(runId, job.rounds(), last.testAccuracy(), last.trainLoss(),
+        job.acceptedUpdates(), job.rejectedUpdates(), job.duration().toMillis() / 1000.0, reasons, lines);
+    out.printf("done: %d rounds, final test accuracy %.4f, final train loss %.4f, %d accepted, %d rejected, %.1f s%n",
+        summary.rounds(), summary.finalTestAccuracy(), summary.finalTrainLoss(), summary.acceptedUpdates(),
+        summary.rejectedUpdates(), summary.durationSeconds());
+    return summary;
+  }
+
+  private static void writeSummary(Path file, RunSummary summary) {
+    ObjectMapper json = new ObjectMapper()
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(SerializationFeature.INDENT_OUTPUT);
+    try {
+      json.writeValue(file.toFile(), summary);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create run directory " + dir, e);
+    }
+  }
+
+  /** Prints one line per round and keeps them for the summary. */
+  private static final class RoundPrinter implements dev.rampart.coordinator.RoundListener {
+    private final PrintStream out;
+    private final Dataset test;
+    private final int rounds;
+    private final List<RunSummary.RoundLine> lines = new ArrayList<>();
+    private final float[][] testX;
+    private final int[] testY;
+
+    RoundPrinter(PrintStream out, Dataset test, int rounds) {
+      this.out = out;
+      this.test = test;
+      this.rounds = rounds;
+      this.testX = test.features();
+      this.testY = test.labels();
+    }
+
+    @Override
+    public void onRound(RoundSummary s) {
+      double acc = SoftmaxRegression.accuracy(s.model(), testX, testY, test.classes());
+      List<String> suspected = s.suspected().stream().map(e -> e.client().value()).toList();
+      double seconds = s.duration().toMillis() / 1000.0;
+      lines.add(new RunSummary.RoundLine(s.round(), s.meanTrainLoss(), acc, s.accepted().size(),
+          s.rejections().size(), seconds, s.modelDigestHex(), suspected));
+      out.printf("round %3d/%d  train loss %.4f  test acc %.4f  accepted %2d  rejected %d  %.2f s%s%n",
+          s.round(), rounds, s.meanTrainLoss(), acc, s.accepted().size(), s.rejections().size(), seconds,
+          suspected.isEmpty() ? "" : "  suspected " + String.join(",", suspected));
+    }
+
+    List<RunSummary.RoundLine> lines() {
+      return lines;
+    }
+
+  }
+
+  /** A cluster someone else runs: nothing to start or stop. */
+  private record ExternalBroker(String bootstrapServers) implements KafkaBroker {
+    @Override
+    public String description() {
+      return "external Kafka cluster at " + bootstrapServers;
+    }
+
+    @Override
+    public void close() {}
+  }
+}
