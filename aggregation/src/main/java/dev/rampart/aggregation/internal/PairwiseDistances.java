@@ -1,0 +1,108 @@
+package dev.rampart.aggregation.internal;
+
+import java.util.List;
+
+/**
+ * Squared Euclidean distances between every pair of inputs, computed once per aggregation and
+ * shared by the distance-based rules (Krum, Multi-Krum, NNM, MDA, MoNNA, Bulyan, CAF, SMEA).
+ *
+ * <p>Each distance is the sum over coordinates of the squared difference {@code (x_ik - x_jk)^2},
+ * formed in double precision from the float inputs. The direct difference is used rather than the
+ * Gram identity {@code |x|^2 + |y|^2 - 2 x.y}, which loses all significant digits when two inputs
+ * are close relative to their norms (exactly the honest inputs a robust rule must compare). Speed
+ * comes from cache blocking instead: a block of 64 coordinates is transposed into double columns,
+ * and for each pair of coordinates the upper triangle of the n-by-n accumulator is updated row by
+ * row, a loop the JIT vectorizes. Coordinate blocks run in parallel with one accumulator per task.
+ *
+ * <p>Cost: {@code n(n-1)/2 * d} multiply-adds and one read of every input. Memory: an n-by-n double
+ * matrix per task plus a 64-by-n transposition buffer. Thread-safe: holds no state.
+ */
+public final class PairwiseDistances {
+
+  private static final int BLOCK = 64;
+
+  private PairwiseDistances() {}
+
+  /**
+   * Computes the full symmetric matrix of squared distances.
+   *
+   * @param inputs n vectors of dimension {@code d}, not modified
+   * @param d their common dimension
+   * @return an n-by-n matrix with zero diagonal; entry {@code [i][j]} is {@code |x_i - x_j|^2}
+   */
+  public static double[][] squared(List<float[]> inputs, int d) {
+    int n = inputs.size();
+    float[][] x = inputs.toArray(new float[0][]);
+    double[][] acc = Parallel.reduce(d, (long) n * n / 2 + 1,
+        (from, to) -> block(x, from, to), PairwiseDistances::add);
+    for (int i = 0; i < n; i++) {
+      acc[i][i] = 0.0;
+      for (int j = i + 1; j < n; j++) {
+        acc[j][i] = acc[i][j];
+      }
+    }
+    return acc;
+  }
+
+  private static double[][] block(float[][] x, int from, int to) {
+    int n = x.length;
+    double[][] acc = new double[n][n];
+    double[][] col = new double[BLOCK][n];
+    for (int start = from; start < to; start += BLOCK) {
+      int len = Math.min(BLOCK, to - start);
+      for (int i = 0; i < n; i++) {
+        float[] v = x[i];
+        for (int k = 0; k < len; k++) {
+          col[k][i] = v[start + k];
+        }
+      }
+      int k = 0;
+      for (; k + 1 < len; k += 2) {
+        accumulatePair(col[k], col[k + 1], acc);
+      }
+      if (k < len) {
+        accumulateOne(col[k], acc);
+      }
+    }
+    return acc;
+  }
+
+  // Two coordinates per sweep halve the accumulator traffic; indices equal across arrays let the
+  // JIT vectorize the inner loop.
+  private static void accumulatePair(double[] c0, double[] c1, double[][] acc) {
+    int n = c0.length;
+    for (int i = 0; i < n; i++) {
+      double a0 = c0[i];
+      double a1 = c1[i];
+      double[] row = acc[i];
+      for (int j = i + 1; j < n; j++) {
+        double t = a0 - c0[j];
+        double u = a1 - c1[j];
+        row[j] += t * t + u * u;
+      }
+    }
+  }
+
+  private static void accumulateOne(double[] c, double[][] acc) {
+    int n = c.length;
+    for (int i = 0; i < n; i++) {
+      double a = c[i];
+      double[] row = acc[i];
+      for (int j = i + 1; j < n; j++) {
+        double t = a - c[j];
+        row[j] += t * t;
+      }
+    }
+  }
+
+  private static double[][] add(double[][] a, double[][] b) {
+    for (int i = 0; i < a.length; i++) {
+      double[] ra = a[i];
+      double[] rb = b[i];
+      for (int j = i + 1; j < ra.length; j++) {
+        ra[j] += rb[j];
+      }
+    }
+    return a;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.rampart.aggregation.internal;
+
+import java.util.List;
+
+/**
+ * Blocked, parallel linear algebra over lists of float vectors, accumulating in double.
+ *
+ * <p>Thread-safe: holds no state. Inputs are never modified.
+ */
+public final class VectorMath {
+
+  private static final int BLOCK = 2048;
+
+  private VectorMath() {}
+
+  /**
+   * Forms linear combinations of the inputs: output r is {@code sum_i coefficients[r][i] * x_i}.
+   *
+   * @param inputs n vectors of dimension {@code d}
+   * @param coefficients m rows of n coefficients; zero coefficients skip their input
+   * @param d the common dimension
+   * @return m new vectors of dimension {@code d}, each rounded once from its double accumulator
+   */
+  public static float[][] combine(List<float[]> inputs, double[][] coefficients, int d) {
+    int n = inputs.size();
+    int m = coefficients.length;
+    float[][] x = inputs.toArray(new float[0][]);
+    float[][] out = new float[m][d];
+    long cost = 0;
+    for (double[] row : coefficients) {
+      for (double c : row) {
+        cost += c != 0.0 ? 1 : 0;
+      }
+    }
+    Parallel.forEach(d, Math.max(1, cost), (from, to) -> {
+      double[] acc = new double[BLOCK];
+      for (int start = from; start < to; start += BLOCK) {
+        int len = Math.min(BLOCK, to - start);
+        for (int r = 0; r < m; r++) {
+          java.util.Arrays.fill(acc, 0, len, 0.0);
+          double[] row = coefficients[r];
+          for (int i = 0; i < n; i++) {
+            if (row[i] != 0.0) {
+              axpy(row[i], x[i], start, acc, len);
+            }
+          }
+          float[] o = out[r];
+          for (int k = 0; k < len; k++) {
+            o[start + k] = (float) acc[k];
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Forms one linear combination {@code sum_i weights[i] * x_i}.
+   *
+   * @param inputs n vectors of dimension {@code d}
+   * @param weights n coefficients
+   * @param d the common dimension
+   * @return a new vector of dimension {@code d}
+   */
+  public static float[] combine(List<float[]> inputs, double[] weights, int d) {
+    return combine(inputs, new double[][] {weights}, d)[0];
+  }
+
+  private static void axpy(double a, float[] x, int start, double[] acc, int len) {
+    if (a == 1.0) {
+      for (int k = 0; k < len; k++) {
+        acc[k] += x[start + k];
+      }
+    } else {
+      for (int k = 0; k < len; k++) {
+        acc[k] += a * x[start + k];
+      }
+    }
+  }
+
+  /**
+   * Euclidean distance of every input to a point.
+   *
+   * @param inputs n vectors of dimension {@code d}
+   * @param point a vector of dimension {@code d}
+   * @param d the common dimension
+   * @return n distances, each accumulated in double
+   */
+  public static double[] distancesTo(List<float[]> inputs, float[] point, int d) {
+    double[] sq = squaredDistancesTo(inputs, point, d);
+    for (int i = 0; i < sq.length; i++) {
+      sq[i] = Math.sqrt(sq[i]);
+    }
+    return sq;
+  }
+
+  /**
+   * Squared Euclidean distance of every input to a point; a null point means the origin.
+   *
+   * @param inputs n vectors of dimension {@code d}
+   * @param point a vector of dimension {@code d}, or null for the origin
+   * @param d the common dimension
+   * @return n squared distances, each accumulated in double
+   */
+  public static double[] squaredDistancesTo(List<float[]> inputs, float[] point, int d) {
+    int n = inputs.size();
+    float[][] x = inputs.toArray(new float[0][]);
+    return Parallel.reduce(d, n, (from, to) -> {
+      double[] s = new double[n];
+      for (int i = 0; i < n; i++) {
+        s[i] = point == null ? sumSquares(x[i], from, to) : sumSquaredDifferences(x[i], point, from, to);
+      }
+      return s;
+    }, (a, b) -> {
+      for (int i = 0; i < n; i++) {
+        a[i] += b[i];
+      }
+      return a;
+    });
+  }
+
+  private static double sumSquares(float[] x, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = from;
+    for (; k + 3 < to; k += 4) {
+      double a = x[k];
+      double b = x[k + 1];
+      double c = x[k + 2];
+      double e = x[k + 3];
+      s0 += a * a;
+      s1 += b * b;
+      s2 += c * c;
+      s3 += e * e;
+    }
+    for (; k < to; k++) {
+      double a = x[k];
+      s0 += a * a;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  private static double sumSquaredDifferences(float[] x, float[] p, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = from;
+    for (; k + 3 < to; k += 4) {
+      double a = (double) x[k] - p[k];
+      double b = (double) x[k + 1] - p[k + 1];
+      double c = (double) x[k + 2] - p[k + 2];
+      double e = (double) x[k + 3] - p[k + 3];
+      s0 += a * a;
+      s1 += b * b;
+      s2 += c * c;
+      s3 += e * e;
+    }
+    for (; k < to; k++) {
+      double a = (double) x[k] - p[k];
+      s0 += a * a;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * Multiplies a vector by a scalar into a new vector.
+   *
+   * @param x the vector, not modified
+   * @param scale the factor
+   * @return a new vector {@code scale * x}, rounded to float
+   */
+  public static float[] scaled(float[] x, double scale) {
+    float[] out = new float[x.length];
+    for (int k = 0; k < x.length; k++) {
+      out[k] = (float) (x[k] * scale);
+    }
+    return out;
+  }
+}
