@@ -82,8 +82,8 @@ public final class CompressionContext {
 
   @Override
   public String toString() {
-    return "CompressionContext[roundSeed=" + (roundSeed.isPresent() ? roundSeed.getAsLong() : "none")
-        + ", errorFeedback=" + (errorFeedback == null ? "none" : "dimension " + errorFeedback.dimension())
-        + "]";
+    String seed = roundSeed.isPresent() ? Long.toString(roundSeed.getAsLong()) : "none";
+    String feedback = errorFeedback == null ? "none" : "dimension " + errorFeedback.dimension();
+    return "CompressionContext[roundSeed=" + seed + ", errorFeedback=" + feedback + "]";
   }
 }

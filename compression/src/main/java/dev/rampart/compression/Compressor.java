@@ -17,7 +17,7 @@ package dev.rampart.compression;
  * thread-safe: use one per client and per thread.
  */
 public interface Compressor extends Decompressor {
-  /** The codec name carried on the wire in {@link CompressedVector#codec()}, e.g. {@code "randk"}. */
+  /** The codec name carried on the wire in {@link CompressedVector#codec()}, e.g. "randk". */
   String name();
 
   /**
@@ -54,11 +54,12 @@ public interface Compressor extends Decompressor {
    * @param input the dense vector, length ≥ 1, every coordinate finite
    * @param context randomness, optional round seed and, for error-feedback codecs, the client's
    *     residual (updated in place)
-   * @return the compressed vector, whose codec is {@link #name()} and dimension {@code input.length}
+   * @return the compressed vector, whose codec is {@link #name()} and whose dimension is {@code
+   *     input.length}
    * @throws IllegalArgumentException when the input is empty or has a NaN or infinite coordinate,
-   *     when a parameter does not fit the dimension (k &gt; length), when the context lacks what the
-   *     codec needs (round seed, error feedback) or its residual has another dimension, or when a
-   *     value cannot be represented (fp16 overflow)
+   *     when a parameter does not fit the dimension (k &gt; length), when the context lacks what
+   *     the codec needs (round seed, error feedback) or its residual has another dimension, or
+   *     when a value cannot be represented (fp16 overflow)
    */
   CompressedVector compress(float[] input, CompressionContext context);
 }

@@ -24,7 +24,8 @@ class CompressedVectorTest {
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotEqualTo(new CompressedVector("randk", 10, new byte[] {1, 3}));
     assertThat(a).isNotEqualTo(new CompressedVector("randk", 11, new byte[] {1, 2}));
-    assertThat(a.toString()).isEqualTo("CompressedVector[codec=randk, dimension=10, encodedBytes=2]");
+    assertThat(a.toString())
+        .isEqualTo("CompressedVector[codec=randk, dimension=10, encodedBytes=2]");
   }
 
   @Test

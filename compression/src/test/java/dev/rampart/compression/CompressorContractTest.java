@@ -31,7 +31,8 @@ class CompressorContractTest {
   @MethodSource("specs")
   void decoderFor_wireName_decodesLikeTheCompressor(String spec) {
     Compressor c = Compressors.parse(spec);
-    CompressedVector v = c.compress(TestVectors.gaussian(50, 3, 1.0), TestVectors.fullContext(50, 4));
+    CompressedVector v =
+        c.compress(TestVectors.gaussian(50, 3, 1.0), TestVectors.fullContext(50, 4));
     float[] viaDecoder = Compressors.decoderFor(v.codec()).decompress(v);
     assertThat(viaDecoder).containsExactly(c.decompress(v));
     assertThat(TestVectors.firstNonFinite(viaDecoder)).isEqualTo(-1);

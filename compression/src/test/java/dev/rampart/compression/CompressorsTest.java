@@ -30,7 +30,8 @@ class CompressorsTest {
 
   @Test
   void parse_equalsFactories() {
-    assertThat(Compressors.parse("randk(ratio=0.1)")).isEqualTo(Compressors.randK(Sparsity.ofRatio(0.1)));
+    assertThat(Compressors.parse("randk(ratio=0.1)"))
+        .isEqualTo(Compressors.randK(Sparsity.ofRatio(0.1)));
     assertThat(Compressors.parse("randk(k=5,seed=shared)"))
         .isEqualTo(Compressors.sharedRandK(Sparsity.ofCount(5)));
     assertThat(Compressors.parse("qsgd(levels=3)")).isEqualTo(Compressors.qsgd(3));

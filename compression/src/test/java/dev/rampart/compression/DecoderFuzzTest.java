@@ -40,7 +40,8 @@ class DecoderFuzzTest {
       assertThat(expected.getMessage()).contains("codec " + codec);
       outcomes.rejected++;
     } catch (RuntimeException | Error e) {
-      fail("codec %s, dimension %d, bytes %s threw %s", codec, dimension, Arrays.toString(bytes), e);
+      fail("codec %s, dimension %d, bytes %s threw %s", codec, dimension,
+          Arrays.toString(bytes), e);
     }
   }
 

@@ -35,7 +35,8 @@ class RandKTest {
       double standardError = Math.abs(x[i]) * Math.sqrt(factor / DRAWS);
       assertThat(sum[i] / DRAWS).as("coordinate %d", i).isCloseTo(x[i], within(4 * standardError));
     }
-    double meanError = IntStream.range(0, DRAWS).mapToDouble(n -> errors[n]).average().orElseThrow();
+    double meanError =
+        IntStream.range(0, DRAWS).mapToDouble(n -> errors[n]).average().orElseThrow();
     double spread = Math.sqrt(IntStream.range(0, DRAWS)
         .mapToDouble(n -> (errors[n] - meanError) * (errors[n] - meanError)).sum() / (DRAWS - 1));
     assertThat(meanError).isCloseTo(factor * TestVectors.squaredNorm(x),
@@ -55,8 +56,8 @@ class RandKTest {
   @Test
   void compress_keepsExactlyKCoordinatesScaledByDOverK() {
     float[] x = TestVectors.gaussian(1000, 1, 1.0);
-    float[] y = Compressors.randK(Sparsity.ofRatio(0.05))
-        .decompress(Compressors.randK(Sparsity.ofRatio(0.05)).compress(x, CompressionContext.seeded(2)));
+    Compressor c = Compressors.randK(Sparsity.ofRatio(0.05));
+    float[] y = c.decompress(c.compress(x, CompressionContext.seeded(2)));
     int kept = 0;
     for (int i = 0; i < x.length; i++) {
       if (y[i] != 0) {
@@ -75,7 +76,8 @@ class RandKTest {
       float[] x = TestVectors.gaussian(500, 100 + client, 1.0);
       CompressedVector v = c.compress(x, CompressionContext.seeded(client).withRoundSeed(1234L));
       float[] y = c.decompress(v);
-      assertThat(IntStream.range(0, 500).filter(i -> y[i] != 0).toArray()).containsExactly(expected);
+      assertThat(IntStream.range(0, 500).filter(i -> y[i] != 0).toArray())
+          .containsExactly(expected);
       assertThat(Compressors.sharedRoundSeedOf(v)).hasValue(1234L);
     }
     assertThat(Compressors.sharedCoordinates(500, 30, 1235L)).isNotEqualTo(expected);
@@ -116,7 +118,8 @@ class RandKTest {
     float[] x = TestVectors.gaussian(d, 3, 1.0);
     CompressionContext context = CompressionContext.seeded(4).withRoundSeed(5);
     CompressedVector perClient = Compressors.parse("randk(ratio=0.1)").compress(x, context);
-    CompressedVector shared = Compressors.parse("randk(ratio=0.1,seed=shared)").compress(x, context);
+    CompressedVector shared =
+        Compressors.parse("randk(ratio=0.1,seed=shared)").compress(x, context);
     System.out.printf("randk ratio=0.1 d=%d: client seed %d bytes (%.4f of dense), shared %d bytes"
         + " (%.4f)%n", d, perClient.encodedBytes(), perClient.fractionOfDense(),
         shared.encodedBytes(), shared.fractionOfDense());

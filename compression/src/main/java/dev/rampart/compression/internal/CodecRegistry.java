@@ -53,26 +53,32 @@ public final class CodecRegistry {
     return CODECS.values().stream().map(Entry::usage).collect(Collectors.joining(", "));
   }
 
+  /** See {@code Compressors.identity()}. */
   public static Compressor identity() {
     return new IdentityCodec();
   }
 
+  /** See {@code Compressors.fp16()}. */
   public static Compressor fp16() {
     return new Fp16Codec();
   }
 
+  /** See {@code Compressors.randK} and {@code Compressors.sharedRandK}. */
   public static Compressor randK(Sparsity sparsity, boolean sharedSeed) {
     return new RandKCodec(Objects.requireNonNull(sparsity, "sparsity"), sharedSeed);
   }
 
+  /** See {@code Compressors.qsgd}. */
   public static Compressor qsgd(int levels) {
     return new QsgdCodec(levels);
   }
 
+  /** See {@code Compressors.topK}. */
   public static Compressor topK(Sparsity sparsity) {
     return new TopKCodec(Objects.requireNonNull(sparsity, "sparsity"));
   }
 
+  /** See {@code Compressors.scaledSign()}. */
   public static Compressor scaledSign() {
     return new ScaledSignCodec();
   }
@@ -105,10 +111,12 @@ public final class CodecRegistry {
     return entry.decoder();
   }
 
+  /** See {@code Compressors.sharedRoundSeedOf}. */
   public static OptionalLong sharedRoundSeed(CompressedVector vector) {
     return RandKCodec.sharedRoundSeed(vector);
   }
 
+  /** See {@code Compressors.sharedCoordinates}. */
   public static int[] sharedCoordinates(int dimension, int k, long roundSeed) {
     return RandKCodec.sharedCoordinates(dimension, k, roundSeed);
   }

@@ -57,7 +57,8 @@ class HalfFloatTest {
     }
     SplittableRandom random = new SplittableRandom(11);
     for (int n = 0; n < 200_000; n++) {
-      float x = (float) (Math.pow(2, random.nextDouble(-30, 16.1)) * (random.nextBoolean() ? 1 : -1));
+      double magnitude = Math.pow(2, random.nextDouble(-30, 16.1));
+      float x = (float) (random.nextBoolean() ? magnitude : -magnitude);
       int expected = nearest(grid, Math.abs(x));
       int expectedBits = expected < 0 ? 0x7C00 : expected;
       int actual = HalfFloat.fromFloat(x) & 0x7FFF;

@@ -33,8 +33,10 @@ class IndexSamplerTest {
 
   @Test
   void sample_sameSeed_isDeterministic_otherSeedDiffers() {
-    assertThat(IndexSampler.sample(42, 10_000, 100)).isEqualTo(IndexSampler.sample(42, 10_000, 100));
-    assertThat(IndexSampler.sample(42, 10_000, 100)).isNotEqualTo(IndexSampler.sample(43, 10_000, 100));
+    assertThat(IndexSampler.sample(42, 10_000, 100))
+        .isEqualTo(IndexSampler.sample(42, 10_000, 100));
+    assertThat(IndexSampler.sample(42, 10_000, 100))
+        .isNotEqualTo(IndexSampler.sample(43, 10_000, 100));
   }
 
   @Test
