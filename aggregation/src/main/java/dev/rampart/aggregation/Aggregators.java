@@ -159,6 +159,82 @@ public final class Aggregators {
     return new MinimumDiameterAveraging(requireF(maxByzantine), maxSubsets);
   }
 
+  /**
+   * MoNNA: mean of the {@code n - f} inputs nearest to the trusted input.
+   *
+   * @param maxByzantine f >= 0
+   * @param trustedIndex position of the trusted input, >= 0 and below n at aggregation time
+   * @return the rule {@code monna(idx=...)}
+   */
+  public static Aggregator monna(int maxByzantine, int trustedIndex) {
+    requireAtLeast("idx", trustedIndex, 0);
+    return new Monna(requireF(maxByzantine), trustedIndex);
+  }
+
+  /**
+   * Centered Clipping with ByzFL's defaults {@code tau = 100}, one iteration.
+   *
+   * @return the rule {@code cc(tau=100.0, iterations=1)}
+   */
+  public static Aggregator centeredClipping() {
+    return centeredClipping(DEFAULT_CC_TAU, DEFAULT_CC_ITERATIONS);
+  }
+
+  /**
+   * Centered Clipping around the previous aggregate held by the context.
+   *
+   * @param tau clipping radius, finite and > 0 (same unit as the vectors' norm)
+   * @param iterations clipping steps, >= 1
+   * @return the rule {@code cc(tau=..., iterations=...)}
+   */
+  public static Aggregator centeredClipping(double tau, int iterations) {
+    requirePositive("tau", tau);
+    requireAtLeast("iterations", iterations, 1);
+    return new CenteredClipping(tau, iterations);
+  }
+
+  /**
+   * Bulyan over Krum selection; requires {@code n >= 4f + 3}.
+   *
+   * @param maxByzantine f >= 0
+   * @return the rule {@code bulyan}
+   */
+  public static Aggregator bulyan(int maxByzantine) {
+    return new Bulyan(requireF(maxByzantine));
+  }
+
+  /**
+   * CAF, the covariance-bound agnostic filter.
+   *
+   * @param maxByzantine f >= 0
+   * @return the rule {@code caf}
+   */
+  public static Aggregator caf(int maxByzantine) {
+    return new CovarianceFilter(requireF(maxByzantine));
+  }
+
+  /**
+   * SMEA with the default search limit.
+   *
+   * @param maxByzantine f >= 0
+   * @return the rule {@code smea(limit=1000000)}
+   */
+  public static Aggregator smea(int maxByzantine) {
+    return smea(maxByzantine, DEFAULT_MAX_SUBSETS);
+  }
+
+  /**
+   * SMEA by exact search.
+   *
+   * @param maxByzantine f >= 0
+   * @param maxSubsets largest {@code C(n, f)} accepted, >= 1
+   * @return the rule {@code smea(limit=...)}
+   */
+  public static Aggregator smea(int maxByzantine, long maxSubsets) {
+    requireAtLeast("limit", maxSubsets, 1);
+    return new SmallestMaxEigenvalue(requireF(maxByzantine), maxSubsets);
+  }
+
   static int requireF(int maxByzantine) {
     if (maxByzantine < 0) {
       throw new IllegalArgumentException("maxByzantine must be >= 0, but maxByzantine=" + maxByzantine);

@@ -41,7 +41,7 @@ final class MinimumDiameterAveraging extends Rule {
     Inputs.requireFinite(inputs, name());
     double[][] dist = PairwiseDistances.squared(inputs, d);
     int[][] pairs = Subsets.pairsByDecreasingDistance(dist);
-    boolean[] best = Subsets.search(n, f, out -> {
+    boolean[] best = Subsets.search(n, f, 0.0, out -> {
       for (int[] p : pairs) {
         if (!out[p[0]] && !out[p[1]]) {
           return dist[p[0]][p[1]];

@@ -22,6 +22,17 @@ public final class PreAggregators {
   }
 
   /**
+   * Bucketing: inputs shuffled with the context's generator and averaged in buckets of s.
+   *
+   * @param bucketSize s >= 1
+   * @return the step {@code bucketing(s=...)}
+   */
+  public static PreAggregator bucketing(int bucketSize) {
+    Aggregators.requireAtLeast("s", bucketSize, 1);
+    return new Bucketing(bucketSize);
+  }
+
+  /**
    * Static clipping of each input's Euclidean norm to at most {@code threshold}.
    *
    * @param threshold c, finite and > 0

@@ -44,6 +44,16 @@ final class SpecRegistry {
             : Aggregators.multiKrum(f, (KrumVariant) v.get("variant"), (Integer) v.get("m")));
     Param limit = new Param("limit", Type.LONG, "1000000", "largest C(n, f) searched >= 1");
     agg("mda", List.of(limit), (v, f) -> Aggregators.mda(f, (Long) v.get("limit")));
+    agg("smea", List.of(limit), (v, f) -> Aggregators.smea(f, (Long) v.get("limit")));
+    agg("monna", List.of(new Param("idx", Type.INT, "0", "trusted input index >= 0")),
+        (v, f) -> Aggregators.monna(f, (Integer) v.get("idx")));
+    agg("cc", List.of(new Param("tau", Type.DOUBLE, "100.0", "clipping radius > 0"),
+        new Param("iterations", Type.INT, "1", "clipping steps >= 1")),
+        (v, f) -> Aggregators.centeredClipping((Double) v.get("tau"), (Integer) v.get("iterations")));
+    agg("bulyan", List.of(), (v, f) -> Aggregators.bulyan(f));
+    agg("caf", List.of(), (v, f) -> Aggregators.caf(f));
+    pre("bucketing", List.of(new Param("s", Type.INT, "1", "bucket size >= 1")),
+        (v, f) -> PreAggregators.bucketing((Integer) v.get("s")));
     pre("nnm", List.of(), (v, f) -> PreAggregators.nearestNeighborMixing(f));
     pre("clip", List.of(new Param("c", Type.DOUBLE, "2.0", "norm threshold > 0")),
         (v, f) -> PreAggregators.clipping((Double) v.get("c")));

@@ -57,10 +57,11 @@ final class Subsets {
    *
    * @param n inputs
    * @param f inputs left out
+   * @param tolerance relative difference below which two costs count as tied
    * @param cost cost of a candidate, given the left-out mask (must not keep a reference to it)
    * @return the mask of kept inputs
    */
-  static boolean[] search(int n, int f, ToDoubleFunction<boolean[]> cost) {
+  static boolean[] search(int n, int f, double tolerance, ToDoubleFunction<boolean[]> cost) {
     boolean[] out = new boolean[n];
     int[] idx = new int[f];
     for (int i = 0; i < f; i++) {
@@ -74,7 +75,8 @@ final class Subsets {
         out[i] = true;
       }
       double c = cost.applyAsDouble(out);
-      if (bestOut == null || c < bestCost || (c == bestCost && keptFirst(out, bestOut))) {
+      double slack = tolerance * Math.abs(bestCost);
+      if (bestOut == null || c < bestCost - slack || (c <= bestCost + slack && keptFirst(out, bestOut))) {
         bestCost = c;
         bestOut = out.clone();
       }

@@ -81,6 +81,53 @@ class ByzflReferenceTest {
     assertVector(run("mda", 1), 2.5, 3.5, 4.5);
   }
 
+  // aggregators.py, class CenteredClipping: defaults m=None (zero), L=1, tau=100.0 -> [4. 5. 6.]
+  @Test
+  void centeredClipping_byzflExample_matches() {
+    assertVector(run("cc", 0), 4, 5, 6);
+  }
+
+  // aggregators.py, class MoNNA: MoNNA(1, 1)(x) -> [2.5 3.5 4.5]
+  @Test
+  void monna_byzflExample_matches() {
+    assertVector(run("monna(idx=1)", 1), 2.5, 3.5, 4.5);
+  }
+
+  // aggregators.py, class CAF: CAF(1)(x) -> [4. 5. 6.]
+  @Test
+  void caf_byzflExample_matches() {
+    assertVector(run("caf", 1), 4, 5, 6);
+  }
+
+  // aggregators.py, class SMEA: SMEA(1)(x) -> [2.5 3.5 4.5]
+  @Test
+  void smea_byzflExample_matches() {
+    assertVector(run("smea", 1), 2.5, 3.5, 4.5);
+  }
+
+  // preaggregators.py, class Bucketing: Bucketing(2)(x) is random; the docstring shows
+  // [[4 5 6] [4 5 6]] (numpy) and [[5.5 6.5 7.5] [1 2 3]] (torch): a pair mean, then the leftover.
+  @Test
+  void bucketing_byzflExample_pairMeanThenLeftover() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (long seed = 0; seed < 64; seed++) {
+      PreAggregation p = PreAggregators.bucketing(2).apply(X, AggregationContext.of(new SplittableRandom(seed)));
+      assertThat(p.outputCount()).isEqualTo(2);
+      int leftover = -1;
+      for (int i = 0; i < 3; i++) {
+        if (p.mixing(1, i) == 1.0) {
+          leftover = i;
+        }
+      }
+      assertThat(leftover).isNotNegative();
+      assertVector(p.outputs().get(1), X.get(leftover)[0], X.get(leftover)[1], X.get(leftover)[2]);
+      assertVector(p.outputs().get(0), (12 - X.get(leftover)[0]) / 2.0, (15 - X.get(leftover)[1]) / 2.0,
+          (18 - X.get(leftover)[2]) / 2.0);
+      seen.add(java.util.Arrays.toString(p.outputs().get(0)));
+    }
+    assertThat(seen).contains("[4.0, 5.0, 6.0]", "[5.5, 6.5, 7.5]");
+  }
+
   // preaggregators.py, class NNM: NNM(1)(x) -> [[2.5 3.5 4.5] [2.5 3.5 4.5] [5.5 6.5 7.5]]
   @Test
   void nnm_byzflExample_matches() {

@@ -115,6 +115,35 @@ class RobustnessPropertyTest {
     }
   }
 
+  /**
+   * Bulyan keeps values within r of the median of its selection, where the median and r are both
+   * bounded by the honest values: the output stays within one honest range-width W of the honest
+   * range.
+   */
+  @Test
+  void bulyan_fOutliers_staysWithinWidenedHonestRange() {
+    SplittableRandom r = new SplittableRandom(46);
+    for (int t = 0; t < TRIALS; t++) {
+      int f = r.nextInt(0, 3);
+      Trial trial = trial(r, 1);
+      while (trial.all().size() < 4 * trial.f() + 3) {
+        trial = trial(r, 2 * f + 3);
+      }
+      float[] out = aggregate(Aggregators.bulyan(trial.f()), trial.all());
+      for (int k = 0; k < out.length; k++) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (float[] h : trial.honest()) {
+          lo = Math.min(lo, h[k]);
+          hi = Math.max(hi, h[k]);
+        }
+        double w = hi - lo;
+        assertThat((double) out[k]).as("trial %d coordinate %d", t, k)
+            .isBetween(lo - w - 1e-4, hi + w + 1e-4);
+      }
+    }
+  }
+
   @Test
   void krum_farOutliers_excludedInEvidence() {
     SplittableRandom r = new SplittableRandom(45);

@@ -24,6 +24,14 @@ final class RuleCases {
         robust.minInputs(f -> 2 * f + 3));
     both(cases, "multikrum", Aggregators::multiKrum, robust);
     both(cases, "mda", Aggregators::mda, robust);
+    both(cases, "monna(idx=0)", f -> Aggregators.monna(f, 0), robust.permutation(false));
+    both(cases, "cc(tau=100.0, iterations=1)", f -> Aggregators.centeredClipping(), plain.translation(false));
+    both(cases, "bulyan", Aggregators::bulyan, robust.minInputs(f -> 4 * f + 3));
+    both(cases, "caf", Aggregators::caf, robust);
+    both(cases, "smea(limit=1000000)", Aggregators::smea, robust);
+    spec(cases, "bucketing(s=2) | krum", robust.permutation(false).minInputs(f -> 4 * f + 1));
+    spec(cases, "bucketing(s=3) | median", plain.permutation(false));
+    spec(cases, "nnm | cc(tau=1.0, iterations=3)", robust.translation(false).identical(true));
     spec(cases, "nnm | average", robust);
     spec(cases, "nnm | trmean", robust);
     spec(cases, "clip(c=2.0) | median", plain.translation(false).identical(false));
