@@ -15,7 +15,6 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +81,8 @@ public final class FederatedClient implements AutoCloseable {
       channels.open();
       boolean finished = false;
       while (!finished && !closed.get()) {
-        for (ConsumerRecord<String, byte[]> record : channels.poll(POLL)) {
-          feed.accept(record.value());
+        for (byte[] value : channels.poll(POLL)) {
+          feed.accept(value);
         }
         finished = handleLatestPlan();
       }

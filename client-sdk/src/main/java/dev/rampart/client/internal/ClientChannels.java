@@ -85,13 +85,17 @@ public final class ClientChannels implements AutoCloseable {
     }
   }
 
-  /** Reads new plan and model records; returns empty records after {@link #wakeup()}. */
-  public ConsumerRecords<String, byte[]> poll(Duration timeout) {
+  /** Reads the values of new plan and model records; empty after {@link #wakeup()}. */
+  public List<byte[]> poll(Duration timeout) {
+    ConsumerRecords<String, byte[]> records;
     try {
-      return consumer.poll(timeout);
+      records = consumer.poll(timeout);
     } catch (WakeupException e) {
-      return ConsumerRecords.empty();
+      return List.of();
     }
+    List<byte[]> values = new ArrayList<>(records.count());
+    records.forEach(r -> values.add(r.value()));
+    return values;
   }
 
   /** Sends an update's frames keyed by client id and waits for the broker's acknowledgement. */

@@ -1,0 +1,116 @@
+package dev.rampart.coordinator.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import dev.rampart.crypto.ClientRegistry;
+import dev.rampart.crypto.Envelopes;
+import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.ClientId;
+import dev.rampart.protocol.FloatVectors;
+import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.RejectionReason;
+import dev.rampart.protocol.wire.ClientUpdate;
+import dev.rampart.protocol.wire.CompressedVector;
+import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.MessageType;
+import java.security.SecureRandom;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class UpdateVerifierTest {
+  private static final JobId JOB = JobId.of("job");
+  private static final byte[] DIGEST = FloatVectors.digest(new float[] {0f, 0f, 0f});
+  private final Identity alice = Identity.generate("alice", new SecureRandom());
+  private final Identity bob = Identity.generate("bob", new SecureRandom());
+  private final Identity carol = Identity.generate("carol", new SecureRandom());
+  private final ClientRegistry registry = ClientRegistry.empty()
+      .withClient("alice", alice.publicKey())
+      .withClient("bob", bob.publicKey())
+      .withClient("carol", carol.publicKey())
+      .revoke("carol");
+  private final UpdateVerifier verifier = new UpdateVerifier(JOB, registry, 3);
+
+  private OpenRound round() {
+    return new OpenRound(5, Long.MAX_VALUE, DIGEST, Set.of(ClientId.of("alice"), ClientId.of("carol")));
+  }
+
+  private Envelope update(Identity who, long round, UnaryOperator<ClientUpdate.Builder> edit) {
+    ClientUpdate.Builder b = ClientUpdate.newBuilder().setJobId(JOB.value()).setRound(round)
+        .setBaseModelDigest(ByteString.copyFrom(DIGEST)).setSampleCount(4).setTrainLoss(0.5f)
+        .setDense(FloatVectors.toWire(new float[] {1f, 2f, 3f}));
+    return Envelopes.seal(who, MessageType.CLIENT_UPDATE, JOB.value(), round, edit.apply(b).build().toByteArray(), 0);
+  }
+
+  private Envelope update(Identity who) {
+    return update(who, 5, b -> b);
+  }
+
+  private RejectionReason reasonOf(Verdict v) {
+    assertThat(v).isInstanceOf(Verdict.Refused.class);
+    return ((Verdict.Refused) v).rejection().reason();
+  }
+
+  @Test
+  void verify_honestUpdate_isAcceptedWithItsVector() {
+    Verdict v = verifier.verify(update(alice), round());
+    assertThat(v).isInstanceOf(Verdict.Accepted.class);
+    assertThat(((Verdict.Accepted) v).update().vector()).containsExactly(1f, 2f, 3f);
+  }
+
+  @Test
+  void verify_eachFault_isRefusedWithItsOwnReason() {
+    Envelope good = update(alice);
+    byte[] sig = good.getSignature().toByteArray();
+    sig[3] ^= 0x10;
+    Identity imposter = Identity.generate("alice", new SecureRandom());
+    Identity stranger = Identity.generate("mallory", new SecureRandom());
+    assertThat(reasonOf(verifier.verify(good.toBuilder().setSignature(ByteString.copyFrom(sig)).build(), round())))
+        .isEqualTo(RejectionReason.BAD_SIGNATURE);
+    assertThat(reasonOf(verifier.verify(good.toBuilder().clearSignature().build(), round())))
+        .isEqualTo(RejectionReason.UNSIGNED);
+    assertThat(reasonOf(verifier.verify(update(imposter), round()))).isEqualTo(RejectionReason.KEY_MISMATCH);
+    Envelope forgedKeyId = update(imposter).toBuilder().setKeyId(alice.publicKey().keyId()).build();
+    assertThat(reasonOf(verifier.verify(forgedKeyId, round()))).isEqualTo(RejectionReason.BAD_SIGNATURE);
+    assertThat(reasonOf(verifier.verify(update(stranger), round()))).isEqualTo(RejectionReason.UNKNOWN_CLIENT);
+    assertThat(reasonOf(verifier.verify(update(carol), round()))).isEqualTo(RejectionReason.REVOKED_CLIENT);
+    assertThat(reasonOf(verifier.verify(update(alice, 4, b -> b), round()))).isEqualTo(RejectionReason.PAST_ROUND);
+    assertThat(reasonOf(verifier.verify(update(alice, 6, b -> b), round()))).isEqualTo(RejectionReason.FUTURE_ROUND);
+    assertThat(reasonOf(verifier.verify(update(bob), round()))).isEqualTo(RejectionReason.NOT_A_PARTICIPANT);
+    assertThat(reasonOf(verifier.verify(update(alice, 5,
+        b -> b.setBaseModelDigest(ByteString.copyFrom(new byte[32]))), round()))).isEqualTo(RejectionReason.STALE_MODEL);
+    assertThat(reasonOf(verifier.verify(update(alice, 5,
+        b -> b.setDense(FloatVectors.toWire(new float[] {1f, 2f}))), round()))).isEqualTo(RejectionReason.WRONG_DIMENSION);
+    assertThat(reasonOf(verifier.verify(update(alice, 5,
+        b -> b.setDense(FloatVectors.toWire(new float[] {1f, Float.NaN, 3f}))), round()))).isEqualTo(RejectionReason.NON_FINITE);
+    assertThat(reasonOf(verifier.verify(update(alice, 5,
+        b -> b.setCompressed(CompressedVector.newBuilder().setCodec("topk"))), round()))).isEqualTo(RejectionReason.BAD_PAYLOAD);
+    assertThat(reasonOf(verifier.verify(update(alice, 5, b -> b.setRound(7)), round()))).isEqualTo(RejectionReason.MALFORMED);
+  }
+
+  @Test
+  void verify_otherJob_isWrongJob() {
+    Envelope other = Envelopes.seal(alice, MessageType.CLIENT_UPDATE, "other-job", 5,
+        ClientUpdate.newBuilder().setJobId("other-job").setRound(5).build().toByteArray(), 0);
+    assertThat(reasonOf(verifier.verify(other, round()))).isEqualTo(RejectionReason.WRONG_JOB);
+  }
+
+  @Test
+  void verify_secondUpdate_isDuplicateButRedeliveryIsIgnored() {
+    OpenRound round = round();
+    Envelope first = update(alice);
+    round.accept(((Verdict.Accepted) verifier.verify(first, round)).update());
+    assertThat(verifier.verify(first, round)).isInstanceOf(Verdict.Redelivered.class);
+    Envelope second = update(alice, 5, b -> b.setTrainLoss(0.1f));
+    Verdict v = verifier.verify(second, round);
+    assertThat(reasonOf(v)).isEqualTo(RejectionReason.DUPLICATE);
+    assertThat(round.accepted()).hasSize(1);
+  }
+
+  @Test
+  void verify_wrongMessageType_isWrongType() {
+    Envelope plan = Envelopes.seal(alice, MessageType.ROUND_PLAN, JOB.value(), 5, new byte[0], 0);
+    assertThat(reasonOf(verifier.verify(plan, round()))).isEqualTo(RejectionReason.WRONG_TYPE);
+  }
+}
