@@ -2,7 +2,7 @@ package dev.rampart.aggregation;
 
 import dev.rampart.aggregation.internal.CoordinateWise;
 import dev.rampart.aggregation.internal.Inputs;
-import dev.rampart.aggregation.internal.OrderStatistics;
+import dev.rampart.aggregation.internal.ColumnStatistic;
 import dev.rampart.aggregation.internal.PairwiseDistances;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +42,7 @@ final class Bulyan extends Rule {
       throw new IllegalArgumentException(name() + " requires inputCount >= 4*maxByzantine + 3, but maxByzantine="
           + f + " and inputCount=" + n);
     }
-    Inputs.requireFinite(inputs, name());
-    double[][] dist = PairwiseDistances.squared(inputs, d);
+    double[][] dist = PairwiseDistances.squaredOfFinite(inputs, d, name());
     double[] tmp = new double[n];
     double[] firstScores = Neighbours.krumScores(dist, Math.max(0, n - f - 2));
     boolean[] remaining = Neighbours.all(n);
@@ -68,7 +67,7 @@ final class Bulyan extends Rule {
       selectedIndex[s] = best;
       selected.add(inputs.get(best));
     }
-    CoordinateWise.Result r = CoordinateWise.apply(selected, d, OrderStatistics.meanAroundMedian(2 * f));
+    CoordinateWise.Result r = CoordinateWise.apply(selected, d, ColumnStatistic.meanAroundMedian(2 * f));
     long[] counts = new long[n];
     java.util.Arrays.fill(counts, d);
     for (int s = 0; s < theta; s++) {

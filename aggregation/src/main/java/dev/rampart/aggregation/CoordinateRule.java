@@ -3,7 +3,6 @@ package dev.rampart.aggregation;
 import dev.rampart.aggregation.internal.ColumnStatistic;
 import dev.rampart.aggregation.internal.CoordinateWise;
 import dev.rampart.aggregation.internal.Inputs;
-import dev.rampart.aggregation.internal.OrderStatistics;
 import java.util.List;
 
 /**
@@ -25,10 +24,12 @@ import java.util.List;
  *
  * <p>All three are permutation invariant and translation equivariant, and give x for n copies of x.
  * Non-finite inputs are rejected with an {@link IllegalArgumentException} naming the input and
- * coordinate. Evidence: the trimmed share is the fraction of coordinates where the input's value
- * lay strictly outside the kept values; an input trimmed everywhere is reported as excluded; no
- * weights or scores. Cost: a transposition of the inputs in blocks of 256 coordinates plus an
- * expected O(n) quickselect per coordinate, O(n*d) overall, parallel over coordinate blocks.
+ * coordinate (detected from the sorted columns, so finite input costs no extra pass). Evidence: the
+ * trimmed share is the fraction of coordinates where the input's value lay strictly outside the
+ * kept values; an input trimmed everywhere is reported as excluded; no weights or scores. Cost:
+ * every column is sorted by a vectorized sorting network, {@code O(d n log^2 n)} min/max operations
+ * (1104 comparators per column for n = 100), parallel over coordinate blocks; two reads of the
+ * inputs.
  */
 final class CoordinateRule extends Rule {
 
@@ -48,13 +49,15 @@ final class CoordinateRule extends Rule {
     if (kind != Kind.MEDIAN) {
       Inputs.requireHonestMajority(n, maxByzantine, name());
     }
-    Inputs.requireFinite(inputs, name());
     ColumnStatistic statistic = switch (kind) {
-      case MEDIAN -> OrderStatistics.MEDIAN;
-      case TRIMMED_MEAN -> OrderStatistics.trimmedMean(maxByzantine);
-      case MEAMED -> OrderStatistics.meanAroundMedian(maxByzantine);
+      case MEDIAN -> ColumnStatistic.median();
+      case TRIMMED_MEAN -> ColumnStatistic.trimmedMean(maxByzantine);
+      case MEAMED -> ColumnStatistic.meanAroundMedian(maxByzantine);
     };
     CoordinateWise.Result r = CoordinateWise.apply(inputs, d, statistic);
+    if (!r.finite()) {
+      throw Inputs.locateNonFinite(inputs, name());
+    }
     return Outcome.trimmed(r.vector(), r.trimmedCounts(), d);
   }
 

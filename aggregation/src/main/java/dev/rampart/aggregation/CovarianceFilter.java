@@ -38,8 +38,7 @@ final class CovarianceFilter extends Rule {
   Outcome compute(List<float[]> inputs, int d, AggregationContext context) {
     int n = inputs.size();
     Inputs.requireHonestMajority(n, maxByzantine, name());
-    Inputs.requireFinite(inputs, name());
-    double[][] dist = PairwiseDistances.squared(inputs, d);
+    double[][] dist = PairwiseDistances.squaredOfFinite(inputs, d, name());
     double[] c = new double[n];
     java.util.Arrays.fill(c, 1.0);
     double total = n;

@@ -57,8 +57,7 @@ final class Krum extends Rule {
     if (m > n) {
       throw new IllegalArgumentException(name() + " selects m=" + m + " inputs, but inputCount=" + n);
     }
-    Inputs.requireFinite(inputs, name());
-    double[] scores = Neighbours.krumScores(PairwiseDistances.squared(inputs, d), k);
+    double[] scores = Neighbours.krumScores(PairwiseDistances.squaredOfFinite(inputs, d, name()), k);
     boolean[] selected = Neighbours.smallest(scores, m);
     double[] w = Outcome.uniform(n, selected);
     float[] out;

@@ -38,8 +38,7 @@ final class MinimumDiameterAveraging extends Rule {
     int f = maxByzantine;
     Inputs.requireHonestMajority(n, f, name());
     Subsets.requireWithinLimit(n, f, maxSubsets, name());
-    Inputs.requireFinite(inputs, name());
-    double[][] dist = PairwiseDistances.squared(inputs, d);
+    double[][] dist = PairwiseDistances.squaredOfFinite(inputs, d, name());
     int[][] pairs = Subsets.pairsByDecreasingDistance(dist);
     boolean[] best = Subsets.search(n, f, 0.0, out -> {
       for (int[] p : pairs) {

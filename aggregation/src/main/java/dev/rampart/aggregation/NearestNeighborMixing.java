@@ -28,8 +28,7 @@ final class NearestNeighborMixing extends PreRule {
   PreAggregation compute(List<float[]> inputs, int d, AggregationContext context) {
     int n = inputs.size();
     Inputs.requireHonestMajority(n, maxByzantine, name());
-    Inputs.requireFinite(inputs, name());
-    double[][] distances = PairwiseDistances.squared(inputs, d);
+    double[][] distances = PairwiseDistances.squaredOfFinite(inputs, d, name());
     int k = n - maxByzantine;
     double[][] mixing = new double[n][n];
     for (int i = 0; i < n; i++) {

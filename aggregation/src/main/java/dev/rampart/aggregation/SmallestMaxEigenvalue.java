@@ -37,8 +37,7 @@ final class SmallestMaxEigenvalue extends Rule {
     int f = maxByzantine;
     Inputs.requireHonestMajority(n, f, name());
     Subsets.requireWithinLimit(n, f, maxSubsets, name());
-    Inputs.requireFinite(inputs, name());
-    double[][] dist = PairwiseDistances.squared(inputs, d);
+    double[][] dist = PairwiseDistances.squaredOfFinite(inputs, d, name());
     int k = n - f;
     boolean[] best = Subsets.search(n, f, 1e-12, out -> {
       int[] members = new int[k];

@@ -44,6 +44,31 @@ public final class PairwiseDistances {
     return acc;
   }
 
+  /**
+   * Computes the matrix and rejects non-finite inputs without a separate pass: NaN or an infinity
+   * in any input makes a distance non-finite, while finite floats cannot overflow a double sum.
+   *
+   * @param inputs n vectors of dimension {@code d}, not modified
+   * @param d their common dimension
+   * @param rule the rule name for the message
+   * @return the matrix, as {@link #squared}
+   * @throws IllegalArgumentException naming the first input and coordinate that is not finite
+   */
+  public static double[][] squaredOfFinite(List<float[]> inputs, int d, String rule) {
+    if (inputs.size() == 1) {
+      Inputs.requireFinite(inputs, rule);
+    }
+    double[][] dist = squared(inputs, d);
+    for (double[] row : dist) {
+      for (double v : row) {
+        if (!(v < Double.POSITIVE_INFINITY)) {
+          throw Inputs.locateNonFinite(inputs, rule);
+        }
+      }
+    }
+    return dist;
+  }
+
   private static double[][] block(float[][] x, int from, int to) {
     int n = x.length;
     double[][] acc = new double[n][n];

@@ -1,0 +1,86 @@
+package dev.rampart.aggregation.internal;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Batcher's odd-even merge sorting network, applied to many columns at once.
+ *
+ * <p>Rows are the n inputs' values over a block of coordinates; each comparator (i, j) with i < j
+ * replaces rows i and j by their element-wise minimum and maximum. The loop over the block is
+ * branch-free and vectorized by the JIT, so a block of columns is sorted without the branch
+ * mispredictions that make quickselect slow on random data. The network for the next power of two
+ * is pruned of comparators that touch a row at or beyond n (they would only compare padding at
+ * +infinity). Comparator count: about {@code n log2(n)^2 / 4}, 1104 for n = 100.
+ *
+ * <p>NaN propagates: a comparator with a NaN input outputs NaN on both rows, and since the minimum
+ * and maximum depend on every input, a column holding NaN ends with NaN in its first and last row;
+ * -infinity and +infinity end there too. So a column is finite iff its first and last sorted rows
+ * are. Thread-safe: networks are immutable and cached per n.
+ */
+public final class SortingNetwork {
+
+  private static final ConcurrentMap<Integer, int[]> CACHE = new ConcurrentHashMap<>();
+
+  private SortingNetwork() {}
+
+  /**
+   * Comparator pairs for n rows, flattened as {@code [i0, j0, i1, j1, ...]}.
+   *
+   * @param n rows, at least 1
+   * @return the comparators, shared: do not modify
+   */
+  static int[] comparators(int n) {
+    return CACHE.computeIfAbsent(n, SortingNetwork::build);
+  }
+
+  private static int[] build(int n) {
+    int size = 1;
+    while (size < n) {
+      size <<= 1;
+    }
+    int[] out = new int[16];
+    int count = 0;
+    for (int p = 1; p < size; p <<= 1) {
+      for (int k = p; k >= 1; k >>= 1) {
+        for (int j = k % p; j <= size - 1 - k; j += 2 * k) {
+          for (int i = 0; i <= Math.min(k - 1, size - j - k - 1); i++) {
+            int a = i + j;
+            int b = i + j + k;
+            if (a / (2 * p) == b / (2 * p) && b < n) {
+              if (count + 2 > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+              }
+              out[count++] = a;
+              out[count++] = b;
+            }
+          }
+        }
+      }
+    }
+    return Arrays.copyOf(out, count);
+  }
+
+  /**
+   * Sorts every column {@code k < len} of the rows in ascending order.
+   *
+   * @param rows n rows of at least {@code len} values
+   * @param len number of columns to sort
+   */
+  public static void sortColumns(float[][] rows, int len) {
+    int[] net = comparators(rows.length);
+    for (int q = 0; q < net.length; q += 2) {
+      exchange(rows[net[q]], rows[net[q + 1]], len);
+    }
+  }
+
+  private static void exchange(float[] a, float[] b, int len) {
+    for (int k = 0; k < len; k++) {
+      float x = a[k];
+      float y = b[k];
+      a[k] = Math.min(x, y);
+      b[k] = Math.max(x, y);
+    }
+  }
+}
