@@ -1,0 +1,70 @@
+package dev.rampart.audit;
+
+/**
+ * The kinds of audit record. Each constant documents the fields of its body; {@link AuditEvents}
+ * builds these bodies so callers do not assemble maps by hand. Numbers that may be undefined
+ * (NaN in Java) are written as JSON {@code null}. Client ids, digests and rule specs are strings;
+ * rounds, versions and counts are integers.
+ */
+public enum RecordType {
+  /**
+   * The job and everything needed to judge and replay it. Body: {@code jobId}, {@code codeVersion},
+   * {@code threatModel} (object: {@code assumedByzantine}, {@code clientCount},
+   * {@code aggregation}, {@code clientAuthentication}, {@code secureAggregation},
+   * {@code groupSize}, {@code groupCount}, {@code compression}, {@code maxUpdateNorm} (null when
+   * unbounded), {@code maxUpdateBytes}), {@code seeds} (object: name → integer seed),
+   * {@code settings} (object: every other setting, as given).
+   */
+  JOB_STARTED,
+  /**
+   * A round's plan. Body: {@code round}, {@code modelVersion} (the version clients train on),
+   * {@code participants} (client ids), {@code tasks} (object: client id → list of shard indices;
+   * empty in federated mode), {@code groups} (list of lists of client ids; empty without secure
+   * aggregation).
+   */
+  ROUND_PLANNED,
+  /**
+   * An update passed every check and enters aggregation. Body: {@code round}, {@code client},
+   * {@code modelVersion} (the version it was computed on), {@code updateDigest} (hex SHA-256 of
+   * the update bytes), {@code samples} (the client's sample count, 0 when not reported).
+   */
+  UPDATE_ACCEPTED,
+  /**
+   * A message was refused. Body: {@code round}, {@code client} (the claimed sender, {@code "?"}
+   * when unreadable), {@code reason} (a {@code RejectionReason} name), {@code detail}.
+   */
+  UPDATE_REJECTED,
+  /**
+   * The aggregation pipeline's per-client evidence for one round. Body: {@code round},
+   * {@code rule}, {@code clients} (list of objects: {@code client}, {@code excluded},
+   * {@code weight}, {@code trimmedShare}, {@code clipScale}, {@code score},
+   * {@code distanceToAggregate}, {@code suspected}), {@code suspected} (ids of suspected clients).
+   */
+  ANOMALY,
+  /**
+   * A new model version was made and stored. Body: {@code round}, {@code rule}, {@code inputs}
+   * (ids of the clients whose updates were aggregated), {@code modelVersion},
+   * {@code modelDigest}, {@code parentDigest} (the version it was computed from), {@code metrics}
+   * (object: name → number or null; see {@link AuditEvents#METRIC_TRAIN_LOSS} and
+   * {@link AuditEvents#METRIC_TEST_ACCURACY}).
+   */
+  AGGREGATE_COMMITTED,
+  /**
+   * An operator rolled the model back; training continues from {@code toVersion}. Body:
+   * {@code fromVersion}, {@code toVersion}, {@code toRound} (the round that produced it),
+   * {@code toDigest}, {@code reason}, {@code operator}.
+   */
+  ROLLBACK,
+  /**
+   * The job ended. Body: {@code status} (e.g. {@code COMPLETED}, {@code FAILED},
+   * {@code STOPPED}), {@code rounds} (rounds run), {@code finalVersion}, {@code finalDigest},
+   * {@code detail}.
+   */
+  JOB_ENDED,
+  /**
+   * Written by {@link AuditLog#repairTornTail}: a torn tail was moved out of the chain. Body:
+   * {@code segment} (file name), {@code byteOffset}, {@code length}, {@code sha256} (of the torn
+   * bytes), {@code quarantineFile} (path relative to the audit directory), {@code operator}.
+   */
+  TAIL_REPAIRED
+}
