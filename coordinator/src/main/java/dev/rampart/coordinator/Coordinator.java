@@ -51,7 +51,7 @@ public final class Coordinator implements AutoCloseable {
   private final KafkaChannels channels;
   private final Publisher publisher;
   private final RoundCollector collector;
-  private final AggregationStep aggregation = new AggregationStep();
+  private final AggregationStep aggregation;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private final Map<RejectionReason, Long> rejectionCounts = new EnumMap<>(RejectionReason.class);
@@ -67,6 +67,7 @@ public final class Coordinator implements AutoCloseable {
     this.publisher = new Publisher(channels, config.topics(), config.identity(), config.maxFrameBytes(), clock);
     this.collector = new RoundCollector(channels,
         new UpdateVerifier(config.job(), config.registry(), config.dimension()), clock);
+    this.aggregation = new AggregationStep(config.aggregation(), config.maxByzantine(), config.aggregationSeed());
     this.model = config.initialModel();
     this.modelDigest = FloatVectors.digest(model);
   }
@@ -127,12 +128,21 @@ public final class Coordinator implements AutoCloseable {
     List<AcceptedUpdate> updates = open.accepted();
     List<ClientEvidence> evidence = List.of();
     boolean commit = updates.size() >= config.minUpdates();
+    AggregationStep.Outcome outcome = null;
     if (commit) {
-      AggregationStep.Outcome outcome = aggregation.aggregate(updates);
+      try {
+        outcome = aggregation.aggregate(updates);
+      } catch (IllegalArgumentException e) {
+        LOG.warn("round {}: aggregation '{}' cannot run on {} updates: {}; model stays at version {}",
+            round, aggregation.spec(), updates.size(), e.getMessage(), modelVersion);
+        commit = false;
+      }
+    }
+    if (outcome != null) {
       evidence = outcome.evidence();
       step(outcome.aggregate());
       publishModel(round, modelDigest);
-    } else {
+    } else if (updates.size() < config.minUpdates()) {
       LOG.warn("round {}: {} accepted updates, fewer than minUpdates={}; model stays at version {}",
           round, updates.size(), config.minUpdates(), modelVersion);
     }

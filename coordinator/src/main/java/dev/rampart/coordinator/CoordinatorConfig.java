@@ -22,6 +22,8 @@ public final class CoordinatorConfig {
   public static final double DEFAULT_SERVER_LEARNING_RATE = 1.0;
   /** Default aggregation pipeline: the plain mean. */
   public static final String DEFAULT_AGGREGATION = "average";
+  /** Default seed of randomized aggregation rules. */
+  public static final long DEFAULT_AGGREGATION_SEED = 0x5eed;
   /** Default partitions per topic. */
   public static final int DEFAULT_PARTITIONS = 1;
   /** Default replication factor of created topics (1 suits a single development broker). */
@@ -39,6 +41,7 @@ public final class CoordinatorConfig {
   private final double serverLearningRate;
   private final String aggregation;
   private final int maxByzantine;
+  private final long aggregationSeed;
   private final int maxFrameBytes;
   private final Map<String, String> training;
   private final int partitions;
@@ -57,6 +60,7 @@ public final class CoordinatorConfig {
     this.serverLearningRate = b.serverLearningRate;
     this.aggregation = b.aggregation;
     this.maxByzantine = b.maxByzantine;
+    this.aggregationSeed = b.aggregationSeed;
     this.maxFrameBytes = b.maxFrameBytes;
     this.training = Map.copyOf(b.training);
     this.partitions = b.partitions;
@@ -126,6 +130,12 @@ public final class CoordinatorConfig {
     return maxByzantine;
   }
 
+  /** Seed of randomized aggregation rules (bucketing); recorded so a run can be replayed. */
+  public long aggregationSeed() {
+    return aggregationSeed;
+  }
+
+  /** Largest Kafka record the coordinator writes; larger messages are chunked. */
   public int maxFrameBytes() {
     return maxFrameBytes;
   }
@@ -157,6 +167,7 @@ public final class CoordinatorConfig {
     private double serverLearningRate = DEFAULT_SERVER_LEARNING_RATE;
     private String aggregation = DEFAULT_AGGREGATION;
     private int maxByzantine;
+    private long aggregationSeed = DEFAULT_AGGREGATION_SEED;
     private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
     private final Map<String, String> training = new LinkedHashMap<>();
     private int partitions = DEFAULT_PARTITIONS;
@@ -266,6 +277,12 @@ public final class CoordinatorConfig {
       return this;
     }
 
+    /** Seed of randomized aggregation rules such as bucketing. */
+    public Builder aggregationSeed(long seed) {
+      this.aggregationSeed = seed;
+      return this;
+    }
+
     /** Largest Kafka record the coordinator writes; larger messages are chunked. */
     public Builder maxFrameBytes(int bytes) {
       if (bytes < Framing.MIN_MAX_FRAME_BYTES) {
@@ -312,6 +329,11 @@ public final class CoordinatorConfig {
           + " active clients in the registry");
       require(2 * maxByzantine < Math.max(active, 1), "maxByzantine=" + maxByzantine
           + " requires more than " + (2 * maxByzantine) + " active clients, but the registry has " + active);
+      try {
+        dev.rampart.aggregation.Pipeline.parse(aggregation, maxByzantine);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("aggregation '" + aggregation + "' is invalid: " + e.getMessage(), e);
+      }
       return new CoordinatorConfig(this);
     }
 

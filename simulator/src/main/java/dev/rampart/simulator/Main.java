@@ -86,12 +86,18 @@ public final class Main implements Runnable {
     @Option(names = "--test-fraction", description = "Share of data held out for testing (default: ${DEFAULT-VALUE}).", defaultValue = "0.2")
     double testFraction;
 
+    @Option(names = "--byzantine", description = "How many clients (the last ones) run --attack (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    int byzantine;
+
+    @Option(names = "--attack", description = "Byzantine behaviour: sign-flip, scale(factor=F), noise(sigma=S) (default: ${DEFAULT-VALUE}).", defaultValue = "sign-flip")
+    String attack;
+
     SimulationSettings settings() {
       if (roundTimeoutSeconds < 1) {
         throw new IllegalArgumentException("--round-timeout must be at least 1 second, but was " + roundTimeoutSeconds);
       }
       return new SimulationSettings(clients, rounds, seed, bootstrap, runsDir, aggregation, maxByzantine,
-          learningRate, localEpochs, batchSize, Duration.ofSeconds(roundTimeoutSeconds), testFraction);
+          learningRate, localEpochs, batchSize, Duration.ofSeconds(roundTimeoutSeconds), testFraction, byzantine, attack);
     }
   }
 

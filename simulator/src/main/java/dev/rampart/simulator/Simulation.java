@@ -66,12 +66,19 @@ public final class Simulation {
 
   /** Runs the job and returns its summary (also written to the run directory). */
   public RunSummary run() {
+    for (int i = settings.clients() - settings.byzantineClients(); i < settings.clients(); i++) {
+      behaviours.putIfAbsent(i, Attacks.parse(settings.attack(), settings.seed() + i));
+    }
     String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
         + "-" + Long.toHexString(new SecureRandom().nextInt(1 << 16) | 0x10000L).substring(1);
     Path runDir = settings.runsDirectory().resolve(runId);
     createDirectories(runDir);
-    out.printf("run %s: %d clients, %d rounds, aggregation '%s', results in %s%n", runId, settings.clients(),
-        settings.rounds(), settings.aggregation(), runDir);
+    out.printf("run %s: %d clients, %d rounds, aggregation '%s' (f=%d), results in %s%n", runId, settings.clients(),
+        settings.rounds(), settings.aggregation(), settings.maxByzantine(), runDir);
+    if (!behaviours.isEmpty()) {
+      out.printf("byzantine clients: %s run '%s'%n", behaviours.keySet().stream()
+          .map(i -> String.format("client-%02d", i)).toList(), settings.attack());
+    }
     try (KafkaBroker broker = broker()) {
       out.printf("broker: %s%n", broker.description());
       RunSummary summary = runJob(runId, broker.bootstrapServers());
@@ -201,6 +208,9 @@ public final class Simulation {
     @Override
     public void onRound(RoundSummary s) {
       double acc = SoftmaxRegression.accuracy(s.model(), testX, testY, test.classes());
+      if (System.getenv("RAMPART_DEBUG_EVIDENCE") != null) {
+        s.aggregation().forEach(e -> out.println("   " + e));
+      }
       List<String> suspected = s.suspected().stream().map(e -> e.client().value()).toList();
       double seconds = s.duration().toMillis() / 1000.0;
       lines.add(new RunSummary.RoundLine(s.round(), s.meanTrainLoss(), acc, s.accepted().size(),

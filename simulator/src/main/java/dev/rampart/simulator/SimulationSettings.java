@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param batchSize local mini-batch size
  * @param roundTimeout how long each round waits for updates
  * @param testFraction share of the data held out for the test accuracy, in (0, 1)
+ * @param byzantineClients how many clients (the last ones) run {@code attack}
+ * @param attack the Byzantine behaviour spec (see {@link Attacks}), used when byzantineClients > 0
  */
 public record SimulationSettings(
     int clients,
@@ -33,7 +35,9 @@ public record SimulationSettings(
     int localEpochs,
     int batchSize,
     Duration roundTimeout,
-    double testFraction) {
+    double testFraction,
+    int byzantineClients,
+    String attack) {
 
   /** Validates every field. */
   public SimulationSettings {
@@ -64,11 +68,17 @@ public record SimulationSettings(
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("testFraction must be in (0, 1), but testFraction=" + testFraction);
     }
+    if (byzantineClients < 0 || byzantineClients >= clients) {
+      throw new IllegalArgumentException("byzantineClients must be in [0, clients), but byzantineClients="
+          + byzantineClients + " with clients=" + clients);
+    }
+    Objects.requireNonNull(attack, "attack");
+    Attacks.parse(attack, 0);
   }
 
   /** The demo's defaults: 10 clients, 30 rounds, plain mean, embedded broker, runs/ folder. */
   public static SimulationSettings demo() {
     return new SimulationSettings(10, 30, 42L, null, Path.of("runs"), "average", 0, 0.5, 1, 16,
-        Duration.ofSeconds(30), 0.2);
+        Duration.ofSeconds(30), 0.2, 0, "sign-flip");
   }
 }

@@ -1,50 +1,69 @@
 package dev.rampart.coordinator.internal;
 
+import dev.rampart.aggregation.AggregationContext;
+import dev.rampart.aggregation.AggregationResult;
+import dev.rampart.aggregation.InputEvidence;
+import dev.rampart.aggregation.Pipeline;
 import dev.rampart.coordinator.ClientEvidence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * Turns the accepted updates of a round into one aggregate vector and per-client evidence.
+ * Turns the accepted updates of a round into one aggregate vector and per-client evidence by
+ * running the configured robust pipeline, carrying stateful rules' state (Centered Clipping)
+ * from round to round.
  *
- * <p>This first slice computes the plain mean; the robust pipeline replaces it. Not thread-safe.
+ * <p>Which clients count as <em>suspected</em> is decided by {@code Suspicion}: those the rule
+ * treated exceptionally compared with the other inputs of the same round.
+ *
+ * <p>Not thread-safe.
  */
 public final class AggregationStep {
+  private final Pipeline pipeline;
+  private final boolean scoreIsDistance;
+  private AggregationContext context;
+
+  /**
+   * @param spec the pipeline spec, e.g. {@code "nnm | trmean"}
+   * @param maxByzantine f given to every rule of the pipeline
+   * @param seed seed of randomized rules such as bucketing; recorded with the run
+   */
+  public AggregationStep(String spec, int maxByzantine, long seed) {
+    this.pipeline = Pipeline.parse(spec, maxByzantine);
+    String rule = pipeline.aggregator().name().toLowerCase(java.util.Locale.ROOT);
+    this.scoreIsDistance = rule.contains("krum") || rule.contains("bulyan") || rule.contains("monna");
+    this.context = AggregationContext.of(new SplittableRandom(seed));
+  }
 
   /** The aggregate and what happened to each input, in input order. */
   public record Outcome(float[] aggregate, List<ClientEvidence> evidence) {}
 
-  /** Aggregates the accepted updates; requires at least one. */
-  public Outcome aggregate(List<AcceptedUpdate> updates) {
-    if (updates.isEmpty()) {
-      throw new IllegalArgumentException("cannot aggregate zero updates");
-    }
-    int d = updates.get(0).vector().length;
-    double[] sum = new double[d];
-    for (AcceptedUpdate u : updates) {
-      float[] v = u.vector();
-      for (int j = 0; j < d; j++) {
-        sum[j] += v[j];
-      }
-    }
-    float[] mean = new float[d];
-    for (int j = 0; j < d; j++) {
-      mean[j] = (float) (sum[j] / updates.size());
-    }
-    List<ClientEvidence> evidence = new ArrayList<>(updates.size());
-    double weight = 1.0 / updates.size();
-    for (AcceptedUpdate u : updates) {
-      evidence.add(new ClientEvidence(u.client(), false, weight, 0, 1, Double.NaN, distance(u.vector(), mean), false));
-    }
-    return new Outcome(mean, evidence);
+  /** The canonical pipeline spec. */
+  public String spec() {
+    return pipeline.spec();
   }
 
-  static double distance(float[] a, float[] b) {
-    double s = 0;
-    for (int j = 0; j < a.length; j++) {
-      double diff = (double) a[j] - b[j];
-      s += diff * diff;
+  /**
+   * Aggregates the accepted updates.
+   *
+   * @throws IllegalArgumentException when the rule cannot run on this many inputs (e.g. 2f ≥ n)
+   */
+  public Outcome aggregate(List<AcceptedUpdate> updates) {
+    List<float[]> inputs = new ArrayList<>(updates.size());
+    for (AcceptedUpdate u : updates) {
+      inputs.add(u.vector());
     }
-    return Math.sqrt(s);
+    AggregationResult result = pipeline.aggregate(inputs, context);
+    context = context.next(result);
+    List<InputEvidence> perInput = result.evidence();
+    boolean[] suspected = Suspicion.flag(perInput, scoreIsDistance);
+    List<ClientEvidence> evidence = new ArrayList<>(updates.size());
+    for (int i = 0; i < perInput.size(); i++) {
+      InputEvidence e = perInput.get(i);
+      evidence.add(new ClientEvidence(updates.get(e.index()).client(), e.excluded(), e.weight(), e.trimmedShare(),
+          e.clipScale(), e.score(), e.distanceToOutput(), suspected[i]));
+    }
+    return new Outcome(result.vector(), evidence);
   }
 }

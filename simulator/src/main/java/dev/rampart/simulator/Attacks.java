@@ -1,0 +1,95 @@
+package dev.rampart.simulator;
+
+import dev.rampart.client.UpdateTransform;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Byzantine client behaviours that act on the honest update right before it is signed and sent,
+ * so they go through the real transport. Spec syntax: {@code sign-flip}, {@code scale(factor=-10)},
+ * {@code noise(sigma=5)}.
+ *
+ * <ul>
+ *   <li>{@code sign-flip}: sends −g instead of the honest update g.
+ *   <li>{@code scale(factor=s)}: sends s·g (model replacement when |s| is large).
+ *   <li>{@code noise(sigma=σ)}: sends g + N(0, σ²) per coordinate, seeded per client.
+ * </ul>
+ *
+ * <p>Thread-safe factory; each returned transform belongs to one client thread.
+ */
+public final class Attacks {
+  private static final Pattern SPEC = Pattern.compile("\\s*([a-z-]+)\\s*(?:\\(\\s*(?:([a-z]+)\\s*=\\s*([^)\\s]+))?\\s*\\))?\\s*");
+  /** Names accepted by {@link #parse}. */
+  public static final List<String> NAMES = List.of("sign-flip", "scale(factor=…)", "noise(sigma=…)");
+
+  private Attacks() {}
+
+  /**
+   * The behaviour named by {@code spec} for the client with the given seed.
+   *
+   * @throws IllegalArgumentException naming the spec and listing valid ones
+   */
+  public static UpdateTransform parse(String spec, long seed) {
+    Matcher m = SPEC.matcher(spec.toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw unknown(spec);
+    }
+    String name = m.group(1);
+    String key = m.group(2);
+    String value = m.group(3);
+    switch (name) {
+      case "sign-flip":
+        requireNoParameter(spec, key);
+        return (g, round) -> scale(g, -1f);
+      case "scale":
+        float factor = (float) number(spec, key, value, "factor");
+        return (g, round) -> scale(g, factor);
+      case "noise":
+        double sigma = number(spec, key, value, "sigma");
+        SplittableRandom random = new SplittableRandom(seed);
+        return (g, round) -> {
+          for (int j = 0; j < g.length; j++) {
+            g[j] += (float) (sigma * random.nextGaussian());
+          }
+          return g;
+        };
+      default:
+        throw unknown(spec);
+    }
+  }
+
+  private static float[] scale(float[] g, float factor) {
+    for (int j = 0; j < g.length; j++) {
+      g[j] *= factor;
+    }
+    return g;
+  }
+
+  private static void requireNoParameter(String spec, String key) {
+    if (key != null) {
+      throw new IllegalArgumentException("attack '" + spec + "' takes no parameter");
+    }
+  }
+
+  private static double number(String spec, String key, String value, String expected) {
+    if (!expected.equals(key)) {
+      throw new IllegalArgumentException("attack '" + spec + "' needs the parameter " + expected + "=<number>");
+    }
+    try {
+      double v = Double.parseDouble(value);
+      if (!Double.isFinite(v)) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("attack '" + spec + "': " + expected + "='" + value + "' is not a finite number");
+    }
+  }
+
+  private static IllegalArgumentException unknown(String spec) {
+    return new IllegalArgumentException("unknown attack '" + spec + "'; valid attacks: " + String.join(", ", NAMES));
+  }
+}
