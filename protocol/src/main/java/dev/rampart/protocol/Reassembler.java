@@ -2,14 +2,13 @@ package dev.rampart.protocol;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.rampart.protocol.internal.ChunkSet;
 import dev.rampart.protocol.wire.Chunk;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class Reassembler {
   private final long maxPendingBytes;
   private final Duration defaultTtl;
   private final InstantSource clock;
-  private final Map<String, PendingSet> pending = new LinkedHashMap<>();
+  private final Map<String, ChunkSet> pending = new LinkedHashMap<>();
   private long pendingBytes;
 
   private Reassembler(long maxMessageBytes, long maxPendingBytes, Duration defaultTtl, InstantSource clock) {
@@ -106,13 +105,13 @@ public final class Reassembler {
       return new Reassembly.Rejected(RejectionReason.OVERSIZED, "chunk set " + id + " announces "
           + chunk.getWholeLength() + " bytes, above maxMessageBytes=" + maxMessageBytes, id);
     }
-    PendingSet set = pending.get(id);
+    ChunkSet set = pending.get(id);
     if (set == null) {
       if (pending.size() >= MAX_PENDING_SETS) {
         return new Reassembly.Rejected(RejectionReason.OVERSIZED, "already " + pending.size()
             + " incomplete chunk sets held; dropping " + id, id);
       }
-      set = new PendingSet(chunk, expiry(chunk));
+      set = new ChunkSet(chunk, expiry(chunk));
       pending.put(id, set);
     } else if (!set.matches(chunk)) {
       drop(id);
@@ -120,7 +119,7 @@ public final class Reassembler {
           "chunk " + chunk.getIndex() + " of " + id + " contradicts the set's count, length or digest", id);
     }
     int index = chunk.getIndex();
-    ByteString existing = set.pieces[index];
+    ByteString existing = set.piece(index);
     if (existing != null) {
       if (existing.equals(chunk.getData())) {
         return new Reassembly.Redelivered(id, index);
@@ -134,12 +133,10 @@ public final class Reassembler {
       return new Reassembly.Rejected(RejectionReason.OVERSIZED, "holding chunk " + index + " of " + id
           + " would exceed maxPendingBytes=" + maxPendingBytes, id);
     }
-    set.pieces[index] = chunk.getData();
-    set.received++;
-    set.bytes += chunk.getData().size();
+    set.put(index, chunk.getData());
     pendingBytes += chunk.getData().size();
-    if (set.received < set.count) {
-      return new Reassembly.Pending(id, set.received, set.count);
+    if (!set.complete()) {
+      return new Reassembly.Pending(id, set.received(), set.count());
     }
     drop(id);
     return complete(id, set);
@@ -166,20 +163,13 @@ public final class Reassembler {
     return null;
   }
 
-  private Reassembly complete(String id, PendingSet set) {
-    long total = set.bytes;
-    if (total != set.wholeLength) {
+  private Reassembly complete(String id, ChunkSet set) {
+    if (set.bytes() != set.wholeLength()) {
       return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT, "chunk set " + id + " carries "
-          + total + " bytes but announced " + set.wholeLength, id);
+          + set.bytes() + " bytes but announced " + set.wholeLength(), id);
     }
-    byte[] whole = new byte[(int) total];
-    int offset = 0;
-    for (ByteString piece : set.pieces) {
-      piece.copyTo(whole, offset);
-      offset += piece.size();
-    }
-    byte[] digest = FloatVectors.sha256().digest(whole);
-    if (!MessageDigest.isEqual(digest, set.digest)) {
+    byte[] whole = set.join();
+    if (!set.digestMatches(FloatVectors.sha256().digest(whole))) {
       return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT,
           "chunk set " + id + " does not match its announced SHA-256", id);
     }
@@ -199,15 +189,15 @@ public final class Reassembler {
   public List<Reassembly.Rejected> expire() {
     long now = clock.millis();
     List<Reassembly.Rejected> dropped = new ArrayList<>();
-    Iterator<Map.Entry<String, PendingSet>> it = pending.entrySet().iterator();
+    Iterator<Map.Entry<String, ChunkSet>> it = pending.entrySet().iterator();
     while (it.hasNext()) {
-      Map.Entry<String, PendingSet> entry = it.next();
-      PendingSet set = entry.getValue();
-      if (set.expiresAtMillis <= now) {
+      Map.Entry<String, ChunkSet> entry = it.next();
+      ChunkSet set = entry.getValue();
+      if (set.expiresAtMillis() <= now) {
         it.remove();
-        pendingBytes -= set.bytes;
+        pendingBytes -= set.bytes();
         dropped.add(new Reassembly.Rejected(RejectionReason.CHUNK_INCOMPLETE, "chunk set " + entry.getKey()
-            + " expired with " + set.received + " of " + set.count + " chunks", entry.getKey()));
+            + " expired with " + set.received() + " of " + set.count() + " chunks", entry.getKey()));
       }
     }
     return dropped;
@@ -228,32 +218,9 @@ public final class Reassembler {
   }
 
   private void drop(String id) {
-    PendingSet set = pending.remove(id);
+    ChunkSet set = pending.remove(id);
     if (set != null) {
-      pendingBytes -= set.bytes;
-    }
-  }
-
-  private static final class PendingSet {
-    final int count;
-    final long wholeLength;
-    final byte[] digest;
-    final long expiresAtMillis;
-    final ByteString[] pieces;
-    int received;
-    long bytes;
-
-    PendingSet(Chunk first, long expiresAtMillis) {
-      this.count = first.getCount();
-      this.wholeLength = first.getWholeLength();
-      this.digest = first.getWholeSha256().toByteArray();
-      this.expiresAtMillis = expiresAtMillis;
-      this.pieces = new ByteString[count];
-    }
-
-    boolean matches(Chunk chunk) {
-      return chunk.getCount() == count && chunk.getWholeLength() == wholeLength
-          && Arrays.equals(chunk.getWholeSha256().toByteArray(), digest);
+      pendingBytes -= set.bytes();
     }
   }
 }

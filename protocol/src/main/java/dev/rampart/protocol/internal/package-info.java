@@ -1,0 +1,4 @@
+/**
+ * Implementation details of the protocol module (chunk bookkeeping). Not API.
+ */
+package dev.rampart.protocol.internal;
