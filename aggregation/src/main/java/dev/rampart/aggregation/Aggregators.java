@@ -6,6 +6,7 @@ package dev.rampart.aggregation;
  * happen at aggregation time because n is only known then.
  *
  * <p>{@code maxByzantine} (f) is the declared maximum number of Byzantine inputs, at least 0.
+ * The class itself is stateless and thread-safe.
  */
 public final class Aggregators {
 

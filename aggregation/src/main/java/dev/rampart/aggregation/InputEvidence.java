@@ -37,6 +37,8 @@ package dev.rampart.aggregation;
  *       accumulated in double; {@code NaN} when the context disabled distance evidence.
  * </ul>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param index position of the input, from 0
  * @param excluded true when the input's values did not enter the output
  * @param weight coefficient of the input in the output, or NaN when not a linear combination

@@ -2,7 +2,7 @@ package dev.rampart.aggregation;
 
 /**
  * Static factories for the built-in {@link PreAggregator}s. Every returned instance is immutable
- * and thread-safe.
+ * and thread-safe; the class itself is stateless.
  */
 public final class PreAggregators {
 
