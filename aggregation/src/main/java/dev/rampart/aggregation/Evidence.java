@@ -11,7 +11,7 @@ final class Evidence {
 
   static AggregationResult finish(List<float[]> inputs, int d, Outcome o, AggregationContext context) {
     double[] distances = context.distanceEvidence()
-        ? VectorMath.distancesTo(inputs, o.vector, d) : null;
+        ? VectorMath.approximateDistancesTo(inputs, o.vector, d) : null;
     List<InputEvidence> list = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       list.add(new InputEvidence(i, o.excluded(i), o.weight(i), clamp(o.trimmedShare(i)),

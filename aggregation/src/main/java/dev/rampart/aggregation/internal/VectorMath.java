@@ -159,6 +159,78 @@ public final class VectorMath {
     });
   }
 
+  /**
+   * Euclidean distance of every input to a point, for reporting: squared differences are summed in
+   * eight float lanes over runs of 256 coordinates and the runs in double, so the relative error is
+   * below {@code 32 * 2^-24} (about 2e-6) while the loop runs about twice as fast as in double.
+   *
+   * @param inputs n vectors of dimension {@code d}
+   * @param point a vector of dimension {@code d}
+   * @param d the common dimension
+   * @return n distances
+   */
+  public static double[] approximateDistancesTo(List<float[]> inputs, float[] point, int d) {
+    int n = inputs.size();
+    float[][] x = inputs.toArray(new float[0][]);
+    double[] sq = Parallel.reduce(d, n, (from, to) -> {
+      double[] s = new double[n];
+      for (int i = 0; i < n; i++) {
+        s[i] = laneSquaredDifferences(x[i], point, from, to);
+      }
+      return s;
+    }, (a, b) -> {
+      for (int i = 0; i < n; i++) {
+        a[i] += b[i];
+      }
+      return a;
+    });
+    for (int i = 0; i < n; i++) {
+      sq[i] = Math.sqrt(sq[i]);
+    }
+    return sq;
+  }
+
+  private static double laneSquaredDifferences(float[] x, float[] p, int from, int to) {
+    double total = 0;
+    int k = from;
+    while (k + 8 <= to) {
+      int end = Math.min(to, k + 256) & ~7;
+      end = Math.max(end, k + 8);
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      float s4 = 0;
+      float s5 = 0;
+      float s6 = 0;
+      float s7 = 0;
+      for (; k + 8 <= end; k += 8) {
+        float t0 = x[k] - p[k];
+        float t1 = x[k + 1] - p[k + 1];
+        float t2 = x[k + 2] - p[k + 2];
+        float t3 = x[k + 3] - p[k + 3];
+        float t4 = x[k + 4] - p[k + 4];
+        float t5 = x[k + 5] - p[k + 5];
+        float t6 = x[k + 6] - p[k + 6];
+        float t7 = x[k + 7] - p[k + 7];
+        s0 += t0 * t0;
+        s1 += t1 * t1;
+        s2 += t2 * t2;
+        s3 += t3 * t3;
+        s4 += t4 * t4;
+        s5 += t5 * t5;
+        s6 += t6 * t6;
+        s7 += t7 * t7;
+      }
+      total += (((double) s0 + s1) + ((double) s2 + s3)) + (((double) s4 + s5) + ((double) s6 + s7));
+    }
+    for (; k < to; k++) {
+      double t = (double) x[k] - p[k];
+      total += t * t;
+    }
+    return total;
+  }
+
   private static double sumSquares(float[] x, int from, int to) {
     double s0 = 0;
     double s1 = 0;
