@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rampart", mixinStandardHelpOptions = true, version = "rampart 0.1.0",
     description = "Byzantine-robust federated training over Kafka.",
-    subcommands = {Main.Demo.class, Main.Simulate.class})
+    subcommands = {Main.Demo.class, Main.Simulate.class, KeyCommands.Keys.class, KeyCommands.Registry.class})
 public final class Main implements Runnable {
   /** Exit code when the job ran but failed. */
   public static final int EXIT_FAILED = 1;
@@ -31,7 +31,7 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      if (e instanceof IllegalArgumentException) {
+      if (e instanceof IllegalArgumentException || e instanceof dev.rampart.protocol.RampartException) {
         command.getErr().println("error: " + e.getMessage());
         return EXIT_USAGE;
       }
