@@ -16,7 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Writes small text files so that readers see either the old or the new content, never a torn
+ * Writes small files so that readers see either the old or the new content, never a torn
  * file: write to a temporary sibling, force it to disk, then rename over the target.
  *
  * <p>Stateless and thread-safe; concurrent writers of the same target race, the last rename wins.
@@ -37,6 +37,19 @@ public final class AtomicFiles {
    * @throws RampartException naming the file if any I/O step fails; the target is then unchanged
    */
   public static void writeString(Path target, String content, boolean ownerOnly) {
+    writeBytes(target, content.getBytes(StandardCharsets.UTF_8), ownerOnly);
+  }
+
+  /**
+   * Atomically replaces {@code target} with {@code content}, the same way as {@link #writeString}.
+   *
+   * @param target the file to create or replace; its parent directory must exist
+   * @param content the full new content; not retained
+   * @param ownerOnly if true and the file system supports POSIX permissions, the file is created
+   *     with mode 0600 from the start
+   * @throws RampartException naming the file if any I/O step fails; the target is then unchanged
+   */
+  public static void writeBytes(Path target, byte[] content, boolean ownerOnly) {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     dirOrThrow(dir);
@@ -49,7 +62,7 @@ public final class AtomicFiles {
               : new FileAttribute<?>[0];
       tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp", attrs);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
           ch.write(buf);
         }
