@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * fsync helpers: forcing a directory makes a created, renamed or deleted entry durable on Linux
@@ -16,6 +17,8 @@ import java.nio.file.StandardOpenOption;
  * <p>Stateless and thread-safe.
  */
 public final class DurableFiles {
+  private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+
   private DurableFiles() {}
 
   /**
@@ -48,16 +51,19 @@ public final class DurableFiles {
   }
 
   /**
-   * Replaces {@code target} with {@code bytes}: temporary sibling, fsync, atomic rename, fsync of
-   * the directory. Readers see the old content or the new, never a mix.
+   * Replaces {@code target} with {@code bytes}: temporary sibling (created with the default
+   * permissions, so the umask applies), fsync, atomic rename, fsync of the directory. Readers see
+   * the old content or the new, never a mix.
    *
    * @throws IOException when a step fails; the temporary file is removed
    */
   public static void writeAtomically(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+        + TEMP_COUNTER.incrementAndGet() + ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
+          StandardOpenOption.CREATE_NEW)) {
         writeFully(ch, bytes);
         ch.force(true);
       }
