@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
       .importPackages("dev.rampart.audit");
 
   @Test
