@@ -20,6 +20,7 @@ public final class ClientConfig {
   private final TopicNames topics;
   private final Map<String, Object> kafka;
   private final int maxFrameBytes;
+  private final boolean stopAfterFinalRound;
 
   private ClientConfig(Builder b) {
     this.identity = b.identity;
@@ -28,6 +29,7 @@ public final class ClientConfig {
     this.topics = new TopicNames(b.topicPrefix, b.job);
     this.kafka = Map.copyOf(b.kafka);
     this.maxFrameBytes = b.maxFrameBytes;
+    this.stopAfterFinalRound = b.stopAfterFinalRound;
   }
 
   /** A builder; identity, coordinator key, job and bootstrap servers are required. */
@@ -65,6 +67,15 @@ public final class ClientConfig {
     return maxFrameBytes;
   }
 
+  /**
+   * Whether {@link FederatedClient#run()} returns once the plan marked final is handled (default
+   * true). Turn it off for a client that should outlive a job that may be resumed or extended;
+   * it then runs until closed.
+   */
+  public boolean stopAfterFinalRound() {
+    return stopAfterFinalRound;
+  }
+
   /** Builder for {@link ClientConfig}. Not thread-safe. */
   public static final class Builder {
     private Identity identity;
@@ -73,8 +84,15 @@ public final class ClientConfig {
     private String topicPrefix = TopicNames.DEFAULT_PREFIX;
     private final Map<String, Object> kafka = new LinkedHashMap<>();
     private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
+    private boolean stopAfterFinalRound = true;
 
     private Builder() {}
+
+    /** Whether the client stops after the job's final round (default true). */
+    public Builder stopAfterFinalRound(boolean stop) {
+      this.stopAfterFinalRound = stop;
+      return this;
+    }
 
     /** This client's identity (its id must be enrolled in the coordinator's registry). */
     public Builder identity(Identity identity) {

@@ -99,6 +99,9 @@ public final class FederatedClient implements AutoCloseable {
       return false;
     }
     RoundPlan plan = latest.get();
+    if (plan.getRound() <= feed.lastClosedRound()) {
+      return skip(plan, "round already closed");
+    }
     String me = config.identity().id();
     if (!plan.getParticipantsList().contains(me)) {
       return skip(plan, "not a participant");
@@ -115,14 +118,14 @@ public final class FederatedClient implements AutoCloseable {
     publish(plan, vector, local);
     answered++;
     lastHandledRound = plan.getRound();
-    return plan.getFinalRound();
+    return plan.getFinalRound() && config.stopAfterFinalRound();
   }
 
   private boolean skip(RoundPlan plan, String why) {
     LOG.info("client {} skips round {}: {}", config.identity().id(), plan.getRound(), why);
     skipped++;
     lastHandledRound = plan.getRound();
-    return plan.getFinalRound();
+    return plan.getFinalRound() && config.stopAfterFinalRound();
   }
 
   private void publish(RoundPlan plan, float[] vector, LocalUpdate local) {

@@ -1,11 +1,15 @@
 package dev.rampart.coordinator;
 
 import com.google.protobuf.ByteString;
+import dev.rampart.audit.ModelRef;
 import dev.rampart.coordinator.internal.AcceptedUpdate;
 import dev.rampart.coordinator.internal.AggregationStep;
+import dev.rampart.coordinator.internal.AuditTrail;
+import dev.rampart.coordinator.internal.JobRecords;
 import dev.rampart.coordinator.internal.KafkaChannels;
 import dev.rampart.coordinator.internal.OpenRound;
 import dev.rampart.coordinator.internal.Publisher;
+import dev.rampart.coordinator.internal.ResumePoint;
 import dev.rampart.coordinator.internal.RoundCollector;
 import dev.rampart.coordinator.internal.UpdateVerifier;
 import dev.rampart.crypto.Enrollment;
@@ -31,8 +35,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one training job: each round it publishes a signed plan, collects and verifies the
  * clients' signed updates from Kafka until all participants answered or the deadline passed,
- * aggregates them, takes the server step {@code w ← w − η·aggregate} and publishes the new model
- * version.
+ * aggregates them with the robust pipeline, takes the server step {@code w ← w − η·aggregate}
+ * and publishes the new model version.
+ *
+ * <p>With a run directory, every setting, round, update, rejection, anomaly and commit goes to the
+ * hash-chained signed audit log (mirrored to the job's audit topic) and every model version to
+ * the content-addressed store. A coordinator started on a run directory with history resumes: it
+ * continues the chain, republishes the head model (the last commit, or the target of a later
+ * rollback) and runs the rounds after the last committed one, so a round cut short by a crash is
+ * run again from its start.
  *
  * <pre>{@code
  * try (Coordinator coordinator = Coordinator.create(config)) {
@@ -52,6 +63,7 @@ public final class Coordinator implements AutoCloseable {
   private final Publisher publisher;
   private final RoundCollector collector;
   private final AggregationStep aggregation;
+  private final AuditTrail trail;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private final Map<RejectionReason, Long> rejectionCounts = new EnumMap<>(RejectionReason.class);
@@ -68,11 +80,15 @@ public final class Coordinator implements AutoCloseable {
     this.collector = new RoundCollector(channels,
         new UpdateVerifier(config.job(), config.registry(), config.dimension()), clock);
     this.aggregation = new AggregationStep(config.aggregation(), config.maxByzantine(), config.aggregationSeed());
+    this.trail = config.runDirectory()
+        .map(dir -> AuditTrail.open(dir, config.identity(), config.auditFsync(),
+            bytes -> channels.mirrorAudit(dev.rampart.audit.AuditRecord.parse(bytes).sequence(), bytes)))
+        .orElseGet(AuditTrail::disabled);
     this.model = config.initialModel();
     this.modelDigest = FloatVectors.digest(model);
   }
 
-  /** A coordinator on the system clock. Connects lazily: nothing is sent before {@link #run}. */
+  /** A coordinator on the system clock. Nothing is sent before {@link #run}. */
   public static Coordinator create(CoordinatorConfig config) {
     return create(config, Clock.systemUTC());
   }
@@ -83,7 +99,7 @@ public final class Coordinator implements AutoCloseable {
   }
 
   /**
-   * Runs every round of the job and returns its totals.
+   * Runs the job's remaining rounds and returns their totals.
    *
    * @param listener told about each round right after it commits
    */
@@ -94,7 +110,11 @@ public final class Coordinator implements AutoCloseable {
     try {
       return runJob(listener);
     } finally {
-      channels.close();
+      try {
+        trail.close();
+      } finally {
+        channels.close();
+      }
     }
   }
 
@@ -102,53 +122,111 @@ public final class Coordinator implements AutoCloseable {
     long start = clock.millis();
     channels.ensureTopics(config.partitions(), config.replicationFactor());
     channels.openUpdates();
-    publishModel(0, new byte[0]);
+    ResumePoint resume = trail.resumePoint();
+    catchUpAuditMirror();
+    trail.jobStarted(config.job().value(), JobRecords.CODE_VERSION, JobRecords.threatModel(config, participants().size()),
+        Map.of("aggregation", config.aggregationSeed()), JobRecords.settings(config, aggregation.spec(), resume));
+    long firstRound = startFrom(resume);
     long accepted = 0;
     long rejected = 0;
     long committed = 0;
-    for (long round = 1; round <= config.rounds() && !closed.get(); round++) {
+    long ran = 0;
+    for (long round = firstRound; round <= config.rounds() && !closed.get(); round++) {
       RoundSummary summary = runRound(round);
       accepted += summary.accepted().size();
       rejected += summary.rejections().size();
       committed += summary.committed() ? 1 : 0;
+      ran++;
       listener.onRound(summary);
     }
-    return new JobSummary(config.rounds(), committed, accepted, rejected, rejectionCounts, modelVersion,
+    String status = closed.get() ? "STOPPED" : "COMPLETED";
+    trail.jobEnded(status, ran, modelVersion, modelDigest, ran + " rounds from round " + firstRound);
+    channels.flushAudit();
+    return new JobSummary(ran, committed, accepted, rejected, rejectionCounts, modelVersion,
         Hex.of(modelDigest), Duration.ofMillis(clock.millis() - start));
+  }
+
+  /**
+   * Publishes audit records the topic lacks (written while no coordinator ran, e.g. a rollback,
+   * or lost in a crash between the local write and the mirror).
+   */
+  private void catchUpAuditMirror() {
+    if (config.runDirectory().isEmpty()) {
+      return;
+    }
+    List<dev.rampart.audit.AuditRecord> missing = trail.recordsAfter(channels.lastMirroredAuditSequence());
+    missing.forEach(r -> channels.mirrorAudit(r.sequence(), r.bytes()));
+    if (!missing.isEmpty()) {
+      LOG.info("published {} audit records missing from {}", missing.size(), config.topics().audit());
+    }
+  }
+
+  /** Sets the starting model and publishes it; returns the first round to run. */
+  private long startFrom(ResumePoint resume) {
+    if (resume.resuming()) {
+      ModelRef head = resume.head().orElseThrow();
+      model = trail.load(head);
+      modelDigest = FloatVectors.digest(model);
+      modelVersion = head.version();
+      LOG.info("resuming job {} from model version {}{} after round {}", config.job(), modelVersion,
+          resume.rolledBack() ? " (rollback)" : "", resume.lastCommittedRound());
+      publishModel(head.round(), head.parentDigest().map(java.util.HexFormat.of()::parseHex).orElse(new byte[0]));
+      return resume.lastCommittedRound() + 1;
+    }
+    modelVersion = trail.commit(0, "initial", List.of(), model, null, config.evaluator().evaluate(model.clone()));
+    publishModel(0, new byte[0]);
+    return 1;
   }
 
   private RoundSummary runRound(long round) {
     long start = clock.millis();
     Set<ClientId> participants = participants();
     long deadline = start + config.roundTimeout().toMillis();
-    publisher.publishPlan(plan(round, participants, deadline));
+    trail.roundPlanned(round, modelVersion, participants.stream().map(ClientId::value).toList());
+    RoundPlan plan = plan(round, participants, deadline);
+    publisher.publishPlan(plan);
     OpenRound open = new OpenRound(round, deadline, modelDigest, participants);
     List<Rejection> rejections = collector.collect(open);
-    rejections.forEach(r -> rejectionCounts.merge(r.reason(), 1L, Long::sum));
+    publisher.publishPlan(plan.toBuilder().setClosed(true).build());
+    rejections.forEach(r -> {
+      rejectionCounts.merge(r.reason(), 1L, Long::sum);
+      trail.rejected(r);
+    });
     List<AcceptedUpdate> updates = open.accepted();
+    updates.forEach(u -> trail.accepted(round, u, modelVersion));
+    AggregationStep.Outcome outcome = aggregate(round, updates);
     List<ClientEvidence> evidence = List.of();
-    boolean commit = updates.size() >= config.minUpdates();
-    AggregationStep.Outcome outcome = null;
-    if (commit) {
-      try {
-        outcome = aggregation.aggregate(updates);
-      } catch (IllegalArgumentException e) {
-        LOG.warn("round {}: aggregation '{}' cannot run on {} updates: {}; model stays at version {}",
-            round, aggregation.spec(), updates.size(), e.getMessage(), modelVersion);
-        commit = false;
-      }
-    }
+    Map<String, Double> metrics = Map.of();
     if (outcome != null) {
       evidence = outcome.evidence();
+      trail.anomaly(round, aggregation.spec(), evidence);
+      byte[] parent = modelDigest;
       step(outcome.aggregate());
-      publishModel(round, modelDigest);
-    } else if (updates.size() < config.minUpdates()) {
-      LOG.warn("round {}: {} accepted updates, fewer than minUpdates={}; model stays at version {}",
-          round, updates.size(), config.minUpdates(), modelVersion);
+      metrics = metrics(updates);
+      modelVersion = trail.commit(round, aggregation.spec(),
+          updates.stream().map(u -> u.client().value()).toList(), model, parent, metrics);
+      publishModel(round, parent);
     }
+    channels.flushAudit();
     return new RoundSummary(round, modelVersion, Hex.of(modelDigest), participants.size(),
         updates.stream().map(AcceptedUpdate::client).toList(), rejections, meanLoss(updates), evidence,
-        commit, Duration.ofMillis(clock.millis() - start), model);
+        outcome != null, Duration.ofMillis(clock.millis() - start), model, metrics);
+  }
+
+  /** Runs the pipeline, or returns null (model unchanged) when the round cannot be aggregated. */
+  private AggregationStep.Outcome aggregate(long round, List<AcceptedUpdate> updates) {
+    if (updates.size() < config.minUpdates()) {
+      LOG.warn("round {}: {} accepted updates, fewer than minUpdates={}; model stays at version {}",
+          round, updates.size(), config.minUpdates(), modelVersion);
+      return null;
+    }
+    try {
+      return aggregation.aggregate(updates);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("round {}: aggregation '{}' cannot run on {} updates: {}; model stays at version {}",
+          round, aggregation.spec(), updates.size(), e.getMessage(), modelVersion);
+      return null;
+    }
   }
 
   private Set<ClientId> participants() {
@@ -182,13 +260,10 @@ public final class Coordinator implements AutoCloseable {
       next[j] = model[j] - eta * aggregate[j];
     }
     model = next;
+    modelDigest = FloatVectors.digest(model);
   }
 
   private void publishModel(long round, byte[] parentDigest) {
-    if (round > 0) {
-      modelVersion++;
-    }
-    modelDigest = FloatVectors.digest(model);
     publisher.publishModel(ModelVersion.newBuilder()
         .setJobId(config.job().value())
         .setVersion(modelVersion)
@@ -197,6 +272,13 @@ public final class Coordinator implements AutoCloseable {
         .setParentDigest(ByteString.copyFrom(parentDigest))
         .setParameters(FloatVectors.toWire(model))
         .build());
+  }
+
+  /** The evaluator's metrics of the new model plus the clients' mean training loss this round. */
+  private Map<String, Double> metrics(List<AcceptedUpdate> updates) {
+    Map<String, Double> m = new java.util.LinkedHashMap<>(config.evaluator().evaluate(model.clone()));
+    m.putIfAbsent(dev.rampart.audit.AuditEvents.METRIC_TRAIN_LOSS, meanLoss(updates));
+    return m;
   }
 
   private static double meanLoss(List<AcceptedUpdate> updates) {
@@ -217,13 +299,18 @@ public final class Coordinator implements AutoCloseable {
   }
 
   /**
-   * Asks a running job to stop after the current round (its Kafka clients are released when
-   * {@link #run} returns), or releases them now when the job never started; idempotent.
+   * Asks a running job to stop after the current round (its Kafka clients and audit log are
+   * released when {@link #run} returns), or releases them now when the job never started;
+   * idempotent.
    */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true) && !started.get()) {
-      channels.close();
+      try {
+        trail.close();
+      } finally {
+        channels.close();
+      }
     }
   }
 }

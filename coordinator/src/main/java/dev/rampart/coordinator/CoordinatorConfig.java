@@ -46,6 +46,9 @@ public final class CoordinatorConfig {
   private final Map<String, String> training;
   private final int partitions;
   private final short replicationFactor;
+  private final java.nio.file.Path runDirectory;
+  private final ModelEvaluator evaluator;
+  private final dev.rampart.audit.FsyncPolicy auditFsync;
 
   private CoordinatorConfig(Builder b) {
     this.job = b.job;
@@ -65,6 +68,9 @@ public final class CoordinatorConfig {
     this.training = Map.copyOf(b.training);
     this.partitions = b.partitions;
     this.replicationFactor = b.replicationFactor;
+    this.runDirectory = b.runDirectory;
+    this.evaluator = b.evaluator;
+    this.auditFsync = b.auditFsync;
   }
 
   /** A builder with the defaults above. */
@@ -72,10 +78,12 @@ public final class CoordinatorConfig {
     return new Builder();
   }
 
+  /** The job this coordinator runs. */
   public JobId job() {
     return job;
   }
 
+  /** The job's topic names. */
   public TopicNames topics() {
     return topics;
   }
@@ -85,10 +93,12 @@ public final class CoordinatorConfig {
     return kafka;
   }
 
+  /** The coordinator's signing identity. */
   public Identity identity() {
     return identity;
   }
 
+  /** The allow-list of clients. */
   public ClientRegistry registry() {
     return registry;
   }
@@ -103,10 +113,12 @@ public final class CoordinatorConfig {
     return initialModel.length;
   }
 
+  /** Rounds the job runs in total (a resumed job continues up to this round). */
   public int rounds() {
     return rounds;
   }
 
+  /** How long a round waits for updates. */
   public Duration roundTimeout() {
     return roundTimeout;
   }
@@ -116,6 +128,7 @@ public final class CoordinatorConfig {
     return minUpdates;
   }
 
+  /** Server step size η. */
   public double serverLearningRate() {
     return serverLearningRate;
   }
@@ -145,12 +158,32 @@ public final class CoordinatorConfig {
     return training;
   }
 
+  /** Partitions of topics the coordinator creates. */
   public int partitions() {
     return partitions;
   }
 
+  /** Replication factor of topics the coordinator creates. */
   public short replicationFactor() {
     return replicationFactor;
+  }
+
+  /**
+   * Where the audit trail ({@code audit/}) and the model store ({@code models/}) live; empty when
+   * the job keeps no records. A coordinator started on a directory with history resumes from it.
+   */
+  public java.util.Optional<java.nio.file.Path> runDirectory() {
+    return java.util.Optional.ofNullable(runDirectory);
+  }
+
+  /** Metrics of each committed model, written to the audit trail. */
+  public ModelEvaluator evaluator() {
+    return evaluator;
+  }
+
+  /** When the audit log forces its writes to disk. */
+  public dev.rampart.audit.FsyncPolicy auditFsync() {
+    return auditFsync;
   }
 
   /** Builder for {@link CoordinatorConfig}. Not thread-safe. */
@@ -172,8 +205,29 @@ public final class CoordinatorConfig {
     private final Map<String, String> training = new LinkedHashMap<>();
     private int partitions = DEFAULT_PARTITIONS;
     private short replicationFactor = DEFAULT_REPLICATION_FACTOR;
+    private java.nio.file.Path runDirectory;
+    private ModelEvaluator evaluator = ModelEvaluator.none();
+    private dev.rampart.audit.FsyncPolicy auditFsync = dev.rampart.audit.FsyncPolicy.EVERY_RECORD;
 
     private Builder() {}
+
+    /** Folder for the audit trail and model store; resumes from it when it has history. */
+    public Builder runDirectory(java.nio.file.Path directory) {
+      this.runDirectory = Objects.requireNonNull(directory, "runDirectory");
+      return this;
+    }
+
+    /** Computes metrics of each committed model for the audit trail. */
+    public Builder evaluator(ModelEvaluator evaluator) {
+      this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+      return this;
+    }
+
+    /** When the audit log forces writes to disk; default every record. */
+    public Builder auditFsync(dev.rampart.audit.FsyncPolicy policy) {
+      this.auditFsync = Objects.requireNonNull(policy, "auditFsync");
+      return this;
+    }
 
     public Builder job(JobId job) {
       this.job = Objects.requireNonNull(job, "job");

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param aggregation the rule's per-client evidence, empty when no aggregate was made
  * @param committed whether an aggregate was made and a new model version published
  * @param duration wall time from plan publication to commit
+ * @param model the committed model parameters
+ * @param metrics the evaluator's metrics of the committed model (empty when none)
  */
 public record RoundSummary(
     long round,
@@ -32,7 +34,8 @@ public record RoundSummary(
     List<ClientEvidence> aggregation,
     boolean committed,
     Duration duration,
-    float[] model) {
+    float[] model,
+    java.util.Map<String, Double> metrics) {
 
   /** Copies the lists and the model. */
   public RoundSummary {
@@ -42,6 +45,7 @@ public record RoundSummary(
     Objects.requireNonNull(modelDigestHex, "modelDigestHex");
     Objects.requireNonNull(duration, "duration");
     model = model.clone();
+    metrics = java.util.Map.copyOf(metrics);
   }
 
   /** A copy of the model parameters committed by this round. */

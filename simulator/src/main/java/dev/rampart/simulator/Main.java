@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rampart", mixinStandardHelpOptions = true, version = "rampart 0.1.0",
     description = "Byzantine-robust federated training over Kafka.",
-    subcommands = {Main.Demo.class, Main.Simulate.class, KeyCommands.Keys.class, KeyCommands.Registry.class})
+    subcommands = {Main.Demo.class, Main.Simulate.class, AuditCommands.Audit.class, AuditCommands.RollbackCommand.class,
+        KeyCommands.Keys.class, KeyCommands.Registry.class})
 public final class Main implements Runnable {
   /** Exit code when the job ran but failed. */
   public static final int EXIT_FAILED = 1;
@@ -122,9 +123,17 @@ public final class Main implements Runnable {
     @CommandLine.Mixin
     JobOptionsMixin options = new JobOptionsMixin();
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+        description = "Continue this run (after a stop or a rollback) up to --rounds rounds in total.")
+    Path resume;
+
     @Override
     public Integer call() {
-      RunSummary summary = new Simulation(options.settings(), System.out).run();
+      Simulation simulation = new Simulation(options.settings(), System.out);
+      if (resume != null) {
+        simulation.resuming(resume);
+      }
+      RunSummary summary = simulation.run();
       return summary.rounds() > 0 ? 0 : EXIT_FAILED;
     }
   }

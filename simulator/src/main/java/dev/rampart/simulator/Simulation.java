@@ -48,6 +48,7 @@ public final class Simulation {
   private final SimulationSettings settings;
   private final PrintStream out;
   private final Map<Integer, UpdateTransform> behaviours = new LinkedHashMap<>();
+  private Path resumeFrom;
 
   /** A simulation that reports progress on {@code out}. */
   public Simulation(SimulationSettings settings, PrintStream out) {
@@ -64,14 +65,29 @@ public final class Simulation {
     return this;
   }
 
+  /**
+   * Continues the run in {@code runDirectory} (same job id and coordinator key, fresh client
+   * identities) instead of starting a new one: the coordinator resumes from the run's head model,
+   * which is the target of a rollback if one was recorded, and runs up to the configured total
+   * number of rounds.
+   */
+  public Simulation resuming(Path runDirectory) {
+    if (!java.nio.file.Files.isDirectory(runDirectory)) {
+      throw new IllegalArgumentException("run directory " + runDirectory + " does not exist");
+    }
+    this.resumeFrom = runDirectory;
+    return this;
+  }
+
   /** Runs the job and returns its summary (also written to the run directory). */
   public RunSummary run() {
     for (int i = settings.clients() - settings.byzantineClients(); i < settings.clients(); i++) {
       behaviours.putIfAbsent(i, Attacks.parse(settings.attack(), settings.seed() + i));
     }
-    String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-        + "-" + Long.toHexString(new SecureRandom().nextInt(1 << 16) | 0x10000L).substring(1);
-    Path runDir = settings.runsDirectory().resolve(runId);
+    Path runDir = resumeFrom != null ? resumeFrom : settings.runsDirectory().resolve(
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + "-" + Long.toHexString(new SecureRandom().nextInt(1 << 16) | 0x10000L).substring(1));
+    String runId = runDir.getFileName().toString();
     createDirectories(runDir);
     out.printf("run %s: %d clients, %d rounds, aggregation '%s' (f=%d), results in %s%n", runId, settings.clients(),
         settings.rounds(), settings.aggregation(), settings.maxByzantine(), runDir);
@@ -81,7 +97,7 @@ public final class Simulation {
     }
     try (KafkaBroker broker = broker()) {
       out.printf("broker: %s%n", broker.description());
-      RunSummary summary = runJob(runId, broker.bootstrapServers());
+      RunSummary summary = runJob(runId, runDir, broker.bootstrapServers());
       writeSummary(runDir.resolve("summary.json"), summary);
       return summary;
     }
@@ -95,12 +111,25 @@ public final class Simulation {
     return EmbeddedKafkaBroker.start();
   }
 
-  private RunSummary runJob(String runId, String bootstrap) {
+  private RunSummary runJob(String runId, Path runDir, String bootstrap) {
     Dataset[] split = Datasets.digits().trainTestSplit(settings.testFraction(), settings.seed());
     Dataset test = split[1];
+    float[][] testX = test.features();
+    int[] testY = test.labels();
     Dataset[] shards = split[0].iidSplit(settings.clients(), settings.seed() + 1);
     SecureRandom keys = new SecureRandom();
-    Identity coordinatorIdentity = Identity.generate("coordinator", keys);
+    Identity coordinatorIdentity;
+    JobId job;
+    if (resumeFrom != null) {
+      coordinatorIdentity = RunFiles.coordinatorIdentity(runDir);
+      job = RunFiles.job(runDir);
+      out.printf("resuming run %s (job %s)%n", runId, job);
+    } else {
+      coordinatorIdentity = Identity.generate("coordinator", keys);
+      RunFiles.saveCoordinatorKey(runDir, coordinatorIdentity);
+      job = JobId.of("digits-" + runId);
+      RunFiles.saveJob(runDir, job);
+    }
     List<Identity> clients = new ArrayList<>();
     ClientRegistry registry = ClientRegistry.empty();
     for (int i = 0; i < settings.clients(); i++) {
@@ -108,7 +137,6 @@ public final class Simulation {
       clients.add(id);
       registry = registry.withClient(id.id(), id.publicKey());
     }
-    JobId job = JobId.of("digits-" + runId);
     int dimension = SoftmaxRegression.parameterCount(test.featureCount(), test.classes());
     CoordinatorConfig config = CoordinatorConfig.builder()
         .job(job).bootstrapServers(bootstrap).identity(coordinatorIdentity).registry(registry)
@@ -117,6 +145,9 @@ public final class Simulation {
         .trainingParameter("learning_rate", Double.toString(settings.learningRate()))
         .trainingParameter("local_epochs", Integer.toString(settings.localEpochs()))
         .trainingParameter("batch_size", Integer.toString(settings.batchSize()))
+        .runDirectory(runDir)
+        .evaluator(model -> java.util.Map.of(dev.rampart.audit.AuditEvents.METRIC_TEST_ACCURACY,
+            SoftmaxRegression.accuracy(model, testX, testY, test.classes())))
         .build();
     ExecutorService pool = Executors.newFixedThreadPool(settings.clients(), r -> {
       Thread t = new Thread(r);
@@ -160,8 +191,9 @@ public final class Simulation {
     Map<String, Long> reasons = new LinkedHashMap<>();
     job.rejectionsByReason().forEach((k, v) -> reasons.put(k.name(), v));
     List<RunSummary.RoundLine> lines = printer.lines();
-    RunSummary.RoundLine last = lines.get(lines.size() - 1);
-    RunSummary summary = new RunSummary(runId, job.rounds(), last.testAccuracy(), last.trainLoss(),
+    double accuracy = lines.isEmpty() ? Double.NaN : lines.get(lines.size() - 1).testAccuracy();
+    double loss = lines.isEmpty() ? Double.NaN : lines.get(lines.size() - 1).trainLoss();
+    RunSummary summary = new RunSummary(runId, job.rounds(), accuracy, loss,
         job.acceptedUpdates(), job.rejectedUpdates(), job.duration().toMillis() / 1000.0, reasons, lines);
     out.printf("done: %d rounds, final test accuracy %.4f, final train loss %.4f, %d accepted, %d rejected, %.1f s%n",
         summary.rounds(), summary.finalTestAccuracy(), summary.finalTrainLoss(), summary.acceptedUpdates(),
@@ -207,7 +239,8 @@ public final class Simulation {
 
     @Override
     public void onRound(RoundSummary s) {
-      double acc = SoftmaxRegression.accuracy(s.model(), testX, testY, test.classes());
+      Double recorded = s.metrics().get(dev.rampart.audit.AuditEvents.METRIC_TEST_ACCURACY);
+      double acc = recorded != null ? recorded : SoftmaxRegression.accuracy(s.model(), testX, testY, test.classes());
       if (System.getenv("RAMPART_DEBUG_EVIDENCE") != null) {
         s.aggregation().forEach(e -> out.println("   " + e));
       }

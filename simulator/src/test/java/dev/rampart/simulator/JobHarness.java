@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 final class JobHarness implements AutoCloseable {
   final JobId job;
   final String bootstrap;
-  final Identity coordinator = Identity.generate("coordinator", new SecureRandom());
+  final Identity coordinator;
+  private JobHarness parent;
   final List<Identity> clients = new ArrayList<>();
   final List<RoundSummary> rounds = new CopyOnWriteArrayList<>();
   private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -35,9 +36,24 @@ final class JobHarness implements AutoCloseable {
   private final List<Future<ClientRunSummary>> results = new ArrayList<>();
   private ClientRegistry registry = ClientRegistry.empty();
 
+  private JobHarness(JobHarness original) {
+    this.job = original.job;
+    this.bootstrap = original.bootstrap;
+    this.clients.addAll(original.clients);
+    this.registry = original.registry;
+    this.coordinator = original.coordinator;
+    this.parent = original;
+  }
+
+  /** A harness for the same job, identities and registry, with fresh client threads. */
+  JobHarness restartClients() {
+    return new JobHarness(this);
+  }
+
   JobHarness(String job, String bootstrap, int clientCount) {
     this.job = JobId.of(job);
     this.bootstrap = bootstrap;
+    this.coordinator = Identity.generate("coordinator", new SecureRandom());
     for (int i = 0; i < clientCount; i++) {
       enroll(Identity.generate("client-" + i, new SecureRandom()));
     }
@@ -56,7 +72,7 @@ final class JobHarness implements AutoCloseable {
 
   ClientConfig clientConfig(Identity identity) {
     return ClientConfig.builder().identity(identity).coordinatorKey(coordinator.publicKey()).job(job)
-        .bootstrapServers(bootstrap).build();
+        .bootstrapServers(bootstrap).stopAfterFinalRound(parent == null).build();
   }
 
   void startClient(Identity identity, LocalTrainer trainer) {
@@ -73,12 +89,19 @@ final class JobHarness implements AutoCloseable {
     try (Coordinator c = Coordinator.create(config, Clock.systemUTC())) {
       return c.run(summary -> {
         rounds.add(summary);
+        if (parent != null) {
+          parent.rounds.add(summary);
+        }
         also.accept(summary);
       });
     }
   }
 
+  /** Waits for clients that stop by themselves; a restarted harness closes its clients instead. */
   List<ClientRunSummary> awaitClients() throws Exception {
+    if (parent != null) {
+      running.forEach(FederatedClient::close);
+    }
     List<ClientRunSummary> out = new ArrayList<>();
     for (Future<ClientRunSummary> f : results) {
       out.add(f.get(60, TimeUnit.SECONDS));

@@ -36,6 +36,7 @@ public final class CoordinatorFeed {
   private final Reassembler reassembler;
   private final Map<String, float[]> modelsByDigest = new LinkedHashMap<>();
   private RoundPlan latestPlan;
+  private long lastClosedRound;
   private long ignored;
 
   public CoordinatorFeed(JobId job, PublicKey coordinatorKey, InstantSource clock) {
@@ -83,7 +84,9 @@ public final class CoordinatorFeed {
       drop("plan body does not match its signed round/job");
       return;
     }
-    if (latestPlan == null || plan.getRound() > latestPlan.getRound()) {
+    if (plan.getClosed()) {
+      lastClosedRound = Math.max(lastClosedRound, plan.getRound());
+    } else if (latestPlan == null || plan.getRound() > latestPlan.getRound()) {
       latestPlan = plan;
     }
   }
@@ -121,6 +124,11 @@ public final class CoordinatorFeed {
   public Optional<float[]> model(byte[] digest) {
     float[] params = modelsByDigest.get(Hex.of(digest));
     return params == null ? Optional.empty() : Optional.of(params.clone());
+  }
+
+  /** The highest round the coordinator announced as closed (0 when none). */
+  public long lastClosedRound() {
+    return lastClosedRound;
   }
 
   /** Messages dropped so far. */

@@ -127,6 +127,53 @@ public final class KafkaChannels implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends one audit record, keyed by its sequence number, to the job's audit topic without
+   * waiting; {@link #flushAudit()} waits.
+   */
+  public void mirrorAudit(long sequence, byte[] record) {
+    producer.send(new ProducerRecord<>(topics.audit(), Long.toString(sequence), record));
+  }
+
+  /**
+   * The highest audit sequence number already on the audit topic (0 when it is empty), read from
+   * the key of the last record of each partition.
+   */
+  public long lastMirroredAuditSequence() {
+    Map<String, Object> p = new HashMap<>(common);
+    p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    long max = 0;
+    try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = reader.partitionsFor(topics.audit()).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      reader.assign(partitions);
+      Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
+      for (TopicPartition tp : partitions) {
+        long end = ends.get(tp);
+        if (end == 0) {
+          continue;
+        }
+        reader.seek(tp, end - 1);
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        boolean found = false;
+        while (!found && System.nanoTime() < deadline) {
+          for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200)).records(tp)) {
+            max = Math.max(max, Long.parseLong(r.key()));
+            found = true;
+          }
+        }
+      }
+    } catch (NumberFormatException e) {
+      throw new RampartException("audit topic " + topics.audit() + " holds a record whose key is not a sequence number", e);
+    }
+    return max;
+  }
+
+  /** Waits until every mirrored audit record is on the broker. */
+  public void flushAudit() {
+    producer.flush();
+  }
+
   /** Assigns every partition of the updates topic, resuming from committed offsets. */
   public void openUpdates() {
     List<TopicPartition> partitions = updates.partitionsFor(topics.updates()).stream()

@@ -1,0 +1,178 @@
+package dev.rampart.coordinator.internal;
+
+import dev.rampart.audit.AggregateCommit;
+import dev.rampart.audit.AuditEvents;
+import dev.rampart.audit.AuditLog;
+import dev.rampart.audit.AuditQuery;
+import dev.rampart.audit.AuditRecord;
+import dev.rampart.audit.ClientAnomaly;
+import dev.rampart.audit.FsyncPolicy;
+import dev.rampart.audit.ModelRef;
+import dev.rampart.audit.ModelStore;
+import dev.rampart.audit.RecordType;
+import dev.rampart.audit.ThreatModel;
+import dev.rampart.coordinator.ClientEvidence;
+import dev.rampart.coordinator.Rejection;
+import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.FloatVectors;
+import dev.rampart.protocol.Hex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The coordinator's side of the audit module: writes every round, update, rejection, anomaly and
+ * commit to the hash-chained signed log, keeps every committed model in the content-addressed
+ * store, and reads both back to resume. A run without a run directory gets a trail that only
+ * counts versions.
+ *
+ * <p>Layout of a run directory: {@code audit/} (log segments), {@code models/} (model store).
+ *
+ * <p>Not thread-safe: the coordinator's thread owns it.
+ */
+public final class AuditTrail implements AutoCloseable {
+  /** Sub-folder of the run directory holding the log segments. */
+  public static final String AUDIT_DIR = "audit";
+  /** Sub-folder of the run directory holding the model store. */
+  public static final String MODELS_DIR = "models";
+
+  private final AuditLog log;
+  private final ModelStore store;
+  private long nextVersion;
+
+  private AuditTrail(AuditLog log, ModelStore store) {
+    this.log = log;
+    this.store = store;
+    this.nextVersion = store == null ? 0 : store.nextVersion();
+  }
+
+  /** A trail writing to {@code runDirectory}, continuing its chain if it has one. */
+  public static AuditTrail open(Path runDirectory, Identity signer, FsyncPolicy fsync, Consumer<byte[]> mirror) {
+    AuditLog.Options options = AuditLog.Options.builder().fsyncPolicy(fsync).mirror(mirror).build();
+    return new AuditTrail(AuditLog.open(runDirectory.resolve(AUDIT_DIR), signer, options),
+        ModelStore.open(runDirectory.resolve(MODELS_DIR)));
+  }
+
+  /** A trail that records nothing (no run directory configured). */
+  public static AuditTrail disabled() {
+    return new AuditTrail(null, null);
+  }
+
+  /** Reads where a restarted coordinator continues from. */
+  public ResumePoint resumePoint() {
+    if (log == null || log.lastSequence() == 0 || !Files.isDirectory(log.directory())) {
+      return ResumePoint.fresh();
+    }
+    long lastCommitted = 0;
+    Optional<ModelRef> head = Optional.empty();
+    boolean rolledBack = false;
+    for (AuditRecord r : AuditQuery.load(log.directory())) {
+      if (r.type() == RecordType.AGGREGATE_COMMITTED) {
+        long version = ((Number) r.body().get("modelVersion")).longValue();
+        head = store.byVersion(version);
+        lastCommitted = Math.max(lastCommitted, ((Number) r.body().get("round")).longValue());
+        rolledBack = false;
+      } else if (r.type() == RecordType.ROLLBACK) {
+        head = store.byVersion(((Number) r.body().get("toVersion")).longValue());
+        rolledBack = true;
+      }
+    }
+    return new ResumePoint(head, lastCommitted, rolledBack);
+  }
+
+  /** The parameters of a stored version, verified against its digest. */
+  public float[] load(ModelRef ref) {
+    return store.get(ref.digest());
+  }
+
+  public void jobStarted(String jobId, String codeVersion, ThreatModel threat, Map<String, Long> seeds,
+      Map<String, ?> settings) {
+    append(RecordType.JOB_STARTED, AuditEvents.jobStarted(jobId, codeVersion, threat, seeds, settings));
+  }
+
+  public void roundPlanned(long round, long modelVersion, List<String> participants) {
+    append(RecordType.ROUND_PLANNED, AuditEvents.roundPlanned(round, modelVersion, participants, Map.of(), List.of()));
+  }
+
+  public void accepted(long round, AcceptedUpdate update, long modelVersion) {
+    append(RecordType.UPDATE_ACCEPTED, AuditEvents.updateAccepted(round, update.client().value(), modelVersion,
+        Hex.of(FloatVectors.digest(update.vector())), update.sampleCount()));
+  }
+
+  public void rejected(Rejection r) {
+    append(RecordType.UPDATE_REJECTED, AuditEvents.updateRejected(r.round(), r.claimedSender(), r.reason(), r.detail()));
+  }
+
+  public void anomaly(long round, String rule, List<ClientEvidence> evidence) {
+    List<ClientAnomaly> clients = evidence.stream().map(e -> new ClientAnomaly(e.client().value(), e.excluded(),
+        e.weight(), e.trimmedShare(), e.clipScale(), e.score(), e.distanceToAggregate(), e.suspected())).toList();
+    append(RecordType.ANOMALY, AuditEvents.anomaly(round, rule, clients));
+  }
+
+  /**
+   * Stores a model version and records its commit.
+   *
+   * @return the new version number
+   */
+  public long commit(long round, String rule, List<String> inputs, float[] model, byte[] parentDigest,
+      Map<String, Double> metrics) {
+    long version = nextVersion++;
+    String digest = Hex.of(FloatVectors.digest(model));
+    String parent = parentDigest == null ? null : Hex.of(parentDigest);
+    if (store != null) {
+      ModelRef ref = store.put(model, parent, round, log.lastSequence() + 1);
+      version = ref.version();
+      nextVersion = version + 1;
+    }
+    append(RecordType.AGGREGATE_COMMITTED, AuditEvents.aggregateCommitted(
+        new AggregateCommit(round, rule, inputs, version, digest, parent, metrics)));
+    return version;
+  }
+
+  /**
+   * Records a rollback of the run's head to {@code target}; a coordinator started afterwards
+   * continues from it.
+   *
+   * @return the version the head was at before
+   */
+  public long rollback(ModelRef target, String reason, String operator) {
+    ResumePoint before = resumePoint();
+    long from = before.head().map(ModelRef::version).orElseThrow(
+        () -> new IllegalStateException("the run has no committed model to roll back from"));
+    append(RecordType.ROLLBACK, AuditEvents.rollback(from, target, reason, operator));
+    return from;
+  }
+
+  /** Records with a sequence number above {@code sequence}, in order (to catch up the Kafka mirror). */
+  public List<AuditRecord> recordsAfter(long sequence) {
+    if (log == null || log.lastSequence() <= sequence) {
+      return List.of();
+    }
+    return AuditQuery.load(log.directory()).stream().filter(r -> r.sequence() > sequence).toList();
+  }
+
+  /** The model store's versions in commit order. */
+  public List<ModelRef> lineage() {
+    return store == null ? List.of() : store.lineage();
+  }
+
+  public void jobEnded(String status, long rounds, long finalVersion, byte[] finalDigest, String detail) {
+    append(RecordType.JOB_ENDED, AuditEvents.jobEnded(status, rounds, finalVersion, Hex.of(finalDigest), detail));
+  }
+
+  private void append(RecordType type, Map<String, ?> body) {
+    if (log != null) {
+      log.append(type, body);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (log != null) {
+      log.close();
+    }
+  }
+}
