@@ -74,7 +74,9 @@ final class Clipping extends PreRule {
     float[][] out = new float[n][];
     double[][] mixing = new double[n][n];
     for (int i = 0; i < n; i++) {
-      out[i] = scales[i] == 1.0 ? inputs.get(i).clone() : VectorMath.scaled(inputs.get(i), scales[i]);
+      // Unclipped inputs are shared, not copied: pipelines never write to stage vectors and the
+      // public PreAggregation copies on access.
+      out[i] = scales[i] == 1.0 ? inputs.get(i) : VectorMath.scaled(inputs.get(i), scales[i]);
       mixing[i][i] = scales[i];
     }
     return new PreAggregation(out, mixing, scales);

@@ -29,10 +29,12 @@ package dev.rampart.aggregation;
  *       pipeline, the smallest factor applied to any vector the input contributes to.
  *   <li>{@code score}: the rule's own per-input score, {@code NaN} when the rule has none: Krum,
  *       Multi-Krum and Bulyan the sum of squared distances to the input's nearest neighbours
- *       (lower is more central); Geometric Median its normalized Weiszfeld weight; MDA and SMEA
- *       none; MoNNA the squared distance to the trusted input; CAF the input's remaining filter
- *       weight in [0, 1]. Through a pipeline, the score of the pre-aggregated vector most derived
- *       from this input (its own row for NNM and clipping, its bucket for bucketing).
+ *       (lower is more central); Geometric Median its normalized Weiszfeld weight; MDA the smallest
+ *       diameter of a candidate subset keeping the input; SMEA the smallest top covariance
+ *       eigenvalue of a candidate subset keeping it; MoNNA the squared distance to the trusted
+ *       input; CAF the input's remaining filter weight in [0, 1]. Through a pipeline, the score of
+ *       the pre-aggregated vector most derived from this input (its own row for NNM and clipping,
+ *       its bucket for bucketing).
  *   <li>{@code distanceToOutput}: Euclidean distance from the original input to the output,
  *       within 2e-6 relative (float lanes over runs of 256 coordinates, runs summed in double);
  *       {@code NaN} when the context disabled distance evidence.

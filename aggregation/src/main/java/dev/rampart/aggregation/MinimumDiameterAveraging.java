@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>Requires {@code 2f < n}; rejects non-finite inputs. Permutation invariant up to ties,
  * translation equivariant; n copies of x give x. Evidence: weight {@code 1/(n-f)} for kept inputs,
- * the rest excluded; no score. Cost: the shared distance matrix, a sort of {@code n(n-1)/2} pairs,
+ * the rest excluded; score is the smallest diameter (Euclidean) of any candidate subset that keeps
+ * the input, so kept inputs score the chosen diameter and outliers score higher. Cost: the shared distance matrix, a sort of {@code n(n-1)/2} pairs,
  * then up to {@code C(n, f)} candidates, plus one pass to form the mean.
  */
 final class MinimumDiameterAveraging extends Rule {
@@ -40,16 +41,21 @@ final class MinimumDiameterAveraging extends Rule {
     Subsets.requireWithinLimit(n, f, maxSubsets, name());
     double[][] dist = PairwiseDistances.squaredOfFinite(inputs, d, name());
     int[][] pairs = Subsets.pairsByDecreasingDistance(dist);
+    double[] scores = new double[n];
+    java.util.Arrays.fill(scores, Double.POSITIVE_INFINITY);
     boolean[] best = Subsets.search(n, f, 0.0, out -> {
+      double diameter = 0.0;
       for (int[] p : pairs) {
         if (!out[p[0]] && !out[p[1]]) {
-          return dist[p[0]][p[1]];
+          diameter = dist[p[0]][p[1]];
+          break;
         }
       }
-      return 0.0;
+      Subsets.lowerScores(scores, out, Math.sqrt(diameter));
+      return diameter;
     });
     double[] w = Outcome.uniform(n, best);
-    return Outcome.weighted(VectorMath.combine(inputs, w, d), w);
+    return Outcome.weighted(VectorMath.combine(inputs, w, d), w).scores(scores);
   }
 
   @Override

@@ -18,7 +18,8 @@ import java.util.List;
  * {@code C(n, f)} exceeds {@code limit} the call is rejected with an
  * {@link IllegalArgumentException}. Requires {@code 2f < n}; rejects non-finite inputs. Permutation
  * invariant up to ties, translation equivariant; n copies of x give x. Evidence: weight
- * {@code 1/(n-f)} on the chosen subset, the rest excluded; no score. Cost: the shared distance
+ * {@code 1/(n-f)} on the chosen subset, the rest excluded; score is the smallest top eigenvalue of any candidate subset that keeps the
+ * input (squared units of the vectors). Cost: the shared distance
  * matrix, then {@code C(n, f)} eigenvalue computations of O((n-f)^2) per power step.
  */
 final class SmallestMaxEigenvalue extends Rule {
@@ -39,6 +40,8 @@ final class SmallestMaxEigenvalue extends Rule {
     Subsets.requireWithinLimit(n, f, maxSubsets, name());
     double[][] dist = PairwiseDistances.squaredOfFinite(inputs, d, name());
     int k = n - f;
+    double[] scores = new double[n];
+    java.util.Arrays.fill(scores, Double.POSITIVE_INFINITY);
     boolean[] best = Subsets.search(n, f, 1e-12, out -> {
       int[] members = new int[k];
       int m = 0;
@@ -55,10 +58,12 @@ final class SmallestMaxEigenvalue extends Rule {
       }
       double[] w = new double[k];
       java.util.Arrays.fill(w, 1.0 / k);
-      return Spectral.covarianceTop(Spectral.centredGram(sub, w), w).value();
+      double lambda = Spectral.covarianceTop(Spectral.centredGram(sub, w), w).value();
+      Subsets.lowerScores(scores, out, lambda);
+      return lambda;
     });
     double[] w = Outcome.uniform(n, best);
-    return Outcome.weighted(VectorMath.combine(inputs, w, d), w);
+    return Outcome.weighted(VectorMath.combine(inputs, w, d), w).scores(scores);
   }
 
   @Override

@@ -34,6 +34,15 @@ final class Subsets {
     }
   }
 
+  /** Lowers the score of every kept input (not in {@code out}) to {@code value} when smaller. */
+  static void lowerScores(double[] scores, boolean[] out, double value) {
+    for (int i = 0; i < scores.length; i++) {
+      if (!out[i] && value < scores[i]) {
+        scores[i] = value;
+      }
+    }
+  }
+
   /** All pairs i < j, by decreasing distance (ties by index, for determinism). */
   static int[][] pairsByDecreasingDistance(double[][] dist) {
     int n = dist.length;

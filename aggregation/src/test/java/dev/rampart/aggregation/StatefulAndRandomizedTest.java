@@ -108,6 +108,23 @@ class StatefulAndRandomizedTest {
   }
 
   @Test
+  void mdaAndSmea_plantedOutlier_scoresAboveKeptInputs() {
+    List<float[]> inputs = Vectors.gaussian(13, 7, 5, 1.0);
+    inputs.set(5, Vectors.gaussian(14, 1, 5, 50.0).get(0));
+    for (Aggregator rule : List.of(Aggregators.mda(1), Aggregators.smea(1))) {
+      AggregationResult r = rule.aggregate(inputs, AggregationContext.of(new SplittableRandom(1)));
+      assertThat(r.evidence().get(5).excluded()).as(rule.name()).isTrue();
+      double kept = r.evidence().get(0).score();
+      for (InputEvidence e : r.evidence()) {
+        if (!e.excluded()) {
+          assertThat(e.score()).as(rule.name()).isEqualTo(kept);
+        }
+      }
+      assertThat(r.evidence().get(5).score()).as(rule.name()).isGreaterThan(kept);
+    }
+  }
+
+  @Test
   void caf_plantedOutlier_getsNoWeight() {
     List<float[]> inputs = Vectors.gaussian(7, 9, 6, 1.0);
     float[] far = new float[6];

@@ -16,9 +16,9 @@ public final class VectorMath {
   /**
    * Forms linear combinations of the inputs: output r is {@code sum_i coefficients[r][i] * x_i}.
    *
-   * <p>One output row ({@link #combine(List, double[], int)}) is accumulated with compensated
-   * float arithmetic; several rows are formed block by block with double accumulators, so that a
-   * block of every input stays in cache while all rows use it.
+   * <p>Each row is accumulated as in {@link #combine(List, double[], int)}; rows are formed block
+   * by block so that a block of every input stays in cache while all rows use it, sharing one
+   * compensation array.
    *
    * @param inputs n vectors of dimension {@code d}
    * @param coefficients m rows of n coefficients; zero coefficients skip their input
@@ -32,22 +32,13 @@ public final class VectorMath {
     }
     float[][] x = inputs.toArray(new float[0][]);
     float[][] out = new float[m][d];
+    float[] comp = new float[d];
     Parallel.forEach(d, Math.max(1, nonZero(coefficients)), (from, to) -> {
-      double[] acc = new double[BLOCK];
       for (int start = from; start < to; start += BLOCK) {
-        int len = Math.min(BLOCK, to - start);
+        int end = Math.min(to, start + BLOCK);
         for (int r = 0; r < m; r++) {
-          java.util.Arrays.fill(acc, 0, len, 0.0);
-          double[] row = coefficients[r];
-          for (int i = 0; i < x.length; i++) {
-            if (row[i] != 0.0) {
-              axpy(row[i], x[i], start, acc, len);
-            }
-          }
-          float[] o = out[r];
-          for (int k = 0; k < len; k++) {
-            o[start + k] = (float) acc[k];
-          }
+          java.util.Arrays.fill(comp, start, end, 0f);
+          accumulate(x, coefficients[r], start, end, out[r], comp);
         }
       }
     });
@@ -64,9 +55,14 @@ public final class VectorMath {
     return cost;
   }
 
-  private static void axpy(double a, float[] x, int start, double[] acc, int len) {
-    for (int k = 0; k < len; k++) {
-      acc[k] += a * x[start + k];
+  private static void accumulate(float[][] x, double[] w, int start, int end, float[] sum, float[] comp) {
+    for (int i = 0; i < x.length; i++) {
+      if (w[i] != 0.0) {
+        twoSumAdd((float) w[i], x[i], start, end, sum, comp);
+      }
+    }
+    for (int k = start; k < end; k++) {
+      sum[k] = (float) ((double) sum[k] + comp[k]);
     }
   }
 
@@ -92,15 +88,7 @@ public final class VectorMath {
     long cost = nonZero(new double[][] {weights});
     Parallel.forEach(d, Math.max(1, cost), (from, to) -> {
       for (int start = from; start < to; start += BLOCK) {
-        int end = Math.min(to, start + BLOCK);
-        for (int i = 0; i < x.length; i++) {
-          if (weights[i] != 0.0) {
-            twoSumAdd((float) weights[i], x[i], start, end, sum, comp);
-          }
-        }
-        for (int k = start; k < end; k++) {
-          sum[k] = (float) ((double) sum[k] + comp[k]);
-        }
+        accumulate(x, weights, start, Math.min(to, start + BLOCK), sum, comp);
       }
     });
     return sum;
@@ -282,13 +270,16 @@ public final class VectorMath {
    *
    * @param x the vector, not modified
    * @param scale the factor
-   * @return a new vector {@code scale * x}, rounded to float
+   * @return a new vector {@code (float) scale * x}
    */
   public static float[] scaled(float[] x, double scale) {
     float[] out = new float[x.length];
-    for (int k = 0; k < x.length; k++) {
-      out[k] = (float) (x[k] * scale);
-    }
+    float s = (float) scale;
+    Parallel.forEach(x.length, 1, (from, to) -> {
+      for (int k = from; k < to; k++) {
+        out[k] = x[k] * s;
+      }
+    });
     return out;
   }
 }
