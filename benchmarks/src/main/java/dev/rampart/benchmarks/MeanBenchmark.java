@@ -1,0 +1,90 @@
+package dev.rampart.benchmarks;
+
+import dev.rampart.aggregation.AggregationContext;
+import dev.rampart.aggregation.AggregationResult;
+import dev.rampart.aggregation.Aggregator;
+import dev.rampart.aggregation.Aggregators;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Average against the cost of reading every input once: {@code onePass} sums all n*d floats with
+ * independent accumulators per input (the fastest single read of the data), {@code mean} is the
+ * rule without distance evidence, {@code meanWithEvidence} adds the pass that measures each input's
+ * distance to the output.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class MeanBenchmark {
+
+  @Param({"10", "50", "100"})
+  public int n;
+
+  @Param({"10000", "1000000"})
+  public int d;
+
+  @Param({"1"})
+  public int f;
+
+  private List<float[]> inputs;
+  private Aggregator average;
+  private AggregationContext bare;
+  private AggregationContext withEvidence;
+
+  @Setup
+  public void setUp() {
+    inputs = BenchmarkData.updates(n, d, f);
+    average = Aggregators.average();
+    withEvidence = AggregationContext.of(new SplittableRandom(BenchmarkData.SEED));
+    bare = withEvidence.withDistanceEvidence(false);
+  }
+
+  @Benchmark
+  public double onePass() {
+    double total = 0;
+    for (float[] x : inputs) {
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      int k = 0;
+      for (; k + 3 < x.length; k += 4) {
+        s0 += x[k];
+        s1 += x[k + 1];
+        s2 += x[k + 2];
+        s3 += x[k + 3];
+      }
+      for (; k < x.length; k++) {
+        s0 += x[k];
+      }
+      total += (s0 + s1) + (s2 + s3);
+    }
+    return total;
+  }
+
+  @Benchmark
+  public AggregationResult mean() {
+    return average.aggregate(inputs, bare);
+  }
+
+  @Benchmark
+  public AggregationResult meanWithEvidence() {
+    return average.aggregate(inputs, withEvidence);
+  }
+}
