@@ -207,6 +207,8 @@ final class PngChart {
   }
 
   private static String format(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.3g", v);
+    double rounded = Math.rint(v);
+    return Math.abs(v - rounded) <= 1e-9 * Math.max(1, Math.abs(v)) ? Long.toString((long) rounded)
+        : String.format(java.util.Locale.ROOT, "%.3g", v);
   }
 }
