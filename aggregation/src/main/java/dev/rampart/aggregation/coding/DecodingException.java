@@ -4,7 +4,7 @@ package dev.rampart.aggregation.coding;
  * A code could not be decoded from what was received: too few responders for a Tandon code, a
  * numerically singular system, or a DRACO group without a strict majority. The message names the
  * group, the responders or the residual, never vector contents. Unchecked; the caller decides
- * whether to drop the round or fall back to robust aggregation.
+ * whether to drop the round or fall back to robust aggregation. Immutable and thread-safe.
  */
 public final class DecodingException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,6 +8,8 @@ import java.util.Arrays;
  * @param gradient Σ_j (|P_j|/K)·v_j, the mean shard gradient; copied in and out
  * @param outvoted workers whose vector differed from their group's decoded value in at least one
  *     coordinate (including absent workers), increasing; copied in and out
+ *
+ * <p>Immutable and thread-safe.
  */
 public record DracoDecoding(float[] gradient, int[] outvoted) {
 

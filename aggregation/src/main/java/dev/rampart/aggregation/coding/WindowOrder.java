@@ -5,6 +5,7 @@ package dev.rampart.aggregation.coding;
  * windows never changes (window p is shards {(p + k) mod K : k < d} for p in [0, n)), so the
  * coverage of every shard is the same in every round; only which worker computes which window
  * changes. Per-round choices are a pure function of (seed, round), so any round can be replayed.
+ * Immutable and thread-safe.
  */
 public enum WindowOrder {
   /** Worker i always computes window i. */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What the f Byzantine workers send in the LAD experiment. Both attacks are omniscient: they see
  * every honest vector of the round (after compression, for Com-LAD) and all f Byzantine workers
- * send the same vector.
+ * send the same vector. Immutable and thread-safe.
  */
 public enum Attack {
   /** No attack: Byzantine workers behave honestly (used for the f = 0 reference). */

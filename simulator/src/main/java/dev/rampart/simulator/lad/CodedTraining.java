@@ -14,7 +14,6 @@ import dev.rampart.compression.CompressionContext;
 import dev.rampart.compression.Compressor;
 import dev.rampart.compression.Compressors;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -242,8 +241,11 @@ public final class CodedTraining {
 
     @Override
     public int redundancy() {
-      return Arrays.stream(java.util.stream.IntStream.range(0, groups.groupCount()).map(j -> groups.members(j).length)
-          .toArray()).min().orElse(0);
+      int smallest = Integer.MAX_VALUE;
+      for (int j = 0; j < groups.groupCount(); j++) {
+        smallest = Math.min(smallest, groups.members(j).length);
+      }
+      return smallest;
     }
   }
 }

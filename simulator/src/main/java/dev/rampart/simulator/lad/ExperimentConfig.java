@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * Settings of the LAD experiment grid, parsed from {@code --key value} arguments. Defaults are the
  * committed run: D = 100, K = n = 100, f = 10, σ_H = 1, λ = 1, η = 0.02, T = 1000, 3 seeds.
+ * Immutable and thread-safe.
  *
  * @param out output directory
  * @param dimension D

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  *
  * <p>Run {@code main} with the options of {@link ExperimentConfig#parse}; it writes {@code
  * results.csv}, {@code trajectories.csv}, {@code results.md} and the PNG plots into the output
- * directory (see {@link ResultWriter}). Single-threaded and deterministic for a given config.
+ * directory (see {@link ResultWriter}). Runs on up to two threads; the output is deterministic for a
+ * given config. Stateless and thread-safe.
  */
 public final class LadExperiment {
 

@@ -3,7 +3,7 @@ package dev.rampart.simulator.lad;
 import java.util.Arrays;
 
 /**
- * The outcome of one training run.
+ * The outcome of one training run. Immutable and thread-safe.
  *
  * @param scheme the method
  * @param redundancy d for LAD schemes, the smallest group size for DRACO

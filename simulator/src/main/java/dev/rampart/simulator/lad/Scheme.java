@@ -14,6 +14,8 @@ import java.util.Locale;
  *   <li>{@link Kind#DRACO}: repetition groups of r = 2f + 1 and majority vote (exact decoding).
  * </ul>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param label name used in tables and plots
  * @param kind LAD-style aggregation or DRACO decoding
  * @param redundancy d for LAD (1 ≤ d ≤ K); ignored for DRACO
