@@ -31,8 +31,8 @@ public record AdvertiseKeys(MessageHeader header, Octets encryptionKey, Octets m
   }
 
   /** Builds and signs the message as {@code signer}. */
-  public static AdvertiseKeys sign(Identity signer, GroupRef group, AgreementPublicKey encryptionKey,
-      AgreementPublicKey maskKey, Octets modelDigest) {
+  public static AdvertiseKeys sign(Identity signer, GroupRef group,
+      AgreementPublicKey encryptionKey, AgreementPublicKey maskKey, Octets modelDigest) {
     AdvertiseKeys unsigned = new AdvertiseKeys(
         new MessageHeader(SessionRef.advertising(group), signer.id()),
         Octets.wrap(encryptionKey.bytes()), Octets.wrap(maskKey.bytes()), modelDigest,

@@ -135,7 +135,7 @@ public final class SecAggClient {
     return (AdvertiseKeys) SecAggMessage.decode(state.advertise().raw());
   }
 
-  /** Decodes {@code wire} and handles it as {@link #receive(SecAggMessage)}; malformed is IGNORE. */
+  /** Decodes {@code wire} and handles it as {@link #receive(SecAggMessage)}; malformed: IGNORE. */
   public ClientStep receive(byte[] wire) {
     SecAggMessage m;
     try {
@@ -294,22 +294,7 @@ public final class SecAggClient {
 
   private ClientStep onSurvivorList(SurvivorList list, Octets digest) {
     List<String> u3 = list.survivors();
-    Set<String> u2 = new HashSet<>(state.masked().u2());
-    for (int i = 0; i < u3.size(); i++) {
-      if (i > 0 && u3.get(i - 1).compareTo(u3.get(i)) >= 0) {
-        throw Refusal.abort("U3 is not sorted or repeats '" + u3.get(i) + "'");
-      }
-      if (!u2.contains(u3.get(i))) {
-        throw Refusal.abort("U3 lists '" + u3.get(i) + "', who is not in U2");
-      }
-    }
-    if (!u3.contains(self)) {
-      throw Refusal.abort("U3 does not list this client");
-    }
-    if (u3.size() < ctx.parameters().requiredSurvivors()) {
-      throw Refusal.abort("U3 has " + u3.size() + " survivors, below minSurvivors="
-          + ctx.parameters().requiredSurvivors() + "; refusing to unmask");
-    }
+    UnmaskCheck.validateSurvivors(u3, state.masked().u2(), self, ctx.parameters());
     ConsistencyCheck p3 = ConsistencyCheck.sign(setup.identity(),
         new SessionRef(ctx.group(), state.sessionId()), u3);
     return commit(state.withChecked(new Checked(digest, u3, Octets.wrap(p3.encode()))), p3);

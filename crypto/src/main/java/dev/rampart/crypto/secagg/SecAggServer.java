@@ -5,7 +5,6 @@ import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Digests;
 import dev.rampart.crypto.Enrollment;
 import dev.rampart.crypto.Identity;
-import dev.rampart.crypto.KeyFormatException;
 import dev.rampart.crypto.PublicKey;
 import dev.rampart.protocol.RejectionReason;
 import java.util.ArrayList;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The coordinator side of one group's secure-aggregation session (SECAGG.md P0-P4), as an
@@ -164,9 +161,11 @@ public final class SecAggServer {
 
   private Optional<ServerReceipt> checkContent(SecAggMessage m) {
     if (m instanceof AdvertiseKeys a) {
-      return checkAdvertise(a);
+      List<AdvertiseKeys> accepted = new ArrayList<>();
+      inboxes.get(0).messages().forEach(o -> accepted.add((AdvertiseKeys) o));
+      return ServerChecks.advertise(a, ctx, accepted);
     } else if (m instanceof ShareKeys s) {
-      return checkShares(s);
+      return ServerChecks.shares(s, members.keySet());
     } else if (m instanceof MaskedInput y) {
       if (!u2.contains(y.header().sender())) {
         return reject(y.header().sender(), RejectionReason.NOT_A_PARTICIPANT, "not in U2");
@@ -182,49 +181,6 @@ public final class SecAggServer {
       return Optional.empty();
     }
     return ServerChecks.response((UnmaskResponse) m, members, u3, dropped());
-  }
-
-  private Optional<ServerReceipt> checkAdvertise(AdvertiseKeys a) {
-    String sender = a.header().sender();
-    if (!a.modelDigest().equals(ctx.modelDigest())) {
-      return reject(sender, RejectionReason.STALE_MODEL, "advertised model digest "
-          + a.modelDigest().hex() + ", the round's is " + ctx.modelDigest().hex());
-    }
-    try {
-      AgreementPublicKey.of(a.encryptionKey().raw());
-      AgreementPublicKey.of(a.maskKey().raw());
-    } catch (KeyFormatException e) {
-      return reject(sender, RejectionReason.BAD_PAYLOAD, e.getMessage());
-    }
-    Set<Octets> keys = new java.util.HashSet<>();
-    for (SecAggMessage other : inboxes.get(0).messages()) {
-      AdvertiseKeys o = (AdvertiseKeys) other;
-      keys.add(o.encryptionKey());
-      keys.add(o.maskKey());
-    }
-    if (a.encryptionKey().equals(a.maskKey()) || keys.contains(a.encryptionKey())
-        || keys.contains(a.maskKey())) {
-      return reject(sender, RejectionReason.BAD_PAYLOAD, "repeats a public key of this session");
-    }
-    return Optional.empty();
-  }
-
-  private Optional<ServerReceipt> checkShares(ShareKeys s) {
-    String sender = s.header().sender();
-    if (!members.containsKey(sender)) {
-      return reject(sender, RejectionReason.NOT_A_PARTICIPANT, "not in U1");
-    }
-    Set<String> receivers = new TreeSet<>();
-    for (EncryptedShare e : s.shares()) {
-      receivers.add(e.receiver());
-    }
-    Set<String> expected = new TreeSet<>(members.keySet());
-    expected.remove(sender);
-    if (receivers.size() != s.shares().size() || !receivers.equals(expected)) {
-      return reject(sender, RejectionReason.BAD_PAYLOAD,
-          "ShareKeys must carry exactly one ciphertext for each other member of U1");
-    }
-    return Optional.empty();
   }
 
   private static Optional<ServerReceipt> reject(String sender, RejectionReason reason,
@@ -265,7 +221,8 @@ public final class SecAggServer {
       AdvertiseKeys a = (AdvertiseKeys) m;
       entries.add(a);
       members.put(a.header().sender(), new Member(a.header().sender(), members.size() + 1,
-          AgreementPublicKey.of(a.encryptionKey().raw()), AgreementPublicKey.of(a.maskKey().raw())));
+          AgreementPublicKey.of(a.encryptionKey().raw()),
+          AgreementPublicKey.of(a.maskKey().raw())));
     }
     sessionId = SessionIds.compute(ctx.group(), entries);
     phase = ServerPhase.COLLECTING_SHARES;

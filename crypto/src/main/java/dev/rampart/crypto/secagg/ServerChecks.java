@@ -1,5 +1,7 @@
 package dev.rampart.crypto.secagg;
 
+import dev.rampart.crypto.AgreementPublicKey;
+import dev.rampart.crypto.KeyFormatException;
 import dev.rampart.protocol.RampartException;
 import dev.rampart.protocol.RejectionReason;
 import java.util.HashSet;
@@ -7,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The coordinator's syntax check of an unmask response: exactly one b share per survivor and one
- * s^SK share per dropout, each at the responder's Shamir index and 32 bytes long. Whether the
- * values are right is only known after reconstruction ({@link Unmasking}). Stateless.
+ * The coordinator's content checks of client messages: an advertisement names the round's model
+ * and brings two valid, fresh X25519 keys; a ShareKeys carries one ciphertext per other U1 member;
+ * an unmask response reveals exactly one b share per survivor and one s^SK share per dropout, each
+ * at the responder's Shamir index and 32 bytes long (whether the values are right is only known
+ * after reconstruction, {@link Unmasking}). Stateless.
  */
 final class ServerChecks {
   private ServerChecks() {}
@@ -39,6 +44,49 @@ final class ServerChecks {
     if (owners.size() != survivors.size() + dropped.size()) {
       return reject(sender, RejectionReason.BAD_PAYLOAD, "reveals " + owners.size()
           + " shares, expected " + (survivors.size() + dropped.size()));
+    }
+    return Optional.empty();
+  }
+
+  static Optional<ServerReceipt> advertise(AdvertiseKeys a, SessionContext ctx,
+      List<AdvertiseKeys> accepted) {
+    String sender = a.header().sender();
+    if (!a.modelDigest().equals(ctx.modelDigest())) {
+      return reject(sender, RejectionReason.STALE_MODEL, "advertised model digest "
+          + a.modelDigest().hex() + ", the round's is " + ctx.modelDigest().hex());
+    }
+    try {
+      AgreementPublicKey.of(a.encryptionKey().raw());
+      AgreementPublicKey.of(a.maskKey().raw());
+    } catch (KeyFormatException e) {
+      return reject(sender, RejectionReason.BAD_PAYLOAD, e.getMessage());
+    }
+    Set<Octets> keys = new HashSet<>();
+    for (AdvertiseKeys o : accepted) {
+      keys.add(o.encryptionKey());
+      keys.add(o.maskKey());
+    }
+    if (a.encryptionKey().equals(a.maskKey()) || keys.contains(a.encryptionKey())
+        || keys.contains(a.maskKey())) {
+      return reject(sender, RejectionReason.BAD_PAYLOAD, "repeats a public key of this session");
+    }
+    return Optional.empty();
+  }
+
+  static Optional<ServerReceipt> shares(ShareKeys s, Set<String> u1) {
+    String sender = s.header().sender();
+    if (!u1.contains(sender)) {
+      return reject(sender, RejectionReason.NOT_A_PARTICIPANT, "not in U1");
+    }
+    Set<String> receivers = new TreeSet<>();
+    for (EncryptedShare e : s.shares()) {
+      receivers.add(e.receiver());
+    }
+    Set<String> expected = new TreeSet<>(u1);
+    expected.remove(sender);
+    if (receivers.size() != s.shares().size() || !receivers.equals(expected)) {
+      return reject(sender, RejectionReason.BAD_PAYLOAD,
+          "ShareKeys must carry exactly one ciphertext for each other member of U1");
     }
     return Optional.empty();
   }

@@ -6,13 +6,35 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A client's validation of the unmask request (SECAGG.md cases 1-4): the survivor list is exactly
+ * A client's validation of U3 and of the unmask request (SECAGG.md cases 1-4). U3 must be sorted,
+ * within U2, list this client and reach s_min. In the request, the survivor list is exactly
  * the U3 this client signed; the dropped list is exactly U2 \ U3, without repeats, unknown ids,
  * overlap with U3 or this client; and at least t valid consistency signatures from distinct U3
  * members on that same U3 and session. Stateless.
  */
 final class UnmaskCheck {
   private UnmaskCheck() {}
+
+  /** P3: U3 strictly sorted, within U2, listing this client, at least s_min long. */
+  static void validateSurvivors(List<String> u3, List<String> u2List, String self,
+      SecAggParameters p) {
+    Set<String> u2 = new HashSet<>(u2List);
+    for (int i = 0; i < u3.size(); i++) {
+      if (i > 0 && u3.get(i - 1).compareTo(u3.get(i)) >= 0) {
+        throw Refusal.abort("U3 is not sorted or repeats '" + u3.get(i) + "'");
+      }
+      if (!u2.contains(u3.get(i))) {
+        throw Refusal.abort("U3 lists '" + u3.get(i) + "', who is not in U2");
+      }
+    }
+    if (!u3.contains(self)) {
+      throw Refusal.abort("U3 does not list this client");
+    }
+    if (u3.size() < p.requiredSurvivors()) {
+      throw Refusal.abort("U3 has " + u3.size() + " survivors, below minSurvivors="
+          + p.requiredSurvivors() + "; refusing to unmask");
+    }
+  }
 
   static void validate(UnmaskRequest r, ClientState s, SessionContext ctx, TrustAnchors trust) {
     List<String> signed = s.checked().survivors();

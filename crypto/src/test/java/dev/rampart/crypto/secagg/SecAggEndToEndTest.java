@@ -79,7 +79,8 @@ class SecAggEndToEndTest {
     List<int[]> heldAfter = intArraysReachableFrom(group.server);
 
     assertThat(outcome.isSuccess()).isTrue();
-    assertThat(heldBefore).as("masked inputs are held before unmasking").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(heldBefore).as("masked inputs are held before unmasking")
+        .hasSizeGreaterThanOrEqualTo(3);
     for (int[] held : concat(heldBefore, heldAfter)) {
       for (int[] q : individual) {
         assertThat(Arrays.equals(held, q)).as("server holds an individual q(x_u)").isFalse();

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  */
 final class TestGroup {
   static final Identity COORDINATOR = identity("coordinator");
-  static final Octets MODEL = Octets.of(Digests.sha256("model v1".getBytes(StandardCharsets.UTF_8)));
+  static final Octets MODEL =
+      Octets.of(Digests.sha256("model v1".getBytes(StandardCharsets.UTF_8)));
 
   final SessionContext ctx;
   final TrustAnchors trust;
