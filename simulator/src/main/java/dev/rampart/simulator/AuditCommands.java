@@ -66,11 +66,25 @@ final class AuditCommands {
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = "Check the chain, every signature and the sequence; exit 0 valid, 1 invalid, 2 unreadable.")
   static final class Verify extends RunArgument implements Callable<Integer> {
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+        description = "Also check that the job's audit topic on this cluster matches the files record for record.")
+    String bootstrap;
+
+    @Option(names = "--topic-prefix", defaultValue = "rampart", description = "Topic prefix (default: ${DEFAULT-VALUE}).")
+    String topicPrefix;
+
     @Override
     public Integer call() {
       VerificationResult result = AuditVerifier.verify(auditDirectory(), coordinatorKey());
-      System.out.println(result.summary());
-      return result.exitCode();
+      System.out.println("files:  " + result.summary());
+      if (!result.valid() || bootstrap == null) {
+        return result.exitCode();
+      }
+      String topic = new dev.rampart.protocol.TopicNames(topicPrefix, RunFiles.job(run)).audit();
+      List<byte[]> mirror = TopicReader.values(bootstrap, topic);
+      VerificationResult mirrored = AuditVerifier.compareMirror(auditDirectory(), mirror, coordinatorKey());
+      System.out.println("mirror: " + topic + ": " + mirrored.summary());
+      return mirrored.exitCode();
     }
   }
 
