@@ -42,7 +42,7 @@ class KcatIT {
 
       assertThat(kcat("-L")).contains(topics.plans(), topics.models(), topics.updates(), topics.shards(),
           topics.secagg(), topics.audit());
-      assertThat(keys(topics.plans())).containsExactly("1", "2");
+      assertThat(keys(topics.plans())).as("each plan, then its closing re-publication").containsExactly("1", "1", "2", "2");
       assertThat(keys(topics.models())).containsExactly("v0", "v1", "v2");
       assertThat(keys(topics.updates())).containsExactlyInAnyOrder("client-0", "client-1", "client-0", "client-1");
     }
