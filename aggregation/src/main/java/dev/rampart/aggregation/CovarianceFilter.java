@@ -17,14 +17,15 @@ import java.util.List;
  *
  * <p>Difference from ByzFL: ByzFL estimates lambda and v with one power step from a random vector
  * in d dimensions, so its output is random; here they are computed to convergence in the
- * n-dimensional dual space (see {@code Spectral}) from the shared distance matrix, which is
- * deterministic, exact up to 1e-13 and costs O(n^2) per step instead of O(nd). When every weighted
+ * n-dimensional dual space (see {@code Spectral}) from the shared distance matrix: deterministic,
+ * iterated until the eigenvalue estimate changes by less than 1e-13 relative, and O(n^2) per power
+ * step instead of O(nd). When every weighted
  * input coincides with {@code mu_c} (lambda = 0) the loop stops. The loop is capped at 100n steps
  * in case weights only decay geometrically. Requires {@code 2f < n}; rejects non-finite inputs.
  * Permutation invariant and translation equivariant; n copies of x give x. Evidence: weight is the
  * input's coefficient in the returned mean; score is its filter weight {@code c_i} in [0, 1] when the
- * loop ended. Cost: the shared distance matrix, O(n^3) per filter step at most n steps typically,
- * and one pass to form the output.
+ * loop ended. Cost: the shared distance matrix, then O(n^2) per power step within each filter step
+ * (at most 100n filter steps), and one pass to form the output.
  */
 final class CovarianceFilter extends Rule {
 

@@ -26,10 +26,26 @@ class PipelineTest {
   @ParameterizedTest
   @ValueSource(strings = {"average", "median", "trmean", "meamed", "gm(nu=0.1, iterations=200)",
       "krum(variant=blanchard)", "multikrum(variant=byzfl, m=3)", "nnm | clip(c=2.0) | trmean",
-      "arc | mda(limit=10)", "gm(nu=0.5, iterations=4)"})
+      "arc | mda(limit=10)", "gm(nu=0.5, iterations=4)", "bucketing(s=2) | krum(variant=blanchard)",
+      "cc(tau=1, iterations=1)", "monna(idx=2)", "smea(limit=50)", "bulyan", "caf"})
   void parse_canonicalSpec_roundTrips(String spec) {
     String canonical = Pipeline.parse(spec, 1).spec();
     assertThat(Pipeline.parse(canonical, 1).spec()).isEqualTo(canonical);
+  }
+
+  @Test
+  void parse_everyRegisteredName_aggregatesAfterEveryPreAggregator() {
+    List<float[]> inputs = Vectors.gaussian(12, 14, 4, 1.0);
+    assertThat(Pipeline.aggregatorNames()).containsExactly("average", "bulyan", "caf", "cc", "gm", "krum",
+        "mda", "meamed", "median", "monna", "multikrum", "smea", "trmean");
+    assertThat(Pipeline.preAggregatorNames()).containsExactly("arc", "bucketing", "clip", "nnm");
+    for (String pre : Pipeline.preAggregatorNames()) {
+      for (String agg : Pipeline.aggregatorNames()) {
+        AggregationResult r = Pipeline.parse(pre + " | " + agg, 1).aggregate(inputs, context());
+        assertThat(r.dimension()).as(pre + " | " + agg).isEqualTo(4);
+        assertThat(r.evidence()).hasSize(14);
+      }
+    }
   }
 
   @Test
