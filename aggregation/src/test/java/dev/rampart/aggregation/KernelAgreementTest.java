@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class KernelAgreementTest {
 
   private static final int N = 6;
-  private static final int D = 40_003;
+  private static final int D = 200_003;
 
   private static final List<float[]> INPUTS = Vectors.gaussian(77, N, D, 2.0);
 

@@ -12,7 +12,7 @@ import java.util.function.BinaryOperator;
 public final class Parallel {
 
   /** Work (in input elements) below which a call stays on the calling thread. */
-  public static final long SEQUENTIAL_THRESHOLD = 1L << 16;
+  public static final long SEQUENTIAL_THRESHOLD = 1L << 20;
 
   private Parallel() {}
 
