@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g"})
-@Warmup(iterations = 2, time = 2)
+// Large-d kernels run few, long calls: the JIT needs about 10 s to settle them.
+@Warmup(iterations = 4, time = 4)
 @Measurement(iterations = 3, time = 2)
 public class MedianBenchmark {
 
