@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = {"-Xms8g", "-Xmx8g"})
-@Warmup(iterations = 1, time = 1)
+@Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 3, time = 1)
 public class PipelineBenchmark {
 
