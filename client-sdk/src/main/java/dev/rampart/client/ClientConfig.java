@@ -21,6 +21,7 @@ public final class ClientConfig {
   private final Map<String, Object> kafka;
   private final int maxFrameBytes;
   private final boolean stopAfterFinalRound;
+  private final long compressionSeed;
 
   private ClientConfig(Builder b) {
     this.identity = b.identity;
@@ -30,6 +31,7 @@ public final class ClientConfig {
     this.kafka = Map.copyOf(b.kafka);
     this.maxFrameBytes = b.maxFrameBytes;
     this.stopAfterFinalRound = b.stopAfterFinalRound;
+    this.compressionSeed = b.compressionSeed;
   }
 
   /** A builder; identity, coordinator key, job and bootstrap servers are required. */
@@ -76,6 +78,11 @@ public final class ClientConfig {
     return stopAfterFinalRound;
   }
 
+  /** Seed of this client's stochastic compression (per-client rand-k, QSGD); record it to replay a run. */
+  public long compressionSeed() {
+    return compressionSeed;
+  }
+
   /** Builder for {@link ClientConfig}. Not thread-safe. */
   public static final class Builder {
     private Identity identity;
@@ -85,8 +92,15 @@ public final class ClientConfig {
     private final Map<String, Object> kafka = new LinkedHashMap<>();
     private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
     private boolean stopAfterFinalRound = true;
+    private long compressionSeed;
 
     private Builder() {}
+
+    /** Seed of the client's stochastic compression (default 0). */
+    public Builder compressionSeed(long seed) {
+      this.compressionSeed = seed;
+      return this;
+    }
 
     /** Whether the client stops after the job's final round (default true). */
     public Builder stopAfterFinalRound(boolean stop) {

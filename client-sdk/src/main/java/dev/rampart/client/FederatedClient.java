@@ -3,7 +3,6 @@ package dev.rampart.client;
 import dev.rampart.client.internal.ClientChannels;
 import dev.rampart.client.internal.CoordinatorFeed;
 import dev.rampart.crypto.Envelopes;
-import dev.rampart.protocol.FloatVectors;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.Envelope;
@@ -42,6 +41,8 @@ public final class FederatedClient implements AutoCloseable {
   private final InstantSource clock;
   private final ClientChannels channels;
   private final CoordinatorFeed feed;
+  private final dev.rampart.client.internal.RoundWork work;
+  private final dev.rampart.client.internal.UpdatePayloads payloads;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private long lastHandledRound;
@@ -55,6 +56,8 @@ public final class FederatedClient implements AutoCloseable {
     this.clock = clock;
     this.channels = new ClientChannels(config.kafka(), config.topics(), config.identity().id());
     this.feed = new CoordinatorFeed(config.job(), config.coordinatorKey(), clock);
+    this.work = new dev.rampart.client.internal.RoundWork(config.identity().id(), trainer, feed.shards());
+    this.payloads = new dev.rampart.client.internal.UpdatePayloads(config.compressionSeed());
   }
 
   /** An honest client on the system clock. */
@@ -113,7 +116,11 @@ public final class FederatedClient implements AutoCloseable {
     if (model.isEmpty()) {
       return false;
     }
-    LocalUpdate local = trainer.train(model.get(), plan.getTrainingMap(), plan.getRound());
+    Optional<LocalUpdate> computed = work.compute(plan, model.get());
+    if (computed.isEmpty()) {
+      return false;
+    }
+    LocalUpdate local = computed.get();
     float[] vector = transform.apply(local.vector(), plan.getRound());
     publish(plan, vector, local);
     answered++;
@@ -129,13 +136,12 @@ public final class FederatedClient implements AutoCloseable {
   }
 
   private void publish(RoundPlan plan, float[] vector, LocalUpdate local) {
-    ClientUpdate update = ClientUpdate.newBuilder()
+    ClientUpdate update = payloads.attach(ClientUpdate.newBuilder()
         .setJobId(plan.getJobId())
         .setRound(plan.getRound())
         .setBaseModelDigest(plan.getModelDigest())
         .setSampleCount(local.sampleCount())
-        .setTrainLoss(local.trainLoss())
-        .setDense(FloatVectors.toWire(vector))
+        .setTrainLoss(local.trainLoss()), plan, vector)
         .build();
     Envelope envelope = Envelopes.seal(config.identity(), MessageType.CLIENT_UPDATE, plan.getJobId(),
         plan.getRound(), update.toByteArray(), clock.millis());

@@ -1,5 +1,6 @@
 package dev.rampart.client;
 
+import dev.rampart.protocol.DataShard;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -21,9 +22,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * returns {@code w_start − w_end}: with server step η = 1 and a plain mean this is FedAvg. With
  * {@code local_epochs=0} it returns the full-batch gradient at {@code w_start} instead.
  *
+ * <p>In coded mode {@link #shardGradient} returns the full-batch gradient of the mean
+ * cross-entropy on an allocated shard at the given model (the shard must have the same features
+ * and classes).
+ *
  * <p>Not thread-safe; one instance per client. The data arrays are copied in.
  */
-public final class SoftmaxRegression implements LocalTrainer {
+public final class SoftmaxRegression implements LocalTrainer, ShardGradients {
   /** Default number of local passes over the data per round. */
   public static final int DEFAULT_EPOCHS = 1;
   /** Default local SGD step size. */
@@ -111,6 +116,31 @@ public final class SoftmaxRegression implements LocalTrainer {
       }
     }
     return new LocalUpdate(flatten(w0.subi(w), b0.subi(b)), samples, lossBefore);
+  }
+
+  @Override
+  public LocalUpdate shardGradient(float[] model, DataShard shard, Map<String, String> parameters) {
+    if (shard.featureCount() != features || shard.classes() != classes) {
+      throw new IllegalArgumentException("shard " + shard.shardId() + " has " + shard.featureCount() + " features and "
+          + shard.classes() + " classes, but this model expects " + features + " and " + classes);
+    }
+    int expected = parameterCount(features, classes);
+    if (model.length != expected) {
+      throw new IllegalArgumentException("model has " + model.length + " parameters, expected " + expected);
+    }
+    float[][] rows = shard.features();
+    int[] labels = shard.labels();
+    float[][] onehot = new float[labels.length][classes];
+    for (int i = 0; i < labels.length; i++) {
+      onehot[i][labels[i]] = 1f;
+    }
+    INDArray xs = Nd4j.create(rows);
+    INDArray ys = Nd4j.create(onehot);
+    INDArray w = weights(model);
+    INDArray b = bias(model);
+    float loss = (float) loss(xs, ys, w, b);
+    INDArray[] g = gradient(xs, ys, w, b);
+    return new LocalUpdate(flatten(g[0], g[1]), labels.length, loss);
   }
 
   /** Fraction of samples whose arg-max prediction equals the label. */

@@ -64,6 +64,7 @@ public final class Coordinator implements AutoCloseable {
   private final RoundCollector collector;
   private final AggregationStep aggregation;
   private final AuditTrail trail;
+  private final dev.rampart.coordinator.internal.CodedRounds coded;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private final Map<RejectionReason, Long> rejectionCounts = new EnumMap<>(RejectionReason.class);
@@ -77,8 +78,9 @@ public final class Coordinator implements AutoCloseable {
     this.clock = clock;
     this.channels = new KafkaChannels(config.kafka(), config.topics());
     this.publisher = new Publisher(channels, config.topics(), config.identity(), config.maxFrameBytes(), clock);
+    this.coded = dev.rampart.coordinator.internal.CodedRounds.of(config);
     this.collector = new RoundCollector(channels,
-        new UpdateVerifier(config.job(), config.registry(), config.dimension()), clock);
+        new UpdateVerifier(config.job(), config.registry(), config.dimension(), coded.compression()), clock);
     this.aggregation = new AggregationStep(config.aggregation(), config.maxByzantine(), config.aggregationSeed());
     this.trail = config.runDirectory()
         .map(dir -> AuditTrail.open(dir, config.identity(), config.auditFsync(),
@@ -122,10 +124,11 @@ public final class Coordinator implements AutoCloseable {
     long start = clock.millis();
     channels.ensureTopics(config.partitions(), config.replicationFactor());
     channels.openUpdates();
+    coded.publishShards(publisher, config.job().value());
     ResumePoint resume = trail.resumePoint();
     catchUpAuditMirror();
     trail.jobStarted(config.job().value(), JobRecords.CODE_VERSION, JobRecords.threatModel(config, participants().size()),
-        Map.of("aggregation", config.aggregationSeed()), JobRecords.settings(config, aggregation.spec(), resume));
+        coded.seeds(Map.of("aggregation", config.aggregationSeed())), coded.settings(JobRecords.settings(config, aggregation.spec(), resume)));
     long firstRound = startFrom(resume);
     long accepted = 0;
     long rejected = 0;
@@ -182,8 +185,9 @@ public final class Coordinator implements AutoCloseable {
     long start = clock.millis();
     Set<ClientId> participants = participants();
     long deadline = start + config.roundTimeout().toMillis();
-    trail.roundPlanned(round, modelVersion, participants.stream().map(ClientId::value).toList());
     RoundPlan plan = plan(round, participants, deadline);
+    trail.roundPlanned(round, modelVersion, participants.stream().map(ClientId::value).toList(),
+        dev.rampart.coordinator.internal.CodedPlanner.auditView(plan));
     publisher.publishPlan(plan);
     OpenRound open = new OpenRound(round, deadline, modelDigest, participants);
     List<Rejection> rejections = collector.collect(open);
@@ -240,7 +244,7 @@ public final class Coordinator implements AutoCloseable {
   }
 
   private RoundPlan plan(long round, Set<ClientId> participants, long deadline) {
-    return RoundPlan.newBuilder()
+    return coded.addTo(RoundPlan.newBuilder(), round, participants)
         .setJobId(config.job().value())
         .setRound(round)
         .setModelVersion(modelVersion)

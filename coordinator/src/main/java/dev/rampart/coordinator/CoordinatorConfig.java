@@ -28,6 +28,10 @@ public final class CoordinatorConfig {
   public static final int DEFAULT_PARTITIONS = 1;
   /** Default replication factor of created topics (1 suits a single development broker). */
   public static final short DEFAULT_REPLICATION_FACTOR = 1;
+  /** Default compression: none, clients send dense float32 vectors. */
+  public static final String DEFAULT_COMPRESSION = "identity";
+  /** Default seed of the per-round compression seeds. */
+  public static final long DEFAULT_COMPRESSION_SEED = 0xc0de;
 
   private final JobId job;
   private final TopicNames topics;
@@ -49,6 +53,9 @@ public final class CoordinatorConfig {
   private final java.nio.file.Path runDirectory;
   private final ModelEvaluator evaluator;
   private final dev.rampart.audit.FsyncPolicy auditFsync;
+  private final CodedMode codedMode;
+  private final String compression;
+  private final long compressionSeed;
 
   private CoordinatorConfig(Builder b) {
     this.job = b.job;
@@ -71,6 +78,9 @@ public final class CoordinatorConfig {
     this.runDirectory = b.runDirectory;
     this.evaluator = b.evaluator;
     this.auditFsync = b.auditFsync;
+    this.codedMode = b.codedMode;
+    this.compression = b.compression;
+    this.compressionSeed = b.compressionSeed;
   }
 
   /** A builder with the defaults above. */
@@ -186,6 +196,21 @@ public final class CoordinatorConfig {
     return auditFsync;
   }
 
+  /** Coded mode (LAD shards and tasks), when enabled; empty for federated mode. */
+  public java.util.Optional<CodedMode> codedMode() {
+    return java.util.Optional.ofNullable(codedMode);
+  }
+
+  /** The compression spec clients must use (see {@code Compressors.parse}); "identity" sends dense vectors. */
+  public String compression() {
+    return compression;
+  }
+
+  /** Seed from which each round's compression round seed is derived; recorded in the audit trail. */
+  public long compressionSeed() {
+    return compressionSeed;
+  }
+
   /** Builder for {@link CoordinatorConfig}. Not thread-safe. */
   public static final class Builder {
     private JobId job;
@@ -208,8 +233,39 @@ public final class CoordinatorConfig {
     private java.nio.file.Path runDirectory;
     private ModelEvaluator evaluator = ModelEvaluator.none();
     private dev.rampart.audit.FsyncPolicy auditFsync = dev.rampart.audit.FsyncPolicy.EVERY_RECORD;
+    private CodedMode codedMode;
+    private String compression = DEFAULT_COMPRESSION;
+    private long compressionSeed = DEFAULT_COMPRESSION_SEED;
 
     private Builder() {}
+
+    /**
+     * Runs the job in coded mode: the shards are published on the shards topic and every plan
+     * carries LAD tasks. The active clients must tile the shards uniformly (n a multiple of K).
+     */
+    public Builder codedMode(CodedMode mode) {
+      this.codedMode = Objects.requireNonNull(mode, "codedMode");
+      return this;
+    }
+
+    /**
+     * What clients send: a {@code Compressors.parse} spec such as {@code randk(ratio=0.1,seed=shared)};
+     * default {@value #DEFAULT_COMPRESSION} (dense vectors).
+     */
+    public Builder compression(String spec) {
+      try {
+        this.compression = dev.rampart.compression.Compressors.parse(Objects.requireNonNull(spec, "compression")).spec();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("compression '" + spec + "' is invalid: " + e.getMessage(), e);
+      }
+      return this;
+    }
+
+    /** Seed of the per-round compression round seeds (shared rand-k coordinates). */
+    public Builder compressionSeed(long seed) {
+      this.compressionSeed = seed;
+      return this;
+    }
 
     /** Folder for the audit trail and model store; resumes from it when it has history. */
     public Builder runDirectory(java.nio.file.Path directory) {
@@ -383,6 +439,12 @@ public final class CoordinatorConfig {
           + " active clients in the registry");
       require(2 * maxByzantine < Math.max(active, 1), "maxByzantine=" + maxByzantine
           + " requires more than " + (2 * maxByzantine) + " active clients, but the registry has " + active);
+      if (codedMode != null) {
+        require(dev.rampart.aggregation.coding.CyclicAssignment.create(codedMode.shardCount(), Math.max(active, 1),
+            codedMode.redundancy()).isUniform(), "coded mode with shardCount=" + codedMode.shardCount() + " and redundancy="
+            + codedMode.redundancy() + " does not cover every shard equally with " + active
+            + " active clients; use a multiple of shardCount clients");
+      }
       try {
         dev.rampart.aggregation.Pipeline.parse(aggregation, maxByzantine);
       } catch (IllegalArgumentException e) {

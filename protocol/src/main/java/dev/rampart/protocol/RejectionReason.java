@@ -44,5 +44,9 @@ public enum RejectionReason {
   /** A message or chunk set larger than the configured limit. */
   OVERSIZED,
   /** An update that arrived after the round's deadline. */
-  LATE
+  LATE,
+  /** A compressed update whose codec is not the one the round plan asked for. */
+  WRONG_CODEC,
+  /** A shared-seed rand-k update whose round seed is not the one the round plan published. */
+  WRONG_ROUND_SEED
 }

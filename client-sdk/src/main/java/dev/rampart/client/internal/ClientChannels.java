@@ -29,8 +29,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A client's Kafka adapter: its own producer for updates and its own consumer reading the plans
- * and models topics from the beginning (manual assignment, no consumer group, so clients never
+ * A client's Kafka adapter: its own producer for updates and its own consumer reading the plans,
+ * models and (coded mode) shards topics from the beginning (manual assignment, no consumer group, so clients never
  * rebalance each other).
  *
  * <p>Not thread-safe, except {@link #wakeup()}, which any thread may call to end a blocking poll.
@@ -67,6 +67,7 @@ public final class ClientChannels implements AutoCloseable {
     List<TopicPartition> partitions = new ArrayList<>();
     partitions.addAll(partitionsOf(topics.plans()));
     partitions.addAll(partitionsOf(topics.models()));
+    partitions.addAll(partitionsOf(topics.shards()));
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
   }

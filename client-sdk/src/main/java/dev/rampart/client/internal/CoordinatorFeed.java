@@ -35,6 +35,7 @@ public final class CoordinatorFeed {
   private final PublicKey coordinatorKey;
   private final Reassembler reassembler;
   private final Map<String, float[]> modelsByDigest = new LinkedHashMap<>();
+  private final ShardStore shards = new ShardStore();
   private RoundPlan latestPlan;
   private long lastClosedRound;
   private long ignored;
@@ -71,6 +72,8 @@ public final class CoordinatorFeed {
         acceptPlan(RoundPlan.parseFrom(envelope.getBody()), envelope.getRound());
       } else if (envelope.getType() == MessageType.MODEL_VERSION) {
         acceptModel(ModelVersion.parseFrom(envelope.getBody()));
+      } else if (envelope.getType() == MessageType.SHARD) {
+        shards.accept(envelope);
       } else {
         drop("unexpected message type " + envelope.getType());
       }
@@ -131,8 +134,13 @@ public final class CoordinatorFeed {
     return lastClosedRound;
   }
 
-  /** Messages dropped so far. */
+  /** Messages dropped so far, including shard records refused by the {@link #shards() shard store}. */
   public long ignored() {
-    return ignored;
+    return ignored + shards.refused();
+  }
+
+  /** The coded-mode shards read from the shards topic. */
+  public ShardStore shards() {
+    return shards;
   }
 }

@@ -97,6 +97,11 @@ public final class AuditTrail implements AutoCloseable {
     append(RecordType.ROUND_PLANNED, AuditEvents.roundPlanned(round, modelVersion, participants, Map.of(), List.of()));
   }
 
+  /** Records a planned round with its coded tasks (client id to shard ids; empty in federated mode). */
+  public void roundPlanned(long round, long modelVersion, List<String> participants, Map<String, List<Integer>> tasks) {
+    append(RecordType.ROUND_PLANNED, AuditEvents.roundPlanned(round, modelVersion, participants, tasks, List.of()));
+  }
+
   public void accepted(long round, AcceptedUpdate update, long modelVersion) {
     append(RecordType.UPDATE_ACCEPTED, AuditEvents.updateAccepted(round, update.client().value(), modelVersion,
         Hex.of(FloatVectors.digest(update.vector())), update.sampleCount()));

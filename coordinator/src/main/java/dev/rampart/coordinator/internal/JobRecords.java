@@ -30,7 +30,7 @@ public final class JobRecords {
         .clientCount(Math.max(1, clientCount))
         .aggregation(config.aggregation())
         .clientAuthentication("ed25519-registry")
-        .compression("identity")
+        .compression(config.compression())
         .build();
   }
 

@@ -42,4 +42,13 @@ public final class Publisher {
     channels.publish(topics.plans(), Long.toString(plan.getRound()),
         Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs()), false);
   }
+
+  /**
+   * Publishes one coded-mode shard (its serialized ShardData) on the compacted shards topic, keyed
+   * by shard id, one key per chunk when large; the envelope's round is the shard id.
+   */
+  public void publishShard(String jobId, int shardId, byte[] shardData) {
+    Envelope envelope = Envelopes.seal(identity, MessageType.SHARD, jobId, shardId, shardData, clock.millis());
+    channels.publish(topics.shards(), "shard-" + shardId, Framing.frames(envelope, maxFrameBytes, 0), true);
+  }
 }

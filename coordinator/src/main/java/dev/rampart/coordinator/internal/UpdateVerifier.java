@@ -32,11 +32,18 @@ public final class UpdateVerifier {
   private final JobId job;
   private final ClientRegistry registry;
   private final int dimension;
+  private final CompressionPlan compression;
 
   public UpdateVerifier(JobId job, ClientRegistry registry, int dimension) {
+    this(job, registry, dimension, CompressionPlan.none());
+  }
+
+  /** A verifier that also checks and decodes compressed payloads as {@code compression} says. */
+  public UpdateVerifier(JobId job, ClientRegistry registry, int dimension, CompressionPlan compression) {
     this.job = job;
     this.registry = registry;
     this.dimension = dimension;
+    this.compression = compression;
   }
 
   /** Verifies one envelope read from the updates topic. */
@@ -134,15 +141,17 @@ public final class UpdateVerifier {
           + Hex.prefix(update.getBaseModelDigest().toByteArray(), 8) + ", round " + r + " uses "
           + Hex.prefix(round.modelDigest(), 8));
     }
-    if (update.getPayloadCase() != ClientUpdate.PayloadCase.DENSE) {
-      return refuse(r, sender, RejectionReason.BAD_PAYLOAD, "payload " + update.getPayloadCase()
-          + " is not accepted by this job (dense vectors only)");
+    CompressionPlan.Decoded decoded = compression.decode(update, r, dimension);
+    if (decoded.refused()) {
+      return refuse(r, sender, decoded.reason(), decoded.detail());
     }
-    float[] vector;
-    try {
-      vector = FloatVectors.fromWire(update.getDense());
-    } catch (IllegalArgumentException e) {
-      return refuse(r, sender, RejectionReason.MALFORMED, e.getMessage());
+    float[] vector = decoded.vector();
+    if (vector == null) {
+      try {
+        vector = FloatVectors.fromWire(update.getDense());
+      } catch (IllegalArgumentException e) {
+        return refuse(r, sender, RejectionReason.MALFORMED, e.getMessage());
+      }
     }
     if (vector.length != dimension) {
       return refuse(r, sender, RejectionReason.WRONG_DIMENSION, "dimension=" + vector.length + ", model has " + dimension);

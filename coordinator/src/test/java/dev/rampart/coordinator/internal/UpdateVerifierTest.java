@@ -85,7 +85,7 @@ class UpdateVerifierTest {
     assertThat(reasonOf(verifier.verify(update(alice, 5,
         b -> b.setDense(FloatVectors.toWire(new float[] {1f, Float.NaN, 3f}))), round()))).isEqualTo(RejectionReason.NON_FINITE);
     assertThat(reasonOf(verifier.verify(update(alice, 5,
-        b -> b.setCompressed(CompressedVector.newBuilder().setCodec("topk"))), round()))).isEqualTo(RejectionReason.BAD_PAYLOAD);
+        b -> b.setCompressed(CompressedVector.newBuilder().setCodec("topk"))), round()))).isEqualTo(RejectionReason.WRONG_CODEC);
     assertThat(reasonOf(verifier.verify(update(alice, 5, b -> b.setRound(7)), round()))).isEqualTo(RejectionReason.MALFORMED);
   }
 
