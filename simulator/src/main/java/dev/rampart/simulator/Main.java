@@ -127,8 +127,17 @@ public final class Main implements Runnable {
         description = "Continue this run (after a stop or a rollback) up to --rounds rounds in total.")
     Path resume;
 
+    @Option(names = "--scenario", paramLabel = "NAME",
+        description = "Run a named coded-mode scenario on the digits data instead: lad, com-lad "
+            + "(takes --seed, --bootstrap, --runs-dir and --round-timeout; the scenario fixes the rest).")
+    String scenario;
+
     @Override
     public Integer call() {
+      if (scenario != null) {
+        return new CodedSimulation(CodedScenario.named(scenario), options.settings(), System.out).run().rounds() > 0
+            ? 0 : EXIT_FAILED;
+      }
       Simulation simulation = new Simulation(options.settings(), System.out);
       if (resume != null) {
         simulation.resuming(resume);
