@@ -81,6 +81,13 @@ final class JobHarness implements AutoCloseable {
     results.add(pool.submit(client::run));
   }
 
+  /** Starts a client whose updates pass through {@code transform} (a Byzantine behaviour). */
+  void startClient(Identity identity, LocalTrainer trainer, dev.rampart.client.UpdateTransform transform) {
+    FederatedClient client = FederatedClient.create(clientConfig(identity), trainer, transform, Clock.systemUTC());
+    running.add(client);
+    results.add(pool.submit(client::run));
+  }
+
   void submit(Runnable task) {
     pool.submit(task);
   }

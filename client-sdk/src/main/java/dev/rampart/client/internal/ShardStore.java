@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every shard record whose signature verified under the pinned coordinator key is kept as a
  * candidate for its shard id (a compacted topic may still hold an older or a forged record for the
- * same key). {@link #find} returns the candidate whose bytes hash to the plan's digest, parses and
- * caches it; every candidate that does not match is refused with a warning naming the shard and
- * both digests, counted, and dropped. A pointer record ({@code uri}, {@code file:} scheme) is
+ * same key). {@link #find} checks every candidate of the shard against the plan's digest: the one
+ * whose bytes match is parsed and cached, every other one is refused with a warning naming the
+ * shard and both digests, counted, and dropped. A pointer record ({@code uri}, {@code file:} scheme) is
  * resolved by reading the file, and the file's bytes are what must match the digest.
  *
  * <p>Not thread-safe; owned by the client's thread.
@@ -70,32 +70,35 @@ public final class ShardStore {
    * Candidates with another digest are refused (logged with the shard id, counted) and dropped.
    */
   public Optional<DataShard> find(int shardId, byte[] sha256) {
+    List<byte[]> pending = candidates.remove(shardId);
+    for (byte[] body : pending == null ? List.<byte[]>of() : pending) {
+      check(shardId, sha256, body);
+    }
+    Verified v = verified.get(shardId);
+    return v != null && Arrays.equals(v.sha256(), sha256) ? Optional.of(v.shard()) : Optional.empty();
+  }
+
+  /** Verifies one candidate against the signed digest: keeps it when it matches, refuses it otherwise. */
+  private void check(int shardId, byte[] sha256, byte[] body) {
+    Optional<byte[]> bytes = content(shardId, body);
+    if (bytes.isEmpty()) {
+      return;
+    }
+    byte[] actual = DataShard.sha256(bytes.get());
+    if (!Arrays.equals(actual, sha256)) {
+      refuse("refusing shard " + shardId + ": its SHA-256 " + Hex.prefix(actual, 8) + " does not match "
+          + Hex.prefix(sha256, 8) + " signed in the round plan");
+      return;
+    }
     Verified v = verified.get(shardId);
     if (v != null && Arrays.equals(v.sha256(), sha256)) {
-      return Optional.of(v.shard());
+      return;
     }
-    List<byte[]> list = candidates.getOrDefault(shardId, List.of());
-    for (byte[] body : new ArrayList<>(list)) {
-      list.remove(body);
-      Optional<byte[]> bytes = content(shardId, body);
-      if (bytes.isEmpty()) {
-        continue;
-      }
-      byte[] actual = DataShard.sha256(bytes.get());
-      if (!Arrays.equals(actual, sha256)) {
-        refuse("refusing shard " + shardId + ": its SHA-256 " + Hex.prefix(actual, 8) + " does not match "
-            + Hex.prefix(sha256, 8) + " signed in the round plan");
-        continue;
-      }
-      try {
-        DataShard shard = DataShard.parse(bytes.get());
-        verified.put(shardId, new Verified(sha256.clone(), shard));
-        return Optional.of(shard);
-      } catch (IllegalArgumentException e) {
-        refuse("refusing shard " + shardId + ": " + e.getMessage());
-      }
+    try {
+      verified.put(shardId, new Verified(sha256.clone(), DataShard.parse(bytes.get())));
+    } catch (IllegalArgumentException e) {
+      refuse("refusing shard " + shardId + ": " + e.getMessage());
     }
-    return Optional.empty();
   }
 
   /** The inline bytes, or the bytes behind a pointer. */
@@ -120,11 +123,6 @@ public final class ShardStore {
       refuse("refusing shard " + shardId + ": cannot read " + uri + " (" + e.getMessage() + ")");
       return Optional.empty();
     }
-  }
-
-  /** Whether any record for {@code shardId} has been seen but not yet checked. */
-  public boolean hasCandidate(int shardId) {
-    return !candidates.getOrDefault(shardId, List.of()).isEmpty();
   }
 
   /** Records refused so far. */
