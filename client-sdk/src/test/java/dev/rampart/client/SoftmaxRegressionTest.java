@@ -109,4 +109,30 @@ class SoftmaxRegressionTest {
     assertThatThrownBy(() -> new SoftmaxRegression(features(2, 4), new int[] {0, 3}, C, 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sample 1").hasMessageContaining("is 3");
   }
+
+  @Test
+  void shardGradient_sameDataAsTrainer_equalsFullBatchGradient() {
+    float[][] x = features(40, 21);
+    int[] y = labels(x);
+    SoftmaxRegression model = new SoftmaxRegression(x, y, C, 5);
+    float[] w = new float[SoftmaxRegression.parameterCount(P, C)];
+    for (int j = 0; j < w.length; j++) {
+      w[j] = 0.01f * (j % 5) - 0.02f;
+    }
+    LocalUpdate full = model.train(w.clone(), Map.of("local_epochs", "0"), 1);
+    LocalUpdate shard = model.shardGradient(w.clone(), new dev.rampart.protocol.DataShard(0, 1, x, y, C), Map.of());
+    assertThat(shard.sampleCount()).isEqualTo(40);
+    assertThat(shard.trainLoss()).isCloseTo((float) loss(w, x, y), within(1e-4f));
+    for (int j = 0; j < w.length; j++) {
+      assertThat(shard.vector()[j]).isCloseTo(full.vector()[j], within(1e-6f));
+    }
+  }
+
+  @Test
+  void shardGradient_otherFeatureCount_failsNamingShard() {
+    SoftmaxRegression model = new SoftmaxRegression(features(4, 1), labels(features(4, 1)), C, 5);
+    dev.rampart.protocol.DataShard narrow = new dev.rampart.protocol.DataShard(3, 4, new float[][] {{1f}}, new int[] {0}, C);
+    assertThatThrownBy(() -> model.shardGradient(new float[SoftmaxRegression.parameterCount(P, C)], narrow, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shard 3");
+  }
 }
