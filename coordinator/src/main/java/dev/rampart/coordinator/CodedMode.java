@@ -20,8 +20,12 @@ import java.util.Objects;
  * @param order how participants map to windows each round
  * @param shiftSeed seed of the per-round window order (ignored for {@link WindowOrder#FIXED});
  *     recorded in the audit trail
+ * @param pointerDirectory when non-null, each shard's serialized bytes are written to a file there
+ *     and the shards topic carries a pointer ({@code file:} URI) instead of the data; clients must
+ *     be able to read that path (shared storage). The plan's SHA-256 covers the file's bytes.
  */
-public record CodedMode(List<DataShard> shards, int redundancy, WindowOrder order, long shiftSeed) {
+public record CodedMode(List<DataShard> shards, int redundancy, WindowOrder order, long shiftSeed,
+    java.nio.file.Path pointerDirectory) {
   /** Validates; messages name the bad value. */
   public CodedMode {
     Objects.requireNonNull(shards, "shards");
@@ -45,12 +49,17 @@ public record CodedMode(List<DataShard> shards, int redundancy, WindowOrder orde
 
   /** LAD with a fixed cyclic assignment (participant i always computes window i). */
   public static CodedMode lad(List<DataShard> shards, int redundancy) {
-    return new CodedMode(shards, redundancy, WindowOrder.FIXED, 0L);
+    return new CodedMode(shards, redundancy, WindowOrder.FIXED, 0L, null);
   }
 
   /** The same mode with a seeded per-round window order. */
   public CodedMode withOrder(WindowOrder windowOrder, long seed) {
-    return new CodedMode(shards, redundancy, windowOrder, seed);
+    return new CodedMode(shards, redundancy, windowOrder, seed, pointerDirectory);
+  }
+
+  /** The same mode publishing pointers to files in {@code directory} instead of inline shards. */
+  public CodedMode withPointers(java.nio.file.Path directory) {
+    return new CodedMode(shards, redundancy, order, shiftSeed, Objects.requireNonNull(directory, "directory"));
   }
 
   /** K, the number of shards. */

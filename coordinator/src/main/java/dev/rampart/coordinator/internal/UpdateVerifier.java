@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * <p>Checks run in this order, and the first failure is the reason recorded: type and schema,
  * sender enrolled and active, key id, signature, job, round, participation, duplicate, model
- * digest, payload shape, dimension, finiteness. Authentication comes before everything that reads
+ * digest, payload (codec, declared dimension and round seed of a compressed payload, then its
+ * decoding; see {@link CompressionPlan}), dimension, finiteness. Authentication comes before everything that reads
  * signed fields, so a reason other than {@code MALFORMED}, {@code UNKNOWN_CLIENT},
  * {@code REVOKED_CLIENT}, {@code KEY_MISMATCH}, {@code UNSIGNED} or {@code BAD_SIGNATURE} is
  * always about a message the named client really signed.
