@@ -182,7 +182,7 @@ public final class CodedSimulation {
         100 * total.payloadFraction(), total.recordBytes());
     out.printf("done: %d rounds, final test accuracy %.4f, %d accepted, %d rejected, %.1f s%n", job.rounds(), accuracy,
         job.acceptedUpdates(), job.rejectedUpdates(), job.duration().toMillis() / 1000.0);
-    return new CodedRunSummary(runDir.getFileName().toString(), scenario, job.rounds(), accuracy,
+    return new CodedRunSummary(runDir.getFileName().toString(), scenario, seed, job.rounds(), accuracy,
         job.acceptedUpdates(), job.rejectedUpdates(), reasons, total.payloadBytes(), total.denseBytes(),
         total.payloadFraction(), total.recordBytes(), job.duration().toMillis() / 1000.0, lines);
   }
@@ -200,12 +200,15 @@ public final class CodedSimulation {
   /**
    * The machine-readable result of a scenario run ({@code summary.json}). Immutable.
    *
+   * @param seed the run's seed: data split {@code seed}, shard split {@code seed + 1}, window
+   *     order {@code seed + 2}, compression round seeds {@code seed + 3}, client i's compression
+   *     generator {@code 31·seed + i} (the aggregation seed is in the audit trail)
    * @param payloadBytes update payload bytes read back from the updates topic
    * @param denseBytes what the same updates would have cost as dense float32
    * @param payloadFraction payloadBytes / denseBytes
    * @param recordBytes Kafka record bytes of the updates (framing and signatures included)
    */
-  record CodedRunSummary(String runId, CodedScenario scenario, long rounds, double finalTestAccuracy,
+  record CodedRunSummary(String runId, CodedScenario scenario, long seed, long rounds, double finalTestAccuracy,
       long acceptedUpdates, long rejectedUpdates, Map<String, Long> rejectionsByReason, long payloadBytes,
       long denseBytes, double payloadFraction, long recordBytes,
       @com.fasterxml.jackson.annotation.JsonProperty("duration_s") double durationSeconds,
