@@ -56,7 +56,7 @@ public final class FederatedClient implements AutoCloseable {
     this.clock = clock;
     this.channels = new ClientChannels(config.kafka(), config.topics(), config.identity().id());
     this.feed = new CoordinatorFeed(config.job(), config.coordinatorKey(), clock);
-    this.work = new dev.rampart.client.internal.RoundWork(config.identity().id(), trainer, feed.shards());
+    this.work = new dev.rampart.client.internal.RoundWork(config.identity().id(), trainer, feed.shards(), clock);
     this.payloads = new dev.rampart.client.internal.UpdatePayloads(config.compressionSeed());
   }
 

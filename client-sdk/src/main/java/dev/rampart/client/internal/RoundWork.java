@@ -9,6 +9,7 @@ import dev.rampart.protocol.wire.CodeKind;
 import dev.rampart.protocol.wire.RoundPlan;
 import dev.rampart.protocol.wire.ShardDigest;
 import dev.rampart.protocol.wire.Task;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +30,15 @@ public final class RoundWork {
   private final String clientId;
   private final LocalTrainer trainer;
   private final ShardStore shards;
+  private final InstantSource clock;
   private long reportedRound = -1;
+  private long abandonedRound = -1;
 
-  public RoundWork(String clientId, LocalTrainer trainer, ShardStore shards) {
+  public RoundWork(String clientId, LocalTrainer trainer, ShardStore shards, InstantSource clock) {
     this.clientId = clientId;
     this.trainer = trainer;
     this.shards = shards;
+    this.clock = clock;
   }
 
   /**
@@ -93,13 +97,15 @@ public final class RoundWork {
   }
 
   private void reportMissing(RoundPlan plan, int shardId) {
-    if (reportedRound == plan.getRound()) {
-      return;
-    }
-    reportedRound = plan.getRound();
-    boolean signed = digestOf(plan, shardId).isPresent();
-    LOG.info("client {} waits for shard {} of round {}: {}", clientId, shardId, plan.getRound(), !signed
+    String why = digestOf(plan, shardId).isEmpty()
         ? "the plan carries no digest for it, so it cannot be verified"
-        : "no record with the signed SHA-256 has arrived on the shards topic yet");
+        : "no record whose SHA-256 matches the plan's has arrived on the shards topic";
+    if (clock.millis() > plan.getDeadlineMs() && abandonedRound != plan.getRound()) {
+      abandonedRound = plan.getRound();
+      LOG.warn("client {} cannot answer round {}: shard {} is missing ({})", clientId, plan.getRound(), shardId, why);
+    } else if (reportedRound != plan.getRound()) {
+      reportedRound = plan.getRound();
+      LOG.info("client {} waits for shard {} of round {}: {} yet", clientId, shardId, plan.getRound(), why);
+    }
   }
 }

@@ -17,6 +17,7 @@ import dev.rampart.protocol.wire.RoundPlan;
 import dev.rampart.protocol.wire.ShardDigest;
 import dev.rampart.protocol.wire.Task;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class RoundWorkTest {
   @Test
   void compute_ladTask_returnsCoefficientWeightedSumOfShardGradients() {
     Fake trainer = new Fake();
-    RoundWork work = new RoundWork("me", trainer, storeWith(1, 2));
+    RoundWork work = new RoundWork("me", trainer, storeWith(1, 2), Clock.systemUTC());
     LocalUpdate u = work.compute(plan("me", 0.5f, 0.5f), new float[2]).orElseThrow();
     // shard 1 gives (2, -2), shard 2 gives (3, -3); their mean is (2.5, -2.5)
     assertThat(u.vector()[0]).isCloseTo(2.5f, within(1e-6f));
@@ -79,14 +80,14 @@ class RoundWorkTest {
 
   @Test
   void compute_shardNotYetArrived_isEmpty() {
-    RoundWork work = new RoundWork("me", new Fake(), storeWith(1));
+    RoundWork work = new RoundWork("me", new Fake(), storeWith(1), Clock.systemUTC());
     assertThat(work.compute(plan("me", 0.5f, 0.5f), new float[2])).isEmpty();
   }
 
   @Test
   void compute_noTaskForThisClient_runsLocalTraining() {
     Fake trainer = new Fake();
-    Optional<LocalUpdate> u = new RoundWork("me", trainer, storeWith()).compute(plan("someone-else", 1f), new float[2]);
+    Optional<LocalUpdate> u = new RoundWork("me", trainer, storeWith(), Clock.systemUTC()).compute(plan("someone-else", 1f), new float[2]);
     assertThat(u.orElseThrow().vector()).containsExactly(9f, 9f);
     assertThat(trainer.trained).isEqualTo(1);
   }
@@ -94,7 +95,7 @@ class RoundWorkTest {
   @Test
   void compute_trainerWithoutShardGradients_failsNamingClient() {
     LocalTrainer plain = (model, parameters, round) -> new LocalUpdate(model, 1, 0f);
-    RoundWork work = new RoundWork("me", plain, storeWith(1));
+    RoundWork work = new RoundWork("me", plain, storeWith(1), Clock.systemUTC());
     assertThatThrownBy(() -> work.compute(plan("me", 1f), new float[2])).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("me").hasMessageContaining("ShardGradients");
   }
