@@ -10,7 +10,8 @@
 #
 # Exit code: 0 when the coordinator and every client completed the job, 1 otherwise.
 # RAMPART_CLASSPATH overrides the classpath (default: the simulator jar and target/classpath.txt,
-# built with Maven when missing); RAMPART_JAVA_OPTS is added to every JVM (default -Xmx256m).
+# built with Maven when missing); RAMPART_JAVA_OPTS is added to every rampart JVM (default
+# -Xmx256m), RAMPART_BROKER_JAVA_OPTS to the broker's (default -Xmx384m).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -93,25 +94,28 @@ group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 num.network.threads=2
 num.io.threads=2
+log.cleaner.dedupe.buffer.size=8388608
 PROPS
 echo "local-cluster: formatting broker storage in $broker_dir"
 java "${java_opts[@]}" -cp "$RAMPART_CLASSPATH" kafka.tools.StorageTool format \
-  -t "$(java "${java_opts[@]}" -cp "$RAMPART_CLASSPATH" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)" \
+  -t "$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')" \
   -c "$broker_dir/server.properties" >"$run_dir/logs/broker-format.log" 2>&1
-java "${java_opts[@]}" -cp "$RAMPART_CLASSPATH" kafka.Kafka "$broker_dir/server.properties" \
+java ${RAMPART_BROKER_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} -cp "$RAMPART_CLASSPATH" kafka.Kafka "$broker_dir/server.properties" \
   >"$run_dir/logs/broker.log" 2>&1 &
 children+=($!)
 broker_pid=$!
 echo "local-cluster: broker pid $broker_pid on 127.0.0.1:$port (log: $run_dir/logs/broker.log)"
-for _ in $(seq 1 120); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  kill -0 "$broker_pid" 2>/dev/null || { echo "local-cluster: broker exited; see $run_dir/logs/broker.log" >&2; exit 1; }
-  sleep 0.5
-done
 
 # --- enrollment, data and configuration -----------------------------------------------------
 registry="$run_dir/registry.txt"
-[ -f "$run_dir/keys/coordinator.key" ] || rampart keys generate --id coordinator --dir "$run_dir/keys" >/dev/null
+ids=()
+for i in $(seq 0 $((clients - 1))); do ids+=("$(printf 'client-%02d' "$i")"); done
+if [ ! -f "$run_dir/keys/coordinator.key" ]; then
+  rampart keys generate --dir "$run_dir/keys" --id coordinator $(printf -- '--id %s ' "${ids[@]}") >/dev/null
+  rampart registry add "${ids[@]}" --key-dir "$run_dir/keys" --registry "$registry" >/dev/null
+fi
+split_note="$(rampart data split --clients "$clients" --seed "$seed" --out "$run_dir/data")"
+trainer_seed_base="$(echo "$split_note" | sed -n 's/.*data.seed=\(-\{0,1\}[0-9]*\)+i.*/\1/p')"
 job="digits-local-$(basename "$run_dir")"
 cat > "$run_dir/config/coordinator.yaml" <<YAML
 job: $job
@@ -126,14 +130,8 @@ evaluation:
 kafka:
   bootstrap-servers: 127.0.0.1:$port
 YAML
-split_note="$(rampart data split --clients "$clients" --seed "$seed" --out "$run_dir/data")"
-trainer_seed_base="$(echo "$split_note" | sed -n 's/.*data.seed=\(-\{0,1\}[0-9]*\)+i.*/\1/p')"
 for i in $(seq 0 $((clients - 1))); do
-  id="$(printf 'client-%02d' "$i")"
-  if [ ! -f "$run_dir/keys/$id.key" ]; then
-    rampart keys generate --id "$id" --dir "$run_dir/keys" >/dev/null
-    rampart registry add "$id" --key "$run_dir/keys/$id.pub" --registry "$registry" >/dev/null
-  fi
+  id="${ids[$i]}"
   cat > "$run_dir/config/$id.yaml" <<YAML
 job: $job
 identity: ../keys/$id.key
@@ -146,11 +144,16 @@ kafka:
 YAML
 done
 
-# --- coordinator and clients ---------------------------------------------------------------
-rampart coordinator --config "$run_dir/config/coordinator.yaml" >"$run_dir/logs/coordinator.log" 2>&1 &
-coordinator_pid=$!
-children+=($coordinator_pid)
-echo "local-cluster: coordinator pid $coordinator_pid (log: $run_dir/logs/coordinator.log)"
+# The broker has been starting meanwhile; wait until it listens.
+for _ in $(seq 1 120); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  kill -0 "$broker_pid" 2>/dev/null || { echo "local-cluster: broker exited; see $run_dir/logs/broker.log:" >&2; tail -n 20 "$run_dir/logs/broker.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+# --- clients, then the coordinator -----------------------------------------------------------
+# Clients start first and wait for the job's topics, so the first round's deadline is not spent
+# on their JVM start-up.
 client_pids=()
 for i in $(seq 0 $((clients - 1))); do
   id="$(printf 'client-%02d' "$i")"
@@ -159,6 +162,18 @@ for i in $(seq 0 $((clients - 1))); do
   children+=($!)
 done
 echo "local-cluster: $clients clients started (logs: $run_dir/logs/client-NN.log)"
+for i in $(seq 0 $((clients - 1))); do
+  log="$run_dir/logs/$(printf 'client-%02d' "$i").log"
+  for _ in $(seq 1 240); do
+    grep -q "waiting for the job's topics" "$log" 2>/dev/null && break
+    kill -0 "${client_pids[$i]}" 2>/dev/null || { echo "local-cluster: client $i exited; see $log" >&2; exit 1; }
+    sleep 0.5
+  done
+done
+rampart coordinator --config "$run_dir/config/coordinator.yaml" >"$run_dir/logs/coordinator.log" 2>&1 &
+coordinator_pid=$!
+children+=($coordinator_pid)
+echo "local-cluster: coordinator pid $coordinator_pid (log: $run_dir/logs/coordinator.log)"
 
 status=0
 wait "$coordinator_pid" || status=1

@@ -88,12 +88,13 @@ public final class ClientProcess {
     KafkaSettings kafka = KafkaSettings.from(values);
     ClusterCheck.awaitCluster(kafka);
     String id = config.identity().id();
-    out.printf("client %s: job %s, %d local samples, cluster %s; waiting for the job's topics%n", id, config.job(),
-        data.size(), kafka.bootstrapServers());
-    ClusterCheck.awaitTopics(kafka, List.of(config.topics().plans(), config.topics().models(), config.topics().updates()),
-        values.duration("topic-wait"), "is the coordinator for job " + config.job() + " running?");
     LocalTrainer trainer = new ProgressTrainer(new SoftmaxRegression(data.features(), data.labels(), data.classes(),
         values.longValue("data.seed")), id, out);
+    out.printf("client %s: job %s, %d local samples, cluster %s; waiting for the job's topics%n", id, config.job(),
+        data.size(), kafka.bootstrapServers());
+    out.flush();
+    ClusterCheck.awaitTopics(kafka, List.of(config.topics().plans(), config.topics().models(), config.topics().updates()),
+        values.duration("topic-wait"), "is the coordinator for job " + config.job() + " running?");
     try (FederatedClient client = FederatedClient.create(config, trainer, UpdateTransform.identity(), Clock.systemUTC())) {
       stop.onStop(client::close);
       ClientRunSummary summary = client.run();
