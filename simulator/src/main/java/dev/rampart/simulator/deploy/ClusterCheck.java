@@ -42,9 +42,11 @@ public final class ClusterCheck {
     try (Admin admin = Admin.create(adminProperties(kafka))) {
       return admin.describeCluster().nodes().get(kafka.connectTimeout().toMillis(), TimeUnit.MILLISECONDS).size();
     } catch (TimeoutException e) {
-      throw new UnavailableException("Kafka cluster at " + kafka.bootstrapServers() + " did not answer within "
-          + kafka.connectTimeout() + " (kafka.connect-timeout); check kafka.bootstrap-servers and the security settings", e);
+      throw notAnswering(kafka, e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        throw notAnswering(kafka, e.getCause());
+      }
       throw new UnavailableException("Kafka cluster at " + kafka.bootstrapServers() + " refused the connection: "
           + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
@@ -80,6 +82,12 @@ public final class ClusterCheck {
       Thread.currentThread().interrupt();
       throw new UnavailableException("interrupted while waiting for topics on " + kafka.bootstrapServers(), e);
     }
+  }
+
+  private static UnavailableException notAnswering(KafkaSettings kafka, Throwable cause) {
+    return new UnavailableException("Kafka cluster at " + kafka.bootstrapServers() + " did not answer within "
+        + kafka.connectTimeout() + " (kafka.connect-timeout); check kafka.bootstrap-servers and the security settings",
+        cause);
   }
 
   private static Map<String, Object> adminProperties(KafkaSettings kafka) {

@@ -134,7 +134,7 @@ public final class DeploySchemas {
       String type = k.type() == ConfigType.CHOICE ? String.join(" \\| ", k.choices()) : k.type().label();
       String def = k.isRequired() ? "**required**" : k.hasDefault() ? "`" + k.defaultValue() + "`" : "(unset)";
       md.append("| `").append(k.name()).append("` | ").append(type).append(" | ").append(def).append(" | ")
-          .append(k.description()).append(" |\n");
+          .append(k.description().replace("|", "\\|")).append(" |\n");
     }
     md.append('\n');
   }
