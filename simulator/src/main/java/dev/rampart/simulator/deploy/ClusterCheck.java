@@ -12,11 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Start-up checks against the Kafka cluster with a bounded wait, so that a wrong address, a
  * missing listener or bad credentials end the process with a clear message instead of retries
- * without end. Not thread-safe; one check per process start.
+ * without end. Thread-safe (stateless; each call uses its own admin client).
  */
 public final class ClusterCheck {
   private static final Duration TOPIC_POLL = Duration.ofMillis(500);
@@ -81,6 +84,46 @@ public final class ClusterCheck {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UnavailableException("interrupted while waiting for topics on " + kafka.bootstrapServers(), e);
+    }
+  }
+
+  /**
+   * Checks, without creating anything, that every missing topic could be created with the given
+   * partitions and replication factor (the broker validates the request: authorization, broker
+   * count, limits); existing topics are left as they are.
+   *
+   * @throws UnavailableException naming the first topic that cannot be created and the servers
+   */
+  public static void checkTopicsCreatable(KafkaSettings kafka, Collection<String> topics, int partitions,
+      short replicationFactor) {
+    long timeout = kafka.connectTimeout().toMillis();
+    try (Admin admin = Admin.create(adminProperties(kafka))) {
+      Set<String> existing = admin.listTopics().names().get(timeout, TimeUnit.MILLISECONDS);
+      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
+          .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      var results = admin.createTopics(missing, new CreateTopicsOptions().validateOnly(true)).values();
+      for (NewTopic topic : missing) {
+        try {
+          results.get(topic.name()).get(timeout, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new UnavailableException("topic " + topic.name() + " is missing on " + kafka.bootstrapServers()
+                + " and cannot be created with partitions=" + partitions + ", replication-factor=" + replicationFactor
+                + ": " + e.getCause().getMessage(), e.getCause());
+          }
+        }
+      }
+    } catch (TimeoutException e) {
+      throw notAnswering(kafka, e);
+    } catch (ExecutionException e) {
+      throw new UnavailableException("Kafka cluster at " + kafka.bootstrapServers() + " did not list its topics: "
+          + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("interrupted while checking topics on " + kafka.bootstrapServers(), e);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.rampart.simulator.deploy;
 
-/** The value types a {@link ConfigKey} may have, as they are written in YAML. */
+/** The value types a {@link ConfigKey} may have, as they are written in YAML. Immutable and thread-safe. */
 public enum ConfigType {
   /** Any scalar, read as text. */
   STRING("string"),

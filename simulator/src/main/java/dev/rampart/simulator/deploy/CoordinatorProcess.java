@@ -10,10 +10,12 @@ import dev.rampart.coordinator.RoundSummary;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.TopicNames;
 import dev.rampart.simulator.Dataset;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -104,10 +106,9 @@ public final class CoordinatorProcess {
     CoordinatorConfig config = config();
     KafkaSettings kafka = KafkaSettings.from(values);
     int brokers = ClusterCheck.awaitCluster(kafka);
-    if (config.replicationFactor() > brokers) {
-      throw new ClusterCheck.UnavailableException("kafka.replication-factor=" + config.replicationFactor()
-          + " but the cluster at " + kafka.bootstrapServers() + " has " + brokers + " broker(s); topics cannot be created", null);
-    }
+    TopicNames t = config.topics();
+    ClusterCheck.checkTopicsCreatable(kafka, List.of(t.plans(), t.models(), t.shards(), t.updates(), t.secagg(), t.audit()),
+        config.partitions(), config.replicationFactor());
     out.printf("coordinator: job %s, %d rounds, aggregation '%s', cluster %s (%d broker(s)), run directory %s%n",
         config.job(), config.rounds(), config.aggregation(), kafka.bootstrapServers(), brokers,
         config.runDirectory().orElseThrow());

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The deployment commands: {@code rampart coordinator}, {@code rampart client} and
- * {@code rampart data split}. Exit codes are those of {@link ExitCodes}.
+ * {@code rampart data split}. Exit codes are those of {@link ExitCodes}. Each command object is
+ * used by one picocli invocation on one thread; not thread-safe.
  */
 public final class DeployCommands {
   private static final Duration STOP_GRACE = Duration.ofMinutes(2);
@@ -124,7 +125,10 @@ public final class DeployCommands {
     }
   }
 
-  /** The digits split of {@code Simulation}, written as CSV in the digits layout (pixels 0–16, label). */
+  /**
+   * The digits split of {@code Simulation}, written as CSV in the digits layout (pixels 0–16, label).
+   * Thread-safe (stateless).
+   */
   public static final class DigitsSplit {
     private DigitsSplit() {}
 

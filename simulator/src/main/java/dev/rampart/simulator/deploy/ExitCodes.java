@@ -15,7 +15,12 @@ public final class ExitCodes {
   /** Stopped before the job ended (SIGTERM or SIGINT; the JVM reports 143 or 130). */
   public static final int STOPPED = 143;
 
-  /** One documented code. */
+  /**
+   * One documented code.
+   *
+   * @param value the process exit status, 0–255
+   * @param meaning when the process ends with it
+   */
   public record Code(int value, String meaning) {}
 
   /** Every code, for the reference. */

@@ -35,7 +35,7 @@ class ProcessFaultIT {
   @Test
   void clientKilledMidRound_restarted_rejoinsAndNoUpdateIsLostOrCountedTwice() throws Exception {
     int rounds = 5;
-    try (ProcessJob job = new ProcessJob(dir, KAFKA.bootstrapServers(), "client-kill-it", 3, rounds, "10s", 7)) {
+    try (ProcessJob job = new ProcessJob(dir, KAFKA.bootstrapServers(), "client-kill-it", 3, rounds, "30s", 7)) {
       Process[] clients = job.startClientsReady(JOB_TIMEOUT);
       Process coordinator = job.startCoordinator();
       job.awaitLog("client-02", 1, "round 2: trained", JOB_TIMEOUT);
@@ -68,7 +68,7 @@ class ProcessFaultIT {
   @Test
   void coordinatorKilledMidRound_restartedOnSameRunDirectory_resumesWithoutLosingOrDoubleCounting() throws Exception {
     int rounds = 5;
-    try (ProcessJob job = new ProcessJob(dir, KAFKA.bootstrapServers(), "coordinator-kill-it", 3, rounds, "20s", 11)) {
+    try (ProcessJob job = new ProcessJob(dir, KAFKA.bootstrapServers(), "coordinator-kill-it", 3, rounds, "30s", 11)) {
       Process[] clients = job.startClientsReady(JOB_TIMEOUT);
       Process first = job.startCoordinator();
       job.awaitLog("client-00", 1, "round 3: trained", JOB_TIMEOUT);
