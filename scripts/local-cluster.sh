@@ -51,15 +51,19 @@ java_opts=(${RAMPART_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=
 broker_dir="$(mktemp -d "${TMPDIR:-/tmp}/rampart-broker-XXXXXX")"
 children=()
 
+# Stops the coordinator and the clients first (SIGTERM: the coordinator finishes its open round),
+# then the broker they need for that, then deletes the broker's data.
 stop_all() {
   local code=$?
   trap - EXIT INT TERM
-  for pid in "${children[@]}"; do
-    kill "$pid" 2>/dev/null || true
+  local n=${#children[@]}
+  for ((k = n - 1; k >= 0; k--)); do
+    kill "${children[$k]}" 2>/dev/null || true
+    [ "${children[$k]}" = "${broker_pid:-}" ] || wait "${children[$k]}" 2>/dev/null || true
   done
-  for pid in "${children[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
+  if [ -n "${broker_pid:-}" ]; then
+    wait "$broker_pid" 2>/dev/null || true
+  fi
   rm -rf "$broker_dir"
   exit "$code"
 }
@@ -69,6 +73,14 @@ trap 'exit 143' TERM
 
 rampart() {
   java "${java_opts[@]}" -cp "$RAMPART_CLASSPATH" dev.rampart.simulator.Main "$@"
+}
+
+# Starts `rampart "$@"` in the background with its output in $1; the JVM itself is the child
+# (no wrapper shell), so $! is the process that a stop must signal.
+rampart_bg() {
+  local log="$1"
+  shift
+  java "${java_opts[@]}" -cp "$RAMPART_CLASSPATH" dev.rampart.simulator.Main "$@" >"$log" 2>&1 &
 }
 
 # --- broker -------------------------------------------------------------------------------
@@ -157,7 +169,7 @@ done
 client_pids=()
 for i in $(seq 0 $((clients - 1))); do
   id="$(printf 'client-%02d' "$i")"
-  rampart client --config "$run_dir/config/$id.yaml" >"$run_dir/logs/$id.log" 2>&1 &
+  rampart_bg "$run_dir/logs/$id.log" client --config "$run_dir/config/$id.yaml"
   client_pids+=($!)
   children+=($!)
 done
@@ -170,7 +182,7 @@ for i in $(seq 0 $((clients - 1))); do
     sleep 0.5
   done
 done
-rampart coordinator --config "$run_dir/config/coordinator.yaml" >"$run_dir/logs/coordinator.log" 2>&1 &
+rampart_bg "$run_dir/logs/coordinator.log" coordinator --config "$run_dir/config/coordinator.yaml"
 coordinator_pid=$!
 children+=($coordinator_pid)
 echo "local-cluster: coordinator pid $coordinator_pid (log: $run_dir/logs/coordinator.log)"
