@@ -46,6 +46,8 @@ public final class FederatedClient implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private long lastHandledRound;
+  private long lastHandledDeadline;
+  private boolean lastHandledAnswered;
   private long answered;
   private long skipped;
 
@@ -87,7 +89,7 @@ public final class FederatedClient implements AutoCloseable {
         for (byte[] value : channels.poll(POLL)) {
           feed.accept(value);
         }
-        finished = handleLatestPlan();
+        finished = channels.caughtUp() && handleLatestPlan();
       }
       return new ClientRunSummary(answered, skipped, feed.ignored(), finished);
     } finally {
@@ -98,11 +100,11 @@ public final class FederatedClient implements AutoCloseable {
   /** Answers the newest plan when possible; true once the final round has been handled. */
   private boolean handleLatestPlan() {
     Optional<RoundPlan> latest = feed.latestPlan();
-    if (latest.isEmpty() || latest.get().getRound() <= lastHandledRound) {
+    if (latest.isEmpty() || !isNew(latest.get())) {
       return false;
     }
     RoundPlan plan = latest.get();
-    if (plan.getRound() <= feed.lastClosedRound()) {
+    if (feed.isClosed(plan)) {
       return skip(plan, "round already closed");
     }
     String me = config.identity().id();
@@ -124,14 +126,29 @@ public final class FederatedClient implements AutoCloseable {
     float[] vector = transform.apply(local.vector(), plan.getRound());
     publish(plan, vector, local);
     answered++;
-    lastHandledRound = plan.getRound();
+    handled(plan, true);
     return plan.getFinalRound() && config.stopAfterFinalRound();
+  }
+
+  /**
+   * A later round, or a restarted coordinator's new attempt (later deadline) at a round this client
+   * skipped; an answered round is not answered again, since the coordinator re-reads that update.
+   */
+  private boolean isNew(RoundPlan plan) {
+    return plan.getRound() > lastHandledRound || plan.getRound() == lastHandledRound && !lastHandledAnswered
+        && plan.getDeadlineMs() > lastHandledDeadline;
+  }
+
+  private void handled(RoundPlan plan, boolean answeredIt) {
+    lastHandledRound = plan.getRound();
+    lastHandledDeadline = plan.getDeadlineMs();
+    lastHandledAnswered = answeredIt;
   }
 
   private boolean skip(RoundPlan plan, String why) {
     LOG.info("client {} skips round {}: {}", config.identity().id(), plan.getRound(), why);
     skipped++;
-    lastHandledRound = plan.getRound();
+    handled(plan, false);
     return plan.getFinalRound() && config.stopAfterFinalRound();
   }
 

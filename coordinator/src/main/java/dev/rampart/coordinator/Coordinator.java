@@ -212,6 +212,7 @@ public final class Coordinator implements AutoCloseable {
       publishModel(round, parent);
     }
     channels.flushAudit();
+    channels.commitUpdates();
     return new RoundSummary(round, modelVersion, Hex.of(modelDigest), participants.size(),
         updates.stream().map(AcceptedUpdate::client).toList(), rejections, meanLoss(updates), evidence,
         outcome != null, Duration.ofMillis(clock.millis() - start), model, metrics);

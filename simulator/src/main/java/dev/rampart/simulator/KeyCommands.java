@@ -45,10 +45,10 @@ final class KeyCommands {
   }
 
   @Command(name = "generate", mixinStandardHelpOptions = true,
-      description = "Write <dir>/<id>.key (private, mode 0600) and <dir>/<id>.pub (public).")
+      description = "Write <dir>/<id>.key (private, mode 0600) and <dir>/<id>.pub (public) for each --id.")
   static final class Generate implements Callable<Integer> {
-    @Option(names = "--id", required = true, description = "Party id (client id or 'coordinator').")
-    String id;
+    @Option(names = "--id", required = true, description = "Party id (client id or 'coordinator'); repeatable.")
+    java.util.List<String> ids;
 
     @Option(names = "--dir", defaultValue = "keys", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path dir;
@@ -58,7 +58,14 @@ final class KeyCommands {
 
     @Override
     public Integer call() throws IOException {
-      ClientId.of(id);
+      ids.forEach(ClientId::of);
+      for (String id : ids) {
+        generate(id);
+      }
+      return 0;
+    }
+
+    private void generate(String id) throws IOException {
       Files.createDirectories(dir);
       Path privateFile = dir.resolve(id + ".key");
       Path publicFile = dir.resolve(id + ".pub");
@@ -70,7 +77,6 @@ final class KeyCommands {
       Files.writeString(publicFile, "# rampart Ed25519 public key of " + id + " (keyId=" + identity.publicKey().keyId()
           + ")\n" + identity.publicKey().toBase64() + "\n", StandardCharsets.UTF_8);
       System.out.printf("wrote %s and %s (keyId=%s)%n", privateFile, publicFile, identity.publicKey().keyId());
-      return 0;
     }
   }
 
@@ -93,19 +99,31 @@ final class KeyCommands {
     }
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Enroll a client with its public key file.")
+  @Command(name = "add", mixinStandardHelpOptions = true,
+      description = "Enroll clients with their public key files (--key for one client, --key-dir for several).")
   static final class Add extends RegistryOption implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CLIENT_ID")
-    String clientId;
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "CLIENT_ID")
+    java.util.List<String> clientIds;
 
-    @Option(names = "--key", required = true, description = "The client's .pub file.")
+    @Option(names = "--key", description = "The client's .pub file (one CLIENT_ID only).")
     Path key;
+
+    @Option(names = "--key-dir", description = "Folder holding <CLIENT_ID>.pub for every CLIENT_ID.")
+    Path keyDir;
 
     @Override
     public Integer call() {
-      ClientRegistry updated = load().withClient(ClientId.of(clientId).value(), readPublicKey(key));
+      if ((key == null) == (keyDir == null) || key != null && clientIds.size() != 1) {
+        throw new IllegalArgumentException("give --key with exactly one CLIENT_ID, or --key-dir; got "
+            + clientIds.size() + " ids, --key=" + key + ", --key-dir=" + keyDir);
+      }
+      ClientRegistry updated = load();
+      for (String clientId : clientIds) {
+        Path pub = key != null ? key : keyDir.resolve(clientId + ".pub");
+        updated = updated.withClient(ClientId.of(clientId).value(), readPublicKey(pub));
+      }
       updated.save(file);
-      System.out.printf("enrolled %s in %s (%d active)%n", clientId, file, updated.activeCount());
+      System.out.printf("enrolled %s in %s (%d active)%n", String.join(", ", clientIds), file, updated.activeCount());
       return 0;
     }
   }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "rampart", mixinStandardHelpOptions = true, version = "rampart 0.1.0",
     description = "Byzantine-robust federated training over Kafka.",
     subcommands = {Main.Demo.class, Main.Simulate.class, AuditCommands.Audit.class, AuditCommands.RollbackCommand.class,
-        KeyCommands.Keys.class, KeyCommands.Registry.class})
+        KeyCommands.Keys.class, KeyCommands.Registry.class,
+        dev.rampart.simulator.deploy.DeployCommands.CoordinatorCommand.class,
+        dev.rampart.simulator.deploy.DeployCommands.ClientCommand.class, dev.rampart.simulator.deploy.DeployCommands.Data.class})
 public final class Main implements Runnable {
   /** Exit code when the job ran but failed. */
   public static final int EXIT_FAILED = 1;

@@ -43,6 +43,8 @@ public final class ClientChannels implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private Map<TopicPartition, Long> catchUpTo = Map.of();
+  private boolean caughtUp;
 
   public ClientChannels(Map<String, Object> kafka, TopicNames topics, String clientId) {
     this.topics = topics;
@@ -70,6 +72,19 @@ public final class ClientChannels implements AutoCloseable {
     partitions.addAll(partitionsOf(topics.shards()));
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
+    catchUpTo = consumer.endOffsets(partitions, METADATA_WAIT);
+  }
+
+  /**
+   * Whether everything that was on the plans and models topics when {@link #open()} ran has been
+   * read. A client restarted mid-job acts only on the newest state, never on a stale plan it meets
+   * on the way (such as the final plan of an earlier run of the job).
+   */
+  public boolean caughtUp() {
+    if (!caughtUp) {
+      caughtUp = catchUpTo.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+    return caughtUp;
   }
 
   private List<TopicPartition> partitionsOf(String topic) {

@@ -38,6 +38,7 @@ public final class CoordinatorFeed {
   private final ShardStore shards = new ShardStore();
   private RoundPlan latestPlan;
   private long lastClosedRound;
+  private long lastClosedDeadline;
   private long ignored;
 
   public CoordinatorFeed(JobId job, PublicKey coordinatorKey, InstantSource clock) {
@@ -88,8 +89,14 @@ public final class CoordinatorFeed {
       return;
     }
     if (plan.getClosed()) {
-      lastClosedRound = Math.max(lastClosedRound, plan.getRound());
-    } else if (latestPlan == null || plan.getRound() > latestPlan.getRound()) {
+      if (plan.getRound() > lastClosedRound
+          || plan.getRound() == lastClosedRound && plan.getDeadlineMs() > lastClosedDeadline) {
+        lastClosedRound = plan.getRound();
+        lastClosedDeadline = plan.getDeadlineMs();
+      }
+    } else if (latestPlan == null || plan.getRound() > latestPlan.getRound()
+        || plan.getRound() == latestPlan.getRound() && plan.getDeadlineMs() > latestPlan.getDeadlineMs()) {
+      // A later deadline for the same round is a restarted coordinator running the round again.
       latestPlan = plan;
     }
   }
@@ -132,6 +139,15 @@ public final class CoordinatorFeed {
   /** The highest round the coordinator announced as closed (0 when none). */
   public long lastClosedRound() {
     return lastClosedRound;
+  }
+
+  /**
+   * Whether the coordinator announced {@code plan} as closed: a later round closed, or this very
+   * attempt of its round (a restarted coordinator re-opens a round with a later deadline).
+   */
+  public boolean isClosed(RoundPlan plan) {
+    return plan.getRound() < lastClosedRound
+        || plan.getRound() == lastClosedRound && plan.getDeadlineMs() <= lastClosedDeadline;
   }
 
   /** Messages dropped so far, including shard records refused by the {@link #shards() shard store}. */

@@ -35,7 +35,9 @@ public final class RoundCollector {
   }
 
   /**
-   * Collects updates for {@code round}.
+   * Collects updates for {@code round}. The consumer position is not committed here: the
+   * coordinator commits it only after the round's outcome is in the audit log, so a crash before
+   * that re-reads the round's updates on restart instead of losing them.
    *
    * @return every rejection seen while the round was open (accepted updates are in the round)
    */
@@ -48,7 +50,6 @@ public final class RoundCollector {
       expire(round, rejections);
     }
     expire(round, rejections);
-    channels.commitUpdates();
     return rejections;
   }
 

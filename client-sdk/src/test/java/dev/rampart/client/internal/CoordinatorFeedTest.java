@@ -1,0 +1,64 @@
+package dev.rampart.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rampart.crypto.Envelopes;
+import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.Framing;
+import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.MessageType;
+import dev.rampart.protocol.wire.RoundPlan;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+/** How the feed treats a coordinator that restarts and runs an open round again. */
+class CoordinatorFeedTest {
+  private static final Identity COORDINATOR = Identity.generate("coordinator", new SecureRandom());
+  private static final JobId JOB = JobId.of("feed-test");
+
+  private final CoordinatorFeed feed = new CoordinatorFeed(JOB, COORDINATOR.publicKey(), Clock.systemUTC());
+
+  private static RoundPlan plan(long round, long deadline, boolean closed) {
+    return RoundPlan.newBuilder().setJobId(JOB.value()).setRound(round).setDeadlineMs(deadline).setClosed(closed)
+        .setDimension(2).build();
+  }
+
+  private void publish(RoundPlan plan) {
+    Envelope e = Envelopes.seal(COORDINATOR, MessageType.ROUND_PLAN, JOB.value(), plan.getRound(), plan.toByteArray(), 0);
+    Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0).forEach(f -> feed.accept(f.toByteArray()));
+  }
+
+  @Test
+  void latestPlan_sameRoundWithLaterDeadline_replacesTheEarlierAttempt() {
+    publish(plan(3, 1_000, false));
+    publish(plan(3, 5_000, false));
+    assertThat(feed.latestPlan()).get().extracting(RoundPlan::getDeadlineMs).isEqualTo(5_000L);
+  }
+
+  @Test
+  void latestPlan_sameRoundWithEarlierDeadline_keepsTheNewerAttempt() {
+    publish(plan(3, 5_000, false));
+    publish(plan(3, 1_000, false));
+    assertThat(feed.latestPlan()).get().extracting(RoundPlan::getDeadlineMs).isEqualTo(5_000L);
+  }
+
+  @Test
+  void isClosed_closingOfFirstAttempt_doesNotCloseTheRestartedAttempt() {
+    publish(plan(3, 1_000, false));
+    publish(plan(3, 1_000, true));
+    publish(plan(3, 5_000, false));
+    RoundPlan restarted = feed.latestPlan().orElseThrow();
+    assertThat(feed.isClosed(restarted)).isFalse();
+    publish(plan(3, 5_000, true));
+    assertThat(feed.isClosed(restarted)).isTrue();
+  }
+
+  @Test
+  void isClosed_laterRoundClosed_closesEveryEarlierRound() {
+    publish(plan(4, 9_000, true));
+    assertThat(feed.isClosed(plan(3, 99_000, false))).isTrue();
+    assertThat(feed.isClosed(plan(5, 1, false))).isFalse();
+  }
+}

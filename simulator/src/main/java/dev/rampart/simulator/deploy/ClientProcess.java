@@ -1,0 +1,122 @@
+package dev.rampart.simulator.deploy;
+
+import dev.rampart.client.ClientConfig;
+import dev.rampart.client.ClientRunSummary;
+import dev.rampart.client.FederatedClient;
+import dev.rampart.client.LocalTrainer;
+import dev.rampart.client.LocalUpdate;
+import dev.rampart.client.SoftmaxRegression;
+import dev.rampart.client.UpdateTransform;
+import dev.rampart.crypto.Identity;
+import dev.rampart.crypto.PublicKey;
+import dev.rampart.protocol.JobId;
+import dev.rampart.simulator.Dataset;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A client as a process of its own: its identity, the pinned coordinator key and its local data
+ * come from a checked {@code client.yaml}; it waits (bounded) for the cluster and the job's
+ * topics, then takes part until the job's final round. Not thread-safe; one run per instance.
+ */
+public final class ClientProcess {
+  private final ConfigValues values;
+  private final PrintStream out;
+
+  private ClientProcess(ConfigValues values, PrintStream out) {
+    this.values = values;
+    this.out = out;
+  }
+
+  /** Reads and checks {@code file}; throws {@link ConfigException} naming the key on a bad file. */
+  public static ClientProcess fromFile(Path file, PrintStream out) {
+    return new ClientProcess(DeploySchemas.CLIENT.bind(file), out);
+  }
+
+  /** The client settings the file describes (keys are read from disk). */
+  public ClientConfig config() {
+    ClientConfig.Builder b = ClientConfig.builder()
+        .identity(CoordinatorProcess.loadIdentity(values.path("identity"), "identity"))
+        .coordinatorKey(readPublicKey(values.path("coordinator-key")))
+        .job(JobId.of(values.string("job")))
+        .topicPrefix(values.string("topic-prefix"))
+        .maxFrameBytes(values.integer("max-frame-bytes"))
+        .stopAfterFinalRound(values.bool("stop-after-final-round"));
+    KafkaSettings.from(values).properties().forEach(b::kafkaProperty);
+    return b.build();
+  }
+
+  /** The local data named by {@code data.path}. */
+  public Dataset data() {
+    return LocalData.load(values.path("data.path"), values.string("data.format"), values.integer("data.classes"),
+        values.decimal("data.feature-scale"));
+  }
+
+  /** Reads a public key file written by {@code rampart keys generate}: comment lines, then one base64 line. */
+  static PublicKey readPublicKey(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("coordinator-key file " + file + " does not exist");
+    }
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String t = line.strip();
+        if (!t.isEmpty() && !t.startsWith("#")) {
+          return PublicKey.fromBase64(t);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read public key file " + file, e);
+    }
+    throw new ConfigException("public key file " + file + " holds no key");
+  }
+
+  /**
+   * Checks the cluster and the job's topics, then trains until the job's final round.
+   *
+   * @return an {@link ExitCodes} value
+   */
+  public int run(StopSignal stop) {
+    ClientConfig config = config();
+    Dataset data = data();
+    KafkaSettings kafka = KafkaSettings.from(values);
+    ClusterCheck.awaitCluster(kafka);
+    String id = config.identity().id();
+    LocalTrainer trainer = new ProgressTrainer(new SoftmaxRegression(data.features(), data.labels(), data.classes(),
+        values.longValue("data.seed")), id, out);
+    out.printf("client %s: job %s, %d local samples, cluster %s; waiting for the job's topics%n", id, config.job(),
+        data.size(), kafka.bootstrapServers());
+    out.flush();
+    ClusterCheck.awaitTopics(kafka, List.of(config.topics().plans(), config.topics().models(), config.topics().updates()),
+        values.duration("topic-wait"), "is the coordinator for job " + config.job() + " running?");
+    try (FederatedClient client = FederatedClient.create(config, trainer, UpdateTransform.identity(), Clock.systemUTC())) {
+      stop.onStop(client::close);
+      ClientRunSummary summary = client.run();
+      out.printf("client %s: %s: %d rounds answered, %d skipped, %d coordinator messages ignored%n", id,
+          summary.finished() ? "job ended" : "stopped", summary.roundsAnswered(), summary.roundsSkipped(),
+          summary.ignoredMessages());
+      if (summary.finished()) {
+        return ExitCodes.COMPLETED;
+      }
+      return stop.stopped() ? ExitCodes.STOPPED : ExitCodes.FAILED;
+    }
+  }
+
+  /** Prints one line per round this client trains for. */
+  private record ProgressTrainer(LocalTrainer inner, String id, PrintStream out) implements LocalTrainer {
+    @Override
+    public LocalUpdate train(float[] globalModel, Map<String, String> parameters, long round) {
+      LocalUpdate update = inner.train(globalModel, parameters, round);
+      out.printf("client %s: round %d: trained on %d samples, loss %.4f%n", id, round, update.sampleCount(),
+          update.trainLoss());
+      out.flush();
+      return update;
+    }
+  }
+}
