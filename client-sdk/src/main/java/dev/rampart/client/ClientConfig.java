@@ -21,6 +21,8 @@ public final class ClientConfig {
   private final Map<String, Object> kafka;
   private final int maxFrameBytes;
   private final boolean stopAfterFinalRound;
+  private final java.nio.file.Path secureStateDirectory;
+  private final SecureSessionHook secureSessionHook;
 
   private ClientConfig(Builder b) {
     this.identity = b.identity;
@@ -30,6 +32,22 @@ public final class ClientConfig {
     this.kafka = Map.copyOf(b.kafka);
     this.maxFrameBytes = b.maxFrameBytes;
     this.stopAfterFinalRound = b.stopAfterFinalRound;
+    this.secureStateDirectory = b.secureStateDirectory;
+    this.secureSessionHook = b.secureSessionHook;
+  }
+
+  /**
+   * Where secure-aggregation session state (keys, shares held for peers, the masked input) is
+   * persisted before every send, so a restarted client resends identical bytes; empty: kept in
+   * memory only.
+   */
+  public java.util.Optional<java.nio.file.Path> secureStateDirectory() {
+    return java.util.Optional.ofNullable(secureStateDirectory);
+  }
+
+  /** The observer of secure-aggregation sessions (default: {@link SecureSessionHook#none()}). */
+  public SecureSessionHook secureSessionHook() {
+    return secureSessionHook;
   }
 
   /** A builder; identity, coordinator key, job and bootstrap servers are required. */
@@ -85,8 +103,22 @@ public final class ClientConfig {
     private final Map<String, Object> kafka = new LinkedHashMap<>();
     private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
     private boolean stopAfterFinalRound = true;
+    private java.nio.file.Path secureStateDirectory;
+    private SecureSessionHook secureSessionHook = SecureSessionHook.none();
 
     private Builder() {}
+
+    /** Directory (created if missing) for persisted secure-aggregation state; default: in memory. */
+    public Builder secureStateDirectory(java.nio.file.Path directory) {
+      this.secureStateDirectory = Objects.requireNonNull(directory, "secureStateDirectory");
+      return this;
+    }
+
+    /** Observer of secure-aggregation sessions, for tests and simulations (default: none). */
+    public Builder secureSessionHook(SecureSessionHook hook) {
+      this.secureSessionHook = Objects.requireNonNull(hook, "secureSessionHook");
+      return this;
+    }
 
     /** Whether the client stops after the job's final round (default true). */
     public Builder stopAfterFinalRound(boolean stop) {

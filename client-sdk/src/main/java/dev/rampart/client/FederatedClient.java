@@ -42,6 +42,7 @@ public final class FederatedClient implements AutoCloseable {
   private final InstantSource clock;
   private final ClientChannels channels;
   private final CoordinatorFeed feed;
+  private final SecureUpdates secure;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private long lastHandledRound;
@@ -55,6 +56,7 @@ public final class FederatedClient implements AutoCloseable {
     this.clock = clock;
     this.channels = new ClientChannels(config.kafka(), config.topics(), config.identity().id());
     this.feed = new CoordinatorFeed(config.job(), config.coordinatorKey(), clock);
+    this.secure = new SecureUpdates(config, clock);
   }
 
   /** An honest client on the system clock. */
@@ -88,7 +90,11 @@ public final class FederatedClient implements AutoCloseable {
       }
       return new ClientRunSummary(answered, skipped, feed.ignored(), finished);
     } finally {
-      channels.close();
+      try {
+        secure.close();
+      } finally {
+        channels.close();
+      }
     }
   }
 
@@ -115,7 +121,11 @@ public final class FederatedClient implements AutoCloseable {
     }
     LocalUpdate local = trainer.train(model.get(), plan.getTrainingMap(), plan.getRound());
     float[] vector = transform.apply(local.vector(), plan.getRound());
-    publish(plan, vector, local);
+    if (plan.hasSecureAggregation()) {
+      secure.take(plan, vector, closed::get);
+    } else {
+      publish(plan, vector, local);
+    }
     answered++;
     lastHandledRound = plan.getRound();
     return plan.getFinalRound() && config.stopAfterFinalRound();
@@ -147,6 +157,7 @@ public final class FederatedClient implements AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       if (started.get()) {
+        secure.wakeup();
         channels.wakeup();
       } else {
         channels.close();

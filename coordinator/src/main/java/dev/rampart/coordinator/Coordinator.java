@@ -64,6 +64,7 @@ public final class Coordinator implements AutoCloseable {
   private final RoundCollector collector;
   private final AggregationStep aggregation;
   private final AuditTrail trail;
+  private final dev.rampart.coordinator.internal.SecureRound secure;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private final Map<RejectionReason, Long> rejectionCounts = new EnumMap<>(RejectionReason.class);
@@ -86,6 +87,8 @@ public final class Coordinator implements AutoCloseable {
         .orElseGet(AuditTrail::disabled);
     this.model = config.initialModel();
     this.modelDigest = FloatVectors.digest(model);
+    this.secure = config.secureAggregation()
+        .map(s -> new dev.rampart.coordinator.internal.SecureRound(config, channels, clock)).orElse(null);
   }
 
   /** A coordinator on the system clock. Nothing is sent before {@link #run}. */
@@ -113,8 +116,18 @@ public final class Coordinator implements AutoCloseable {
       try {
         trail.close();
       } finally {
-        channels.close();
+        closeChannels();
       }
+    }
+  }
+
+  private void closeChannels() {
+    try {
+      if (secure != null) {
+        secure.close();
+      }
+    } finally {
+      channels.close();
     }
   }
 
@@ -182,11 +195,13 @@ public final class Coordinator implements AutoCloseable {
     long start = clock.millis();
     Set<ClientId> participants = participants();
     long deadline = start + config.roundTimeout().toMillis();
-    trail.roundPlanned(round, modelVersion, participants.stream().map(ClientId::value).toList());
+    List<List<String>> groups = secure == null ? List.of() : secure.partition(round, participants);
+    trail.roundPlanned(round, modelVersion, participants.stream().map(ClientId::value).toList(), groups);
     RoundPlan plan = plan(round, participants, deadline);
+    plan = secure == null ? plan : secure.withGroups(plan);
     publisher.publishPlan(plan);
     OpenRound open = new OpenRound(round, deadline, modelDigest, participants);
-    List<Rejection> rejections = collector.collect(open);
+    List<Rejection> rejections = secure == null ? collector.collect(open) : secure.collect(plan, open);
     publisher.publishPlan(plan.toBuilder().setClosed(true).build());
     rejections.forEach(r -> {
       rejectionCounts.merge(r.reason(), 1L, Long::sum);
@@ -309,7 +324,7 @@ public final class Coordinator implements AutoCloseable {
       try {
         trail.close();
       } finally {
-        channels.close();
+        closeChannels();
       }
     }
   }

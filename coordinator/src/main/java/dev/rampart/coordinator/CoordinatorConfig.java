@@ -49,6 +49,7 @@ public final class CoordinatorConfig {
   private final java.nio.file.Path runDirectory;
   private final ModelEvaluator evaluator;
   private final dev.rampart.audit.FsyncPolicy auditFsync;
+  private final SecureAggregation secureAggregation;
 
   private CoordinatorConfig(Builder b) {
     this.job = b.job;
@@ -71,6 +72,12 @@ public final class CoordinatorConfig {
     this.runDirectory = b.runDirectory;
     this.evaluator = b.evaluator;
     this.auditFsync = b.auditFsync;
+    this.secureAggregation = b.secureAggregation;
+  }
+
+  /** Grouped secure aggregation, when the job runs it (default: off). */
+  public java.util.Optional<SecureAggregation> secureAggregation() {
+    return java.util.Optional.ofNullable(secureAggregation);
   }
 
   /** A builder with the defaults above. */
@@ -208,6 +215,16 @@ public final class CoordinatorConfig {
     private java.nio.file.Path runDirectory;
     private ModelEvaluator evaluator = ModelEvaluator.none();
     private dev.rampart.audit.FsyncPolicy auditFsync = dev.rampart.audit.FsyncPolicy.EVERY_RECORD;
+    private SecureAggregation secureAggregation;
+
+    /**
+     * Turns grouped secure aggregation on with these settings ({@code null}: off, the default).
+     * {@link #build()} refuses a group size above {@code activeClients / (2·maxByzantine + 1)}.
+     */
+    public Builder secureAggregation(SecureAggregation settings) {
+      this.secureAggregation = settings;
+      return this;
+    }
 
     private Builder() {}
 
@@ -387,6 +404,9 @@ public final class CoordinatorConfig {
         dev.rampart.aggregation.Pipeline.parse(aggregation, maxByzantine);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("aggregation '" + aggregation + "' is invalid: " + e.getMessage(), e);
+      }
+      if (secureAggregation != null) {
+        dev.rampart.coordinator.internal.SecureRound.requireFeasible(secureAggregation, active, maxByzantine);
       }
       return new CoordinatorConfig(this);
     }

@@ -97,6 +97,11 @@ public final class AuditTrail implements AutoCloseable {
     append(RecordType.ROUND_PLANNED, AuditEvents.roundPlanned(round, modelVersion, participants, Map.of(), List.of()));
   }
 
+  /** A round plan with its secure-aggregation groups (group i is the input {@code group-i}). */
+  public void roundPlanned(long round, long modelVersion, List<String> participants, List<List<String>> groups) {
+    append(RecordType.ROUND_PLANNED, AuditEvents.roundPlanned(round, modelVersion, participants, Map.of(), groups));
+  }
+
   public void accepted(long round, AcceptedUpdate update, long modelVersion) {
     append(RecordType.UPDATE_ACCEPTED, AuditEvents.updateAccepted(round, update.client().value(), modelVersion,
         Hex.of(FloatVectors.digest(update.vector())), update.sampleCount()));
