@@ -80,7 +80,8 @@ public final class Coordinator implements AutoCloseable {
     this.publisher = new Publisher(channels, config.topics(), config.identity(), config.maxFrameBytes(), clock);
     this.collector = new RoundCollector(channels,
         new UpdateVerifier(config.job(), config.registry(), config.dimension()), clock);
-    this.aggregation = new AggregationStep(config.aggregation(), config.maxByzantine(), config.aggregationSeed());
+    this.aggregation = new AggregationStep(config.aggregation(), config.maxByzantine(), config.aggregationSeed(),
+        config.secureAggregation().isPresent());
     this.trail = config.runDirectory()
         .map(dir -> AuditTrail.open(dir, config.identity(), config.auditFsync(),
             bytes -> channels.mirrorAudit(dev.rampart.audit.AuditRecord.parse(bytes).sequence(), bytes)))
