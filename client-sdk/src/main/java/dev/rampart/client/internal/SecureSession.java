@@ -96,7 +96,9 @@ public final class SecureSession {
     SessionContext ctx = new SessionContext(ref, group.get().getMembersList(), params, plan.getDimension(),
         Octets.of(plan.getModelDigest().toByteArray()));
     forgetPrevious(ref);
-    int[] encoded = params.codec().encode(vector, random);
+    // Stochastic rounding needs unbiased, not secret, coin flips: the masks hide q(x_u). A fast
+    // generator seeded from the secure one keeps encoding off the critical path at d = 10^6.
+    int[] encoded = params.codec().encode(vector, new java.util.SplittableRandom(random.nextLong()));
     hook.encoded(plan.getRound(), groupId, encoded.clone());
     ClientSetup setup = ClientSetup.builder().context(ctx).identity(identity).trust(trust(spec))
         .store(store).random(random).maskThreads(maskThreads).build();
