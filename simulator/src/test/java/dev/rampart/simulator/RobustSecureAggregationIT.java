@@ -33,7 +33,7 @@ class RobustSecureAggregationIT {
   @RegisterExtension static final KafkaFixture KAFKA = KafkaFixture.create();
 
   private static final int CLIENTS = 20;
-  private static final int ROUNDS = 8;
+  private static final int ROUNDS = 6;
 
   @Test
   void run_twoByzantineInsideGroups_medianOverGroupMeansConvergesAndAuditNamesOutvotedGroups(@TempDir Path runDir)
@@ -64,7 +64,8 @@ class RobustSecureAggregationIT {
       double accuracy = SoftmaxRegression.accuracy(last.model(), split[1].features(), split[1].labels(), 10);
       assertThat(h.rounds).hasSize(ROUNDS).allSatisfy(r -> assertThat(r.committed()).isTrue());
       assertThat(groups).hasSize(5 * ROUNDS).allSatisfy(g -> assertThat(g.succeeded()).isTrue());
-      assertThat(accuracy).isGreaterThanOrEqualTo(0.85);
+      assertThat(accuracy).as("test accuracy after %d rounds", ROUNDS).isGreaterThanOrEqualTo(0.85);
+      System.out.printf("RobustSecureAggregationIT: test accuracy %.4f after %d rounds%n", accuracy, ROUNDS);
 
       List<AuditRecord> records = AuditQuery.load(runDir.resolve("audit"));
       assertJobStartedStatesTheBound(records);
