@@ -97,9 +97,9 @@ public final class ChaCha20Keystream {
   /**
    * {@value #LANES} consecutive blocks of one stream computed together: word w of block l is
    * {@code x[w][l]}. Every step of the RFC 8439 quarter round is a loop over the lanes with the same
-   * index on every array, which the JIT compiles to SIMD instructions; the result is the same
-   * keystream as {@link ChaChaEngine#chachaCore}, block by block (checked against RFC 8439 and
-   * against the one-block path in the tests).
+   * index on every array, a shape the JIT can auto-vectorize; the result is the same
+   * keystream as {@link ChaChaEngine#chachaCore}, block by block (checked in the tests against
+   * BouncyCastle's RFC 8439 engine over runs spanning several lane groups).
    */
   private static final class Lanes {
     private final int[] initial;
