@@ -22,6 +22,8 @@ public final class ClientConfig {
   private final int maxFrameBytes;
   private final boolean stopAfterFinalRound;
   private final long compressionSeed;
+  private final java.nio.file.Path secureStateDirectory;
+  private final SecureSessionHook secureSessionHook;
 
   private ClientConfig(Builder b) {
     this.identity = b.identity;
@@ -32,6 +34,22 @@ public final class ClientConfig {
     this.maxFrameBytes = b.maxFrameBytes;
     this.stopAfterFinalRound = b.stopAfterFinalRound;
     this.compressionSeed = b.compressionSeed;
+    this.secureStateDirectory = b.secureStateDirectory;
+    this.secureSessionHook = b.secureSessionHook;
+  }
+
+  /**
+   * Where secure-aggregation session state (keys, shares held for peers, the masked input) is
+   * persisted before every send, so a restarted client resends identical bytes; empty: kept in
+   * memory only.
+   */
+  public java.util.Optional<java.nio.file.Path> secureStateDirectory() {
+    return java.util.Optional.ofNullable(secureStateDirectory);
+  }
+
+  /** The observer of secure-aggregation sessions (default: {@link SecureSessionHook#none()}). */
+  public SecureSessionHook secureSessionHook() {
+    return secureSessionHook;
   }
 
   /** A builder; identity, coordinator key, job and bootstrap servers are required. */
@@ -93,12 +111,26 @@ public final class ClientConfig {
     private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
     private boolean stopAfterFinalRound = true;
     private long compressionSeed;
+    private java.nio.file.Path secureStateDirectory;
+    private SecureSessionHook secureSessionHook = SecureSessionHook.none();
 
     private Builder() {}
 
     /** Seed of the client's stochastic compression (default 0). */
     public Builder compressionSeed(long seed) {
       this.compressionSeed = seed;
+      return this;
+    }
+
+    /** Directory (created if missing) for persisted secure-aggregation state; default: in memory. */
+    public Builder secureStateDirectory(java.nio.file.Path directory) {
+      this.secureStateDirectory = Objects.requireNonNull(directory, "secureStateDirectory");
+      return this;
+    }
+
+    /** Observer of secure-aggregation sessions, for tests and simulations (default: none). */
+    public Builder secureSessionHook(SecureSessionHook hook) {
+      this.secureSessionHook = Objects.requireNonNull(hook, "secureSessionHook");
       return this;
     }
 

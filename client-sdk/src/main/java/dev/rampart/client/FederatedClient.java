@@ -43,6 +43,7 @@ public final class FederatedClient implements AutoCloseable {
   private final CoordinatorFeed feed;
   private final dev.rampart.client.internal.RoundWork work;
   private final dev.rampart.client.internal.UpdatePayloads payloads;
+  private final SecureUpdates secure;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private long lastHandledRound;
@@ -60,6 +61,7 @@ public final class FederatedClient implements AutoCloseable {
     this.feed = new CoordinatorFeed(config.job(), config.coordinatorKey(), clock);
     this.work = new dev.rampart.client.internal.RoundWork(config.identity().id(), trainer, feed.shards(), clock);
     this.payloads = new dev.rampart.client.internal.UpdatePayloads(config.compressionSeed());
+    this.secure = new SecureUpdates(config, clock);
   }
 
   /** An honest client on the system clock. */
@@ -93,7 +95,11 @@ public final class FederatedClient implements AutoCloseable {
       }
       return new ClientRunSummary(answered, skipped, feed.ignored(), finished);
     } finally {
-      channels.close();
+      try {
+        secure.close();
+      } finally {
+        channels.close();
+      }
     }
   }
 
@@ -124,7 +130,11 @@ public final class FederatedClient implements AutoCloseable {
     }
     LocalUpdate local = computed.get();
     float[] vector = transform.apply(local.vector(), plan.getRound());
-    publish(plan, vector, local);
+    if (plan.hasSecureAggregation()) {
+      secure.take(plan, vector, closed::get);
+    } else {
+      publish(plan, vector, local);
+    }
     answered++;
     handled(plan, true);
     return plan.getFinalRound() && config.stopAfterFinalRound();
@@ -170,6 +180,7 @@ public final class FederatedClient implements AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       if (started.get()) {
+        secure.wakeup();
         channels.wakeup();
       } else {
         channels.close();

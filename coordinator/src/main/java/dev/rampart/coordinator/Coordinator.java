@@ -65,6 +65,7 @@ public final class Coordinator implements AutoCloseable {
   private final AggregationStep aggregation;
   private final AuditTrail trail;
   private final dev.rampart.coordinator.internal.CodedRounds coded;
+  private final dev.rampart.coordinator.internal.SecureRound secure;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private final Map<RejectionReason, Long> rejectionCounts = new EnumMap<>(RejectionReason.class);
@@ -81,13 +82,16 @@ public final class Coordinator implements AutoCloseable {
     this.coded = dev.rampart.coordinator.internal.CodedRounds.of(config);
     this.collector = new RoundCollector(channels,
         new UpdateVerifier(config.job(), config.registry(), config.dimension(), coded.compression()), clock);
-    this.aggregation = new AggregationStep(config.aggregation(), config.maxByzantine(), config.aggregationSeed());
+    this.aggregation = new AggregationStep(config.aggregation(), config.maxByzantine(), config.aggregationSeed(),
+        config.secureAggregation().isPresent());
     this.trail = config.runDirectory()
         .map(dir -> AuditTrail.open(dir, config.identity(), config.auditFsync(),
             bytes -> channels.mirrorAudit(dev.rampart.audit.AuditRecord.parse(bytes).sequence(), bytes)))
         .orElseGet(AuditTrail::disabled);
     this.model = config.initialModel();
     this.modelDigest = FloatVectors.digest(model);
+    this.secure = config.secureAggregation()
+        .map(s -> new dev.rampart.coordinator.internal.SecureRound(config, channels, clock)).orElse(null);
   }
 
   /** A coordinator on the system clock. Nothing is sent before {@link #run}. */
@@ -115,8 +119,18 @@ public final class Coordinator implements AutoCloseable {
       try {
         trail.close();
       } finally {
-        channels.close();
+        closeChannels();
       }
+    }
+  }
+
+  private void closeChannels() {
+    try {
+      if (secure != null) {
+        secure.close();
+      }
+    } finally {
+      channels.close();
     }
   }
 
@@ -185,12 +199,14 @@ public final class Coordinator implements AutoCloseable {
     long start = clock.millis();
     Set<ClientId> participants = participants();
     long deadline = start + config.roundTimeout().toMillis();
+    List<List<String>> groups = secure == null ? List.of() : secure.partition(round, participants);
     RoundPlan plan = plan(round, participants, deadline);
+    plan = secure == null ? plan : secure.withGroups(plan);
     trail.roundPlanned(round, modelVersion, participants.stream().map(ClientId::value).toList(),
-        dev.rampart.coordinator.internal.CodedPlanner.auditView(plan));
+        dev.rampart.coordinator.internal.CodedPlanner.auditView(plan), groups);
     publisher.publishPlan(plan);
     OpenRound open = new OpenRound(round, deadline, modelDigest, participants);
-    List<Rejection> rejections = collector.collect(open);
+    List<Rejection> rejections = secure == null ? collector.collect(open) : secure.collect(plan, open);
     publisher.publishPlan(plan.toBuilder().setClosed(true).build());
     rejections.forEach(r -> {
       rejectionCounts.merge(r.reason(), 1L, Long::sum);
@@ -314,7 +330,7 @@ public final class Coordinator implements AutoCloseable {
       try {
         trail.close();
       } finally {
-        channels.close();
+        closeChannels();
       }
     }
   }

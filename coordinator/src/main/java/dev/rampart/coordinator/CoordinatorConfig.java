@@ -56,6 +56,7 @@ public final class CoordinatorConfig {
   private final CodedMode codedMode;
   private final String compression;
   private final long compressionSeed;
+  private final SecureAggregation secureAggregation;
 
   private CoordinatorConfig(Builder b) {
     this.job = b.job;
@@ -81,6 +82,12 @@ public final class CoordinatorConfig {
     this.codedMode = b.codedMode;
     this.compression = b.compression;
     this.compressionSeed = b.compressionSeed;
+    this.secureAggregation = b.secureAggregation;
+  }
+
+  /** Grouped secure aggregation, when the job runs it (default: off). */
+  public java.util.Optional<SecureAggregation> secureAggregation() {
+    return java.util.Optional.ofNullable(secureAggregation);
   }
 
   /** A builder with the defaults above. */
@@ -236,6 +243,16 @@ public final class CoordinatorConfig {
     private CodedMode codedMode;
     private String compression = DEFAULT_COMPRESSION;
     private long compressionSeed = DEFAULT_COMPRESSION_SEED;
+    private SecureAggregation secureAggregation;
+
+    /**
+     * Turns grouped secure aggregation on with these settings ({@code null}: off, the default).
+     * {@link #build()} refuses a group size above {@code activeClients / (2·maxByzantine + 1)}.
+     */
+    public Builder secureAggregation(SecureAggregation settings) {
+      this.secureAggregation = settings;
+      return this;
+    }
 
     private Builder() {}
 
@@ -449,6 +466,14 @@ public final class CoordinatorConfig {
         dev.rampart.aggregation.Pipeline.parse(aggregation, maxByzantine);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("aggregation '" + aggregation + "' is invalid: " + e.getMessage(), e);
+      }
+      if (secureAggregation != null) {
+        dev.rampart.coordinator.internal.SecureRound.requireFeasible(secureAggregation, active, maxByzantine);
+        SecureAggregation.requireCompatibleCompression(compression);
+        require(DEFAULT_COMPRESSION.equals(compression), "compression '" + compression
+            + "' with secure aggregation is not supported yet: clients mask dense vectors; use compression 'identity'");
+        require(codedMode == null, "coded mode with secure aggregation is not supported yet: "
+            + "turn one of them off");
       }
       return new CoordinatorConfig(this);
     }

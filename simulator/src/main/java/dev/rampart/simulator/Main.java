@@ -95,6 +95,20 @@ public final class Main implements Runnable {
     @Option(names = "--attack", description = "Byzantine behaviour: sign-flip, scale(factor=F), noise(sigma=S) (default: ${DEFAULT-VALUE}).", defaultValue = "sign-flip")
     String attack;
 
+    @Option(names = "--secure-aggregation",
+        description = "Run grouped secure aggregation: the coordinator sees only group sums and aggregates group means.")
+    boolean secureAggregation;
+
+    @Option(names = "--group-size", description = "Largest secure-aggregation group, s (default: ${DEFAULT-VALUE}).",
+        defaultValue = "4")
+    int groupSize;
+
+    /** The simulation of these options, with secure aggregation when asked for. */
+    Simulation simulation(java.io.PrintStream out) {
+      Simulation simulation = new Simulation(settings(), out);
+      return secureAggregation ? simulation.withSecureAggregation(groupSize) : simulation;
+    }
+
     SimulationSettings settings() {
       if (roundTimeoutSeconds < 1) {
         throw new IllegalArgumentException("--round-timeout must be at least 1 second, but was " + roundTimeoutSeconds);
@@ -113,7 +127,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() {
-      RunSummary summary = new Simulation(options.settings(), System.out).run();
+      RunSummary summary = options.simulation(System.out).run();
       return summary.rounds() > 0 ? 0 : EXIT_FAILED;
     }
   }
@@ -140,7 +154,7 @@ public final class Main implements Runnable {
         return new CodedSimulation(CodedScenario.named(scenario), options.settings(), System.out).run().rounds() > 0
             ? 0 : EXIT_FAILED;
       }
-      Simulation simulation = new Simulation(options.settings(), System.out);
+      Simulation simulation = options.simulation(System.out);
       if (resume != null) {
         simulation.resuming(resume);
       }

@@ -49,6 +49,7 @@ public final class Simulation {
   private final PrintStream out;
   private final Map<Integer, UpdateTransform> behaviours = new LinkedHashMap<>();
   private Path resumeFrom;
+  private dev.rampart.coordinator.SecureAggregation secureAggregation;
 
   /** A simulation that reports progress on {@code out}. */
   public Simulation(SimulationSettings settings, PrintStream out) {
@@ -62,6 +63,17 @@ public final class Simulation {
       throw new IllegalArgumentException("client index must be in [0, " + settings.clients() + "), but index=" + index);
     }
     behaviours.put(index, transform);
+    return this;
+  }
+
+  /**
+   * Runs grouped secure aggregation with groups of at most {@code groupSize} clients (threshold
+   * ⌊s/2⌋+1, clip 1.0); the coordinator refuses the job when s exceeds clients/(2f+1).
+   *
+   * @throws IllegalArgumentException naming the value unless 2 ≤ groupSize ≤ 255
+   */
+  public Simulation withSecureAggregation(int groupSize) {
+    this.secureAggregation = dev.rampart.coordinator.SecureAggregation.builder().groupSize(groupSize).build();
     return this;
   }
 
@@ -91,6 +103,9 @@ public final class Simulation {
     createDirectories(runDir);
     out.printf("run %s: %d clients, %d rounds, aggregation '%s' (f=%d), results in %s%n", runId, settings.clients(),
         settings.rounds(), settings.aggregation(), settings.maxByzantine(), runDir);
+    if (secureAggregation != null) {
+      out.printf("secure aggregation: %s%n", secureAggregation);
+    }
     if (!behaviours.isEmpty()) {
       out.printf("byzantine clients: %s run '%s'%n", behaviours.keySet().stream()
           .map(i -> String.format("client-%02d", i)).toList(), settings.attack());
@@ -146,6 +161,7 @@ public final class Simulation {
         .trainingParameter("local_epochs", Integer.toString(settings.localEpochs()))
         .trainingParameter("batch_size", Integer.toString(settings.batchSize()))
         .runDirectory(runDir)
+        .secureAggregation(secureAggregation)
         .evaluator(model -> java.util.Map.of(dev.rampart.audit.AuditEvents.METRIC_TEST_ACCURACY,
             SoftmaxRegression.accuracy(model, testX, testY, test.classes())))
         .build();

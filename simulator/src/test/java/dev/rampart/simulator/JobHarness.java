@@ -4,6 +4,7 @@ import dev.rampart.client.ClientConfig;
 import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.FederatedClient;
 import dev.rampart.client.LocalTrainer;
+import dev.rampart.client.UpdateTransform;
 import dev.rampart.coordinator.Coordinator;
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.JobSummary;
@@ -71,8 +72,18 @@ final class JobHarness implements AutoCloseable {
   }
 
   ClientConfig clientConfig(Identity identity) {
+    return clientConfigBuilder(identity).build();
+  }
+
+  ClientConfig.Builder clientConfigBuilder(Identity identity) {
     return ClientConfig.builder().identity(identity).coordinatorKey(coordinator.publicKey()).job(job)
-        .bootstrapServers(bootstrap).stopAfterFinalRound(parent == null).build();
+        .bootstrapServers(bootstrap).stopAfterFinalRound(parent == null);
+  }
+
+  void startClient(ClientConfig config, LocalTrainer trainer, UpdateTransform transform) {
+    FederatedClient client = FederatedClient.create(config, trainer, transform, Clock.systemUTC());
+    running.add(client);
+    results.add(pool.submit(client::run));
   }
 
   void startClient(Identity identity, LocalTrainer trainer) {

@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
 public final class AggregationStep {
   private final Pipeline pipeline;
   private final boolean scoreIsDistance;
+  private final boolean distanceIsSignal;
   private AggregationContext context;
 
   /**
@@ -30,6 +31,15 @@ public final class AggregationStep {
    * @param seed seed of randomized rules such as bucketing; recorded with the run
    */
   public AggregationStep(String spec, int maxByzantine, long seed) {
+    this(spec, maxByzantine, seed, false);
+  }
+
+  /**
+   * @param groupInputs whether the inputs are secure-aggregation group means; their distance to
+   *     the aggregate then also decides suspicion (see {@code Suspicion})
+   */
+  public AggregationStep(String spec, int maxByzantine, long seed, boolean groupInputs) {
+    this.distanceIsSignal = groupInputs;
     this.pipeline = Pipeline.parse(spec, maxByzantine);
     String rule = pipeline.aggregator().name().toLowerCase(java.util.Locale.ROOT);
     this.scoreIsDistance = rule.contains("krum") || rule.contains("bulyan") || rule.contains("monna");
@@ -57,7 +67,7 @@ public final class AggregationStep {
     AggregationResult result = pipeline.aggregate(inputs, context);
     context = context.next(result);
     List<InputEvidence> perInput = result.evidence();
-    boolean[] suspected = Suspicion.flag(perInput, scoreIsDistance);
+    boolean[] suspected = Suspicion.flag(perInput, scoreIsDistance, distanceIsSignal);
     List<ClientEvidence> evidence = new ArrayList<>(updates.size());
     for (int i = 0; i < perInput.size(); i++) {
       InputEvidence e = perInput.get(i);

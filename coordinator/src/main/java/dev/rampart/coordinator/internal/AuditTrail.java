@@ -97,9 +97,14 @@ public final class AuditTrail implements AutoCloseable {
     append(RecordType.ROUND_PLANNED, AuditEvents.roundPlanned(round, modelVersion, participants, Map.of(), List.of()));
   }
 
-  /** Records a planned round with its coded tasks (client id to shard ids; empty in federated mode). */
-  public void roundPlanned(long round, long modelVersion, List<String> participants, Map<String, List<Integer>> tasks) {
-    append(RecordType.ROUND_PLANNED, AuditEvents.roundPlanned(round, modelVersion, participants, tasks, List.of()));
+  /**
+   * Records a planned round with its coded tasks (client id to shard ids; empty in federated mode)
+   * and its secure-aggregation groups (group i is the input {@code group-i}; empty without secure
+   * aggregation).
+   */
+  public void roundPlanned(long round, long modelVersion, List<String> participants, Map<String, List<Integer>> tasks,
+      List<List<String>> groups) {
+    append(RecordType.ROUND_PLANNED, AuditEvents.roundPlanned(round, modelVersion, participants, tasks, groups));
   }
 
   public void accepted(long round, AcceptedUpdate update, long modelVersion) {

@@ -25,7 +25,9 @@ public final class JobRecords {
 
   /** The threat model the job runs under. */
   public static ThreatModel threatModel(CoordinatorConfig config, int clientCount) {
-    return ThreatModel.builder()
+    ThreatModel.Builder threat = ThreatModel.builder();
+    config.secureAggregation().ifPresent(s -> threat.secureAggregation(s.groupSize()));
+    return threat
         .assumedByzantine(config.maxByzantine())
         .clientCount(Math.max(1, clientCount))
         .aggregation(config.aggregation())
@@ -58,6 +60,8 @@ public final class JobRecords {
     s.put("registry", clients);
     s.put("resumed", resume.resuming());
     s.put("resumedAfterRound", resume.lastCommittedRound());
+    config.secureAggregation().ifPresent(sa -> s.put("secureAggregation",
+        SecureRound.describe(sa, config.registry().activeCount(), config.maxByzantine())));
     return s;
   }
 

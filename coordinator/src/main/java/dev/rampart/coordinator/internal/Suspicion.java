@@ -34,6 +34,16 @@ final class Suspicion {
    * @return for each input, whether it is suspected
    */
   static boolean[] flag(List<InputEvidence> evidence, boolean scoreIsDistance) {
+    return flag(evidence, scoreIsDistance, false);
+  }
+
+  /**
+   * As {@link #flag(List, boolean)}, plus, when {@code distanceIsSignal}, each input's distance to
+   * the aggregate as a signal. Used for secure-aggregation group means, whose honest spread is
+   * small (each is a mean of several clients), so that a spoiled group stands out by its distance
+   * even under rules that report no per-input weights (the coordinate-wise median).
+   */
+  static boolean[] flag(List<InputEvidence> evidence, boolean scoreIsDistance, boolean distanceIsSignal) {
     int n = evidence.size();
     boolean[] out = new boolean[n];
     long excluded = evidence.stream().filter(InputEvidence::excluded).count();
@@ -45,6 +55,9 @@ final class Suspicion {
     mark(out, evidence.stream().mapToDouble(e -> -e.weight()).toArray());
     if (scoreIsDistance) {
       mark(out, evidence.stream().mapToDouble(InputEvidence::score).toArray());
+    }
+    if (distanceIsSignal) {
+      mark(out, evidence.stream().mapToDouble(InputEvidence::distanceToOutput).toArray());
     }
     return out;
   }

@@ -90,6 +90,35 @@ class ChaCha20KeystreamTest {
   }
 
   @Test
+  void apply_longAlignedAndUnalignedRuns_matchBouncyCastleByteEngineAcrossLaneGroups() {
+    SplittableRandom random = new SplittableRandom(20261125L);
+    for (int trial = 0; trial < 12; trial++) {
+      byte[] key = new byte[32];
+      byte[] nonce = new byte[12];
+      random.nextBytes(key);
+      random.nextBytes(nonce);
+      int start = trial % 2 == 0 ? 16 * random.nextInt(0, 40) : random.nextInt(0, 700);
+      int length = random.nextInt(256, 3000);
+      int counter = trial % 3 == 0 ? 1 : 0;
+
+      int[] words = new int[length];
+      ChaCha20Keystream.apply(key, nonce, counter, start, words, 0, length, Combine.SET);
+      int[] added = new int[length];
+      java.util.Arrays.fill(added, 5);
+      ChaCha20Keystream.apply(key, nonce, counter, start, added, 0, length, Combine.ADD);
+
+      byte[] expected = bouncyCastleKeystream(key, nonce, 4 * (start + length + 16 * counter));
+      byte[] slice = new byte[4 * length];
+      System.arraycopy(expected, 4 * (start + 16 * counter), slice, 0, slice.length);
+      assertThat(toBytes(words)).as("trial %d start %d length %d", trial, start, length)
+          .isEqualTo(slice);
+      for (int i = 0; i < length; i++) {
+        assertThat(added[i]).as("trial %d word %d", trial, i).isEqualTo(words[i] + 5);
+      }
+    }
+  }
+
+  @Test
   void apply_addThenSubtract_restoresTarget() {
     int[] target = {1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 0, 7, 8, 9, 10, 11, 12, 13,
         14, 15, 16, 17, 18};

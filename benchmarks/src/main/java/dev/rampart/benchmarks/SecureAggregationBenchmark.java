@@ -1,0 +1,306 @@
+package dev.rampart.benchmarks;
+
+import dev.rampart.crypto.ClientRegistry;
+import dev.rampart.crypto.Digests;
+import dev.rampart.crypto.Envelopes;
+import dev.rampart.crypto.Identity;
+import dev.rampart.crypto.secagg.ClientSetup;
+import dev.rampart.crypto.secagg.ClientStateStore;
+import dev.rampart.crypto.secagg.ClientStep;
+import dev.rampart.crypto.secagg.GroupOutcome;
+import dev.rampart.crypto.secagg.GroupRef;
+import dev.rampart.crypto.secagg.Octets;
+import dev.rampart.crypto.secagg.SecAggClient;
+import dev.rampart.crypto.secagg.SecAggMessage;
+import dev.rampart.crypto.secagg.SecAggParameters;
+import dev.rampart.crypto.secagg.SecAggServer;
+import dev.rampart.crypto.secagg.ServerStep;
+import dev.rampart.crypto.secagg.SessionContext;
+import dev.rampart.crypto.secagg.TrustAnchors;
+import dev.rampart.protocol.FloatVectors;
+import dev.rampart.protocol.Framing;
+import dev.rampart.protocol.Reassembler;
+import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.wire.ClientUpdate;
+import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.Frame;
+import dev.rampart.protocol.wire.MessageType;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * One round's cost with and without grouped secure aggregation, for one group of s clients over
+ * d coordinates, including the transport work each side really does.
+ *
+ * <ul>
+ *   <li>{@code plainClient}: what a client does today to send a dense update:
+ *       {@code FloatVectors.toWire}, {@code ClientUpdate} serialization, {@code Envelopes.seal}
+ *       (SHA-256 of the body and an Ed25519 signature) and {@code Framing} into 900 KiB chunks.
+ *   <li>{@code secureClient}: member c00's whole session P1-P4 from its persisted P0 state:
+ *       fixed-point encoding, checks of every coordinator list (envelope and inner signatures),
+ *       Shamir splits and share encryption, key agreement with every peer, mask expansion (one
+ *       ChaCha20 stream per U2 member, on {@code threads} threads), signing, state persistence
+ *       (in memory) and the envelope and framing of every message it sends.
+ *   <li>{@code plainCoordinator}: reassembling, verifying and decoding the group's dense updates
+ *       and averaging them.
+ *   <li>{@code secureCoordinator}: one group's {@link SecAggServer} fed the members' enveloped
+ *       messages, with every list it sends sealed and framed, through reconstruction, verification
+ *       and mask removal to the group mean.
+ * </ul>
+ *
+ * <p>{@code dropoutPercent} of the members (never c00) go silent after P1, so the coordinator must
+ * recover their pairwise masks and c00 reveals their mask-key shares. Inputs, identities and
+ * session randomness are derived from fixed seeds; c00 resumes from the same persisted P0 state
+ * with the same seeded randomness in every invocation, so its messages are identical each time and
+ * the precomputed coordinator lists stay valid.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class SecureAggregationBenchmark {
+  private static final int MAX_FRAME = Framing.DEFAULT_MAX_FRAME_BYTES;
+  private static final String JOB = "bench";
+
+  @Param({"100000", "1000000"})
+  public int d;
+
+  @Param({"5", "10", "20"})
+  public int s;
+
+  @Param({"0", "20"})
+  public int dropoutPercent;
+
+  @Param({"2"})
+  public int threads;
+
+  private List<String> ids;
+  private Map<String, Identity> identities;
+  private Identity coordinator;
+  private ClientRegistry registry;
+  private SessionContext ctx;
+  private Map<String, float[]> floats;
+  private byte[] c00Advertised;
+  /** Client frames by phase 0-4, then member. */
+  private List<Map<String, List<byte[]>>> clientFrames;
+  /** Coordinator frames of the lists of phases 1-4 (index 0 unused). */
+  private List<List<byte[]>> coordinatorFrames;
+  private List<List<byte[]>> plainUpdates;
+
+  @Setup
+  public void setUp(BenchmarkParams params) throws Exception {
+    ids = IntStream.range(0, s).mapToObj(i -> String.format("c%02d", i)).toList();
+    identities = new TreeMap<>();
+    registry = ClientRegistry.empty();
+    for (String id : ids) {
+      Identity identity = identity(id);
+      identities.put(id, identity);
+      registry = registry.withClient(id, identity.publicKey());
+    }
+    coordinator = identity("coordinator");
+    int t = s / 2 + 1;
+    SecAggParameters p = SecAggParameters.of(s, t, t, 1.0);
+    Octets model = Octets.of(Digests.sha256("model".getBytes(StandardCharsets.UTF_8)));
+    ctx = new SessionContext(GroupRef.of(JOB, 1, 0), ids, p, d, model);
+    SplittableRandom data = new SplittableRandom(BenchmarkData.SEED);
+    floats = new TreeMap<>();
+    for (String id : ids) {
+      float[] x = new float[d];
+      for (int i = 0; i < d; i++) {
+        x[i] = (float) data.nextDouble(-1.0, 1.0);
+      }
+      floats.put(id, x);
+    }
+    plainUpdates = new ArrayList<>();
+    for (String id : ids.subList(0, s - dropped())) {
+      plainUpdates.add(toBytes(plainFrames(identities.get(id), floats.get(id))));
+    }
+    if (params.getBenchmark().endsWith("secureClient") || params.getBenchmark().endsWith("secureCoordinator")) {
+      recordSession();
+    }
+  }
+
+  private int dropped() {
+    return s * dropoutPercent / 100;
+  }
+
+  /** Runs the whole group once and records every enveloped message. */
+  private void recordSession() throws NoSuchAlgorithmException {
+    TrustAnchors trust = new TrustAnchors(coordinator.id(), coordinator.publicKey(), registry);
+    Map<String, SecAggClient> clients = new TreeMap<>();
+    clientFrames = new ArrayList<>();
+    coordinatorFrames = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      clientFrames.add(new TreeMap<>());
+      coordinatorFrames.add(List.of());
+    }
+    SecAggServer server = SecAggServer.create(ctx, coordinator, registry, threads);
+    for (String id : ids) {
+      ClientStateStore store = ClientStateStore.inMemory();
+      int[] q = ctx.parameters().codec().encode(floats.get(id), new SplittableRandom(id.hashCode()));
+      SecAggClient.open(setup(id, trust, store, new SecureRandom()), q);
+      if (id.equals("c00")) {
+        c00Advertised = store.load(ctx.group(), id).orElseThrow();
+      }
+      SecAggClient c = SecAggClient.open(setup(id, trust, store, seeded(id)), q);
+      clients.put(id, c);
+      clientFrames.get(0).put(id, toBytes(seal(identities.get(id), c.advertisement())));
+      server.accept(c.advertisement());
+    }
+    List<String> silent = ids.subList(s - dropped(), s);
+    for (int k = 1; k <= 4; k++) {
+      ServerStep step = server.advance();
+      SecAggMessage list = step.broadcast().orElseThrow();
+      coordinatorFrames.set(k, toBytes(seal(coordinator, list)));
+      for (String id : step.recipients()) {
+        ClientStep reply = clients.get(id).receive(list.encode());
+        SecAggMessage m = reply.message().orElseThrow();
+        if (k == 1 || !silent.contains(id)) {
+          clientFrames.get(k).put(id, toBytes(seal(identities.get(id), m)));
+          server.accept(m);
+        }
+      }
+    }
+    GroupOutcome outcome = server.advance().outcome().orElseThrow();
+    if (!outcome.isSuccess()) {
+      throw new IllegalStateException("setup session failed: " + outcome);
+    }
+  }
+
+  private ClientSetup setup(String id, TrustAnchors trust, ClientStateStore store, SecureRandom random) {
+    return ClientSetup.builder().context(ctx).identity(identities.get(id)).trust(trust).store(store)
+        .random(random).maskThreads(threads).build();
+  }
+
+  @Benchmark
+  public int plainClient() {
+    return plainFrames(identities.get("c00"), floats.get("c00")).size();
+  }
+
+  @Benchmark
+  public int secureClient() throws NoSuchAlgorithmException {
+    int[] q = ctx.parameters().codec().encode(floats.get("c00"), new SplittableRandom(7));
+    ClientStateStore store = ClientStateStore.inMemory();
+    store.save(ctx.group(), "c00", c00Advertised);
+    TrustAnchors trust = new TrustAnchors(coordinator.id(), coordinator.publicKey(), registry);
+    SecAggClient client = SecAggClient.open(setup("c00", trust, store, seeded("c00")), q);
+    int frames = seal(identities.get("c00"), client.advertisement()).size();
+    for (int k = 1; k <= 4; k++) {
+      Envelope e = reassemble(coordinatorFrames.get(k));
+      if (!Envelopes.verify(e, coordinator.publicKey())) {
+        throw new IllegalStateException("coordinator envelope does not verify");
+      }
+      ClientStep step = client.receive(e.getBody().toByteArray());
+      frames += seal(identities.get("c00"), step.message().orElseThrow()).size();
+    }
+    return frames;
+  }
+
+  @Benchmark
+  public float plainCoordinator() {
+    Reassembler reassembler = Reassembler.create(Clock.systemUTC());
+    float[] mean = new float[d];
+    for (List<byte[]> update : plainUpdates) {
+      Envelope e = null;
+      for (byte[] frame : update) {
+        if (reassembler.accept(frame) instanceof Reassembly.Complete c) {
+          e = c.envelope();
+        }
+      }
+      if (!Envelopes.verify(e, registry.activeKey(e.getSender()).orElseThrow())) {
+        throw new IllegalStateException("update does not verify");
+      }
+      try {
+        float[] x = FloatVectors.fromWire(ClientUpdate.parseFrom(e.getBody()).getDense());
+        for (int i = 0; i < d; i++) {
+          mean[i] += x[i] / plainUpdates.size();
+        }
+      } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+        throw new IllegalStateException(ex);
+      }
+    }
+    return mean[0];
+  }
+
+  @Benchmark
+  public float secureCoordinator() {
+    SecAggServer server = SecAggServer.create(ctx, coordinator, registry, threads);
+    for (int k = 0; k <= 4; k++) {
+      for (List<byte[]> frames : clientFrames.get(k).values()) {
+        Envelope e = reassemble(frames);
+        if (!Envelopes.verify(e, registry.activeKey(e.getSender()).orElseThrow())) {
+          throw new IllegalStateException("client envelope does not verify");
+        }
+        server.accept(e.getBody().toByteArray());
+      }
+      ServerStep step = server.advance();
+      if (k < 4) {
+        seal(coordinator, step.broadcast().orElseThrow());
+      } else {
+        return step.outcome().orElseThrow().mean()[0];
+      }
+    }
+    throw new AssertionError();
+  }
+
+  private static List<Frame> plainFrames(Identity identity, float[] x) {
+    ClientUpdate update = ClientUpdate.newBuilder().setJobId(JOB).setRound(1)
+        .setBaseModelDigest(com.google.protobuf.ByteString.copyFrom(new byte[32])).setSampleCount(100)
+        .setTrainLoss(0.5f).setDense(FloatVectors.toWire(x)).build();
+    Envelope e = Envelopes.seal(identity, MessageType.CLIENT_UPDATE, JOB, 1, update.toByteArray(), 0);
+    return Framing.frames(e, MAX_FRAME, 0);
+  }
+
+  private static List<Frame> seal(Identity identity, SecAggMessage m) {
+    Envelope e = Envelopes.seal(identity, MessageType.SECAGG, JOB, 1, m.encode(), 0);
+    return Framing.frames(e, MAX_FRAME, 0);
+  }
+
+  private static Envelope reassemble(List<byte[]> frames) {
+    Reassembler reassembler = Reassembler.create(Clock.systemUTC());
+    for (byte[] f : frames) {
+      if (reassembler.accept(f) instanceof Reassembly.Complete c) {
+        return c.envelope();
+      }
+    }
+    throw new IllegalStateException("incomplete frames");
+  }
+
+  private static List<byte[]> toBytes(List<Frame> frames) {
+    return frames.stream().map(Frame::toByteArray).toList();
+  }
+
+  private static Identity identity(String id) {
+    return Identity.fromPrivateKey(id, Digests.sha256(("bench identity " + id).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A SecureRandom whose output is fixed by {@code id}, so c00's P1 shares repeat exactly. */
+  private static SecureRandom seeded(String id) throws NoSuchAlgorithmException {
+    SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
+    r.setSeed(("bench session " + id).getBytes(StandardCharsets.UTF_8));
+    return r;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.rampart.client;
+
+import dev.rampart.client.internal.SecAggChannel;
+import dev.rampart.client.internal.SecureSession;
+import dev.rampart.crypto.secagg.ClientPhase;
+import dev.rampart.crypto.secagg.ClientStateStore;
+import dev.rampart.protocol.RampartException;
+import dev.rampart.protocol.wire.RoundPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The secure-aggregation path of a {@link FederatedClient}: instead of a dense update, the
+ * transformed update goes through the client's group session ({@link SecureSession}). The Kafka
+ * adapter is opened on the first secure round only.
+ *
+ * <p>Not thread-safe, except {@link #wakeup()} and {@link #close()}.
+ */
+final class SecureUpdates implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SecureUpdates.class);
+
+  private final ClientConfig config;
+  private final InstantSource clock;
+  private volatile SecAggChannel channel;
+  private SecureSession session;
+
+  SecureUpdates(ClientConfig config, InstantSource clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Runs the round's session with {@code vector}; returns the phase it ended in, if any. */
+  Optional<ClientPhase> take(RoundPlan plan, float[] vector, BooleanSupplier stop) {
+    if (session == null) {
+      channel = new SecAggChannel(config.kafka(), config.topics(), config.identity().id());
+      session = new SecureSession(config.identity(), config.coordinatorKey(), channel, store(),
+          config.secureSessionHook(), config.maxFrameBytes(), clock);
+    }
+    Optional<ClientPhase> end = session.run(plan, vector, stop);
+    LOG.info("client {} round {}: secure aggregation ended in {}", config.identity().id(), plan.getRound(),
+        end.map(Enum::name).orElse("no group"));
+    return end;
+  }
+
+  private ClientStateStore store() {
+    if (config.secureStateDirectory().isEmpty()) {
+      return ClientStateStore.inMemory();
+    }
+    try {
+      return ClientStateStore.inDirectory(Files.createDirectories(config.secureStateDirectory().get()));
+    } catch (IOException e) {
+      throw new RampartException("cannot create secure-aggregation state directory "
+          + config.secureStateDirectory().get() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Ends a blocking read early; safe from any thread. */
+  void wakeup() {
+    SecAggChannel c = channel;
+    if (c != null) {
+      c.wakeup();
+    }
+  }
+
+  @Override
+  public void close() {
+    SecAggChannel c = channel;
+    if (c != null) {
+      c.close();
+    }
+  }
+}

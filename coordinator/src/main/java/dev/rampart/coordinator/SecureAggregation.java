@@ -1,0 +1,213 @@
+package dev.rampart.coordinator;
+
+import dev.rampart.crypto.FixedPointCodec;
+import dev.rampart.crypto.secagg.ClientSetup;
+import dev.rampart.crypto.secagg.SecAggException;
+import dev.rampart.crypto.secagg.SecAggParameters;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Grouped secure-aggregation settings of a job (SECAGG.md, DESIGN.md section 3): each round the
+ * participants are partitioned into groups of at most {@code groupSize}; inside every group the
+ * clients run the Bonawitz protocol over the job's secagg topic, the coordinator learns only the
+ * group sums, and the robust pipeline runs over the group means.
+ *
+ * <p>Validation: {@link #builder()} setters check ranges, {@link Builder#build()} checks the
+ * protocol rules (t &gt; s/2, t ≥ 2, t ≤ s_min ≤ s, s·2^b ≤ 2^32) with messages naming the values;
+ * {@link CoordinatorConfig.Builder#build()} checks s ≤ n/(2f+1) against the registry.
+ *
+ * <p>Immutable and thread-safe (the listener must be thread-safe if shared).
+ */
+public final class SecureAggregation {
+  /** Default longest time a phase of one group's session stays open. */
+  public static final Duration DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(10);
+  /** Default clipping bound C of every coordinate. */
+  public static final double DEFAULT_CLIP = 1.0;
+  /** Default seed of the per-round random partitions. */
+  public static final long DEFAULT_GROUPING_SEED = 0x6709;
+
+  private final SecAggParameters parameters;
+  private final Duration phaseTimeout;
+  private final long groupingSeed;
+  private final int maskThreads;
+  private final SecureGroupListener listener;
+
+  private SecureAggregation(Builder b, SecAggParameters parameters) {
+    this.parameters = parameters;
+    this.phaseTimeout = b.phaseTimeout;
+    this.groupingSeed = b.groupingSeed;
+    this.maskThreads = b.maskThreads;
+    this.listener = b.listener;
+  }
+
+  /** A builder; {@code groupSize} is required, t defaults to ⌊s/2⌋+1 and s_min to t. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The protocol parameters s, t, s_min, C and b. */
+  public SecAggParameters parameters() {
+    return parameters;
+  }
+
+  /** Largest group size s. */
+  public int groupSize() {
+    return parameters.groupSize();
+  }
+
+  /** Longest time one phase of a group's session stays open before it closes without the missing members. */
+  public Duration phaseTimeout() {
+    return phaseTimeout;
+  }
+
+  /** Seed of the per-round partitions; round r uses a seed derived from it and r. */
+  public long groupingSeed() {
+    return groupingSeed;
+  }
+
+  /** Threads the coordinator uses to remove masks, 1 to {@value ClientSetup#MAX_MASK_THREADS}. */
+  public int maskThreads() {
+    return maskThreads;
+  }
+
+  /** Told about every group's outcome, on the coordinator's thread. */
+  public SecureGroupListener listener() {
+    return listener;
+  }
+
+  /**
+   * The largest tolerated number of spoiled groups, ⌈g/2⌉ − 1 for g groups (f &lt; g/2).
+   *
+   * @param groupCount g, at least 1
+   */
+  public static int toleratedGroups(int groupCount) {
+    return (groupCount - 1) / 2;
+  }
+
+  /**
+   * Refuses a compression spec whose clients would send different coordinates (top-k, rand-k
+   * without a shared seed), which masks cannot sum (SECAGG.md case 20).
+   *
+   * @return the spec
+   * @throws IllegalArgumentException naming the spec and the compatible alternatives
+   */
+  public static String requireCompatibleCompression(String compressionSpec) {
+    try {
+      return SecAggParameters.requireCompatible(compressionSpec);
+    } catch (SecAggException e) {
+      throw new IllegalArgumentException("secure aggregation: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SecureAggregation[s=" + parameters.groupSize() + ", t=" + parameters.threshold()
+        + ", minSurvivors=" + parameters.minSurvivors() + ", clip=" + parameters.clip() + ", bits="
+        + parameters.bits() + ", phaseTimeout=" + phaseTimeout + "]";
+  }
+
+  /** Builds {@link SecureAggregation}; setters validate their value. Not thread-safe. */
+  public static final class Builder {
+    private int groupSize;
+    private int threshold;
+    private int minSurvivors;
+    private double clip = DEFAULT_CLIP;
+    private int bits;
+    private Duration phaseTimeout = DEFAULT_PHASE_TIMEOUT;
+    private long groupingSeed = DEFAULT_GROUPING_SEED;
+    private int maskThreads = Math.max(1, Math.min(ClientSetup.MAX_MASK_THREADS,
+        Runtime.getRuntime().availableProcessors()));
+    private SecureGroupListener listener = SecureGroupListener.none();
+
+    private Builder() {}
+
+    /** Largest group size s, 2 to 255 (required). */
+    public Builder groupSize(int s) {
+      if (s < 2 || s > 255) {
+        throw new IllegalArgumentException("groupSize must be 2-255, but groupSize=" + s);
+      }
+      this.groupSize = s;
+      return this;
+    }
+
+    /** Shamir threshold t; default ⌊s/2⌋ + 1. Checked against s in {@link #build()}. */
+    public Builder threshold(int t) {
+      this.threshold = t;
+      return this;
+    }
+
+    /** Fewest survivors a group unmasks with; default t. Checked in {@link #build()}. */
+    public Builder minSurvivors(int value) {
+      this.minSurvivors = value;
+      return this;
+    }
+
+    /** Clipping bound C per coordinate, finite and positive; default {@link SecureAggregation#DEFAULT_CLIP}. */
+    public Builder clip(double c) {
+      if (!(c > 0) || !Double.isFinite(c)) {
+        throw new IllegalArgumentException("clip must be finite and > 0, but clip=" + c);
+      }
+      this.clip = c;
+      return this;
+    }
+
+    /** Fixed-point bits b; default 32 − ⌈log2 s⌉. Checked (s·2^b ≤ 2^32) in {@link #build()}. */
+    public Builder bits(int b) {
+      this.bits = b;
+      return this;
+    }
+
+    /** Longest time one phase stays open, positive; default {@link #DEFAULT_PHASE_TIMEOUT}. */
+    public Builder phaseTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "phaseTimeout");
+      if (timeout.isZero() || timeout.isNegative()) {
+        throw new IllegalArgumentException("phaseTimeout must be positive, but phaseTimeout=" + timeout);
+      }
+      this.phaseTimeout = timeout;
+      return this;
+    }
+
+    /** Seed of the per-round partitions (recorded in every plan and the audit log). */
+    public Builder groupingSeed(long seed) {
+      this.groupingSeed = seed;
+      return this;
+    }
+
+    /** Threads for mask removal, 1 to {@value ClientSetup#MAX_MASK_THREADS}. */
+    public Builder maskThreads(int threads) {
+      if (threads < 1 || threads > ClientSetup.MAX_MASK_THREADS) {
+        throw new IllegalArgumentException("maskThreads must be 1-" + ClientSetup.MAX_MASK_THREADS
+            + ", but maskThreads=" + threads);
+      }
+      this.maskThreads = threads;
+      return this;
+    }
+
+    /** Receives every group's outcome (default: none). */
+    public Builder listener(SecureGroupListener value) {
+      this.listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException naming the values when groupSize is missing or a protocol
+     *     rule is broken (t ≤ s/2, t &lt; 2, s_min outside [t, s], s·2^b &gt; 2^32)
+     */
+    public SecureAggregation build() {
+      if (groupSize == 0) {
+        throw new IllegalArgumentException("groupSize is required for secure aggregation");
+      }
+      int t = threshold == 0 ? groupSize / 2 + 1 : threshold;
+      int min = minSurvivors == 0 ? t : minSurvivors;
+      int b = bits == 0 ? FixedPointCodec.bitsFor(groupSize) : bits;
+      try {
+        return new SecureAggregation(this, new SecAggParameters(groupSize, t, min, clip, b));
+      } catch (SecAggException e) {
+        throw new IllegalArgumentException("secure aggregation: " + e.getMessage(), e);
+      }
+    }
+  }
+}
