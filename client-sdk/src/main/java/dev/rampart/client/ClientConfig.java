@@ -21,6 +21,7 @@ public final class ClientConfig {
   private final Map<String, Object> kafka;
   private final int maxFrameBytes;
   private final boolean stopAfterFinalRound;
+  private final double momentumBeta;
 
   private ClientConfig(Builder b) {
     this.identity = b.identity;
@@ -30,6 +31,7 @@ public final class ClientConfig {
     this.kafka = Map.copyOf(b.kafka);
     this.maxFrameBytes = b.maxFrameBytes;
     this.stopAfterFinalRound = b.stopAfterFinalRound;
+    this.momentumBeta = b.momentumBeta;
   }
 
   /** A builder; identity, coordinator key, job and bootstrap servers are required. */
@@ -76,6 +78,17 @@ public final class ClientConfig {
     return stopAfterFinalRound;
   }
 
+  /**
+   * RESAM worker momentum β in [0, 1) applied to each local update before it is sent (see
+   * {@link WorkerMomentum}); default {@value #DEFAULT_MOMENTUM_BETA} (off).
+   */
+  public double momentumBeta() {
+    return momentumBeta;
+  }
+
+  /** Default worker momentum β: 0, so updates are sent as trained. */
+  public static final double DEFAULT_MOMENTUM_BETA = 0.0;
+
   /** Builder for {@link ClientConfig}. Not thread-safe. */
   public static final class Builder {
     private Identity identity;
@@ -85,8 +98,15 @@ public final class ClientConfig {
     private final Map<String, Object> kafka = new LinkedHashMap<>();
     private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
     private boolean stopAfterFinalRound = true;
+    private double momentumBeta = DEFAULT_MOMENTUM_BETA;
 
     private Builder() {}
+
+    /** Worker momentum β in [0, 1) (default 0 = off); the message names a bad value. */
+    public Builder momentumBeta(double beta) {
+      this.momentumBeta = WorkerMomentum.requireValidBeta(beta);
+      return this;
+    }
 
     /** Whether the client stops after the job's final round (default true). */
     public Builder stopAfterFinalRound(boolean stop) {

@@ -42,6 +42,7 @@ public final class FederatedClient implements AutoCloseable {
   private final InstantSource clock;
   private final ClientChannels channels;
   private final CoordinatorFeed feed;
+  private final WorkerMomentum momentum;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private long lastHandledRound;
@@ -55,6 +56,7 @@ public final class FederatedClient implements AutoCloseable {
     this.clock = clock;
     this.channels = new ClientChannels(config.kafka(), config.topics(), config.identity().id());
     this.feed = new CoordinatorFeed(config.job(), config.coordinatorKey(), clock);
+    this.momentum = WorkerMomentum.of(config.momentumBeta());
   }
 
   /** An honest client on the system clock. */
@@ -114,7 +116,8 @@ public final class FederatedClient implements AutoCloseable {
       return false;
     }
     LocalUpdate local = trainer.train(model.get(), plan.getTrainingMap(), plan.getRound());
-    float[] vector = transform.apply(local.vector(), plan.getRound());
+    float[] sent = config.momentumBeta() > 0 ? momentum.apply(local.vector()) : local.vector();
+    float[] vector = transform.apply(sent, plan.getRound());
     publish(plan, vector, local);
     answered++;
     lastHandledRound = plan.getRound();
