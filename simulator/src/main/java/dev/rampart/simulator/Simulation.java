@@ -81,9 +81,7 @@ public final class Simulation {
 
   /** Runs the job and returns its summary (also written to the run directory). */
   public RunSummary run() {
-    for (int i = settings.clients() - settings.byzantineClients(); i < settings.clients(); i++) {
-      behaviours.putIfAbsent(i, Attacks.parse(settings.attack(), settings.seed() + i));
-    }
+    Attacks.install(settings, behaviours);
     Path runDir = resumeFrom != null ? resumeFrom : settings.runsDirectory().resolve(
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
         + "-" + Long.toHexString(new SecureRandom().nextInt(1 << 16) | 0x10000L).substring(1));
