@@ -33,6 +33,10 @@ public final class GridCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Only list the expanded cells.")
   boolean dryRun;
 
+  @Option(names = "--report-only",
+      description = "Run nothing: rebuild the results from the audit trails of the finished runs in the output folder.")
+  boolean reportOnly;
+
   @Override
   public Integer call() {
     Scenario s = Scenario.load(file);
@@ -44,6 +48,13 @@ public final class GridCommand implements Callable<Integer> {
       return 0;
     }
     Path out = output != null ? output : Path.of("grid-results", s.name());
+    if (reportOnly) {
+      List<CellResult> audited = AuditedResults.read(out.resolve("runs"), s.cells().get(0).training());
+      GridReport.write(s, audited, out);
+      System.out.printf("report rebuilt from %d finished runs of %d in %s%n", audited.size(), s.cells().size(),
+          out.toAbsolutePath());
+      return 0;
+    }
     List<CellResult> results = new GridRunner(s, out, System.err).run(bootstrap);
     long failed = results.stream().filter(r -> !r.error().isEmpty()).count();
     System.out.printf("done: %d runs, %d failed; results in %s%n", results.size(), failed, out.toAbsolutePath());
