@@ -23,7 +23,7 @@ final class Heatmap {
   private static final int CELL_W = 150;
   private static final int CELL_H = 44;
   private static final int LEFT = 70;
-  private static final int TOP = 60;
+  private static final int TOP = 76;
   private final String dataset;
   private final String pipeline;
   private final double momentum;
@@ -46,7 +46,7 @@ final class Heatmap {
   void writePng(Path file) throws IOException {
     TreeSet<String> splits = new TreeSet<>();
     values.values().forEach(m -> splits.addAll(m.keySet()));
-    int w = LEFT + CELL_W * Math.max(1, splits.size()) + 20;
+    int w = Math.max(420, LEFT + CELL_W * Math.max(1, splits.size()) + 20);
     int h = TOP + CELL_H * Math.max(1, values.size()) + 40;
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -55,7 +55,8 @@ final class Heatmap {
     g.fillRect(0, 0, w, h);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-    g.drawString(dataset + ": worst-case accuracy, " + pipeline + ", momentum " + momentum, 10, 20);
+    g.drawString(dataset + ": worst-case accuracy over attacks", 10, 20);
+    g.drawString(pipeline + ", momentum " + momentum, 10, 38);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     g.drawString("f \\ split", 10, TOP - 8);
     int col = 0;
