@@ -49,4 +49,20 @@ class AttacksTest {
     assertThatThrownBy(() -> Attacks.install(settings("label-flip", 1), new HashMap<>()))
         .hasMessageContaining("rampart grid");
   }
+
+  @Test
+  void install_optimalIpmNotOmniscient_forgesAgainstAPipelineThatNeedsMoreInputs() {
+    // n=5, f=2, trimmed mean with f=2 needs n > 4 inputs; the two attackers see only their own two
+    // vectors, which the line search must pad to the three honest clients it expects
+    SimulationSettings s = new SimulationSettings(5, 3, 1, null, Path.of("runs"), "trmean", 2, 0.5, 1, 16,
+        Duration.ofSeconds(6), 0.2, 2, "optimal-ipm(omniscient=false)");
+    Map<Integer, UpdateTransform> behaviours = new HashMap<>();
+    Attacks.install(s, behaviours);
+    java.util.concurrent.CompletableFuture<float[]> other =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> behaviours.get(3).apply(new float[] {1f}, 1));
+    float[] forged = behaviours.get(4).apply(new float[] {1f}, 1);
+    // both see [1, 1]: μ = 1, and the forgery is −ε·μ with the searched ε ≥ 0
+    assertThat(forged[0]).isLessThanOrEqualTo(0f);
+    assertThat(other.join()[0]).isCloseTo(forged[0], within(1e-6f));
+  }
 }

@@ -125,9 +125,10 @@ public final class Adversary {
 
   private float[] optimal(List<float[]> seen, long round, boolean ipm) {
     float[] mu = AttackMath.mean(seen);
+    List<float[]> population = estimatedHonest(seen);
     double factor = LineMaximizer.DEFAULT.maximize(t -> {
       float[] forged = ipm ? AttackMath.innerProductManipulation(seen, t) : AttackMath.littleIsEnough(seen, t);
-      List<float[]> inputs = new ArrayList<>(seen);
+      List<float[]> inputs = new ArrayList<>(population);
       for (int i = 0; i < setting.byzantine(); i++) {
         inputs.add(forged);
       }
@@ -135,5 +136,19 @@ public final class Adversary {
       return AttackMath.distance(pipeline.aggregate(inputs, context).vector(), mu);
     });
     return ipm ? AttackMath.innerProductManipulation(seen, factor) : AttackMath.littleIsEnough(seen, factor);
+  }
+
+  /**
+   * The honest inputs the line search aggregates: the vectors seen, repeated cyclically up to the
+   * n − f honest clients when fewer were seen (non-omniscient attackers, or honest vectors that
+   * did not arrive in time), so the pipeline gets as many inputs as the coordinator will.
+   */
+  private List<float[]> estimatedHonest(List<float[]> seen) {
+    int honest = setting.clients() - setting.byzantine();
+    List<float[]> out = new ArrayList<>(seen);
+    for (int i = 0; out.size() < honest; i++) {
+      out.add(seen.get(i % seen.size()));
+    }
+    return out;
   }
 }

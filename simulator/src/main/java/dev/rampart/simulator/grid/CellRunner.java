@@ -136,6 +136,12 @@ public final class CellRunner {
         }
       }
       Map<String, Double> m = last.get();
+      long heard = summary.acceptedUpdates() + summary.rejectedUpdates();
+      long expected = (long) n * summary.committedRounds();
+      if (heard < expected) {
+        // a client thread died (broker hiccup under load): the cell did not run as specified
+        throw new IllegalStateException("only " + heard + " of " + expected + " updates arrived; a client stopped");
+      }
       return new CellResult(cell, runId, m.getOrDefault(AuditEvents.METRIC_TEST_ACCURACY, Double.NaN),
           m.getOrDefault(METRIC_BACKDOOR_SUCCESS, Double.NaN), summary.committedRounds(), summary.rejectedUpdates(),
           (System.nanoTime() - started) / 1e9, "");
