@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Rebuilds grid results from the run folders' audit trails alone: the "job started" record gives
  * the cell (its {@code grid_*} training parameters and the aggregation rule), the last "aggregate
- * committed" record its final metrics. Runs without a "job ended" record (still running or
+ * committed" record its final metrics, the two records' times the job's duration (setup
+ * excluded). Runs without a "job ended" record (still running or
  * killed) are skipped. Used by {@code rampart grid --report-only} and as proof that the audit
  * trail is enough to identify and rerun every cell. Stateless and thread-safe.
  */
@@ -47,13 +48,18 @@ public final class AuditedResults {
     long commits = 0;
     long rejected = 0;
     boolean ended = false;
+    String startTime = null;
+    String endTime = null;
     try (Stream<Path> files = Files.list(auditDir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList()) {
         for (String line : Files.readAllLines(f)) {
           int tab = line.indexOf('\t');
           JsonNode r = JSON.readTree(tab < 0 ? line : line.substring(0, tab));
           switch (r.path("type").asText()) {
-            case "JOB_STARTED" -> started = r.path("body");
+            case "JOB_STARTED" -> {
+              started = r.path("body");
+              startTime = r.path("time").asText(null);
+            }
             case "AGGREGATE_COMMITTED" -> {
               if (r.path("body").path("round").asLong() > 0) {
                 lastCommit = r.path("body");
@@ -61,7 +67,10 @@ public final class AuditedResults {
               }
             }
             case "UPDATE_REJECTED" -> rejected++;
-            case "JOB_ENDED" -> ended = true;
+            case "JOB_ENDED" -> {
+              ended = true;
+              endTime = r.path("time").asText(null);
+            }
             default -> { }
           }
         }
@@ -84,7 +93,9 @@ public final class AuditedResults {
         : lastCommit.path("metrics").path(AuditEvents.METRIC_TEST_ACCURACY).asDouble(Double.NaN);
     double backdoor = lastCommit == null ? Double.NaN
         : lastCommit.path("metrics").path(CellRunner.METRIC_BACKDOOR_SUCCESS).asDouble(Double.NaN);
-    return Optional.of(new CellResult(cell, run.getFileName().toString(), accuracy, backdoor, commits, rejected, Double.NaN,
+    double seconds = startTime == null || endTime == null ? Double.NaN
+        : java.time.Duration.between(java.time.Instant.parse(startTime), java.time.Instant.parse(endTime)).toMillis() / 1000.0;
+    return Optional.of(new CellResult(cell, run.getFileName().toString(), accuracy, backdoor, commits, rejected, seconds,
         ""));
   }
 }

@@ -18,7 +18,7 @@ class AuditedResultsTest {
 
   private void writeRun(String name, boolean ended) throws IOException {
     Path audit = Files.createDirectories(runs.resolve(name).resolve("audit"));
-    String started = "{\"type\":\"JOB_STARTED\",\"body\":{\"settings\":{\"aggregation\":\"nnm | trmean\",\"rounds\":3,"
+    String started = "{\"time\":\"2026-01-01T00:00:00Z\",\"type\":\"JOB_STARTED\",\"body\":{\"settings\":{\"aggregation\":\"nnm | trmean\",\"rounds\":3,"
         + "\"training\":{\"learning_rate\":\"0.5\",\"grid_dataset\":\"digits\",\"grid_model\":\"logistic\","
         + "\"grid_split\":\"iid\",\"grid_clients\":\"10\",\"grid_byzantine\":\"2\",\"grid_attack\":\"backdoor(target=0)\","
         + "\"grid_momentum\":\"0.9\",\"grid_seed\":\"7\"}}}}\tsig";
@@ -29,7 +29,7 @@ class AuditedResultsTest {
         + "\"backdoorSuccessRate\":0.25}}}\tsig";
     List<String> lines = new java.util.ArrayList<>(List.of(started, commit0, commit1, rejected, commit2));
     if (ended) {
-      lines.add("{\"type\":\"JOB_ENDED\",\"body\":{}}\tsig");
+      lines.add("{\"time\":\"2026-01-01T00:00:02.500Z\",\"type\":\"JOB_ENDED\",\"body\":{}}\tsig");
     }
     Files.write(audit.resolve("audit-000001.log"), lines);
   }
@@ -49,6 +49,7 @@ class AuditedResultsTest {
     assertThat(r.backdoorSuccess()).isCloseTo(0.25, within(0.0));
     assertThat(r.committedRounds()).isEqualTo(2);
     assertThat(r.rejectedUpdates()).isEqualTo(1);
+    assertThat(r.seconds()).isCloseTo(2.5, within(1e-9));
   }
 
   @Test
