@@ -81,6 +81,10 @@ public final class Simulation {
 
   /** Runs the job and returns its summary (also written to the run directory). */
   public RunSummary run() {
+    java.util.Set<Integer> byzantine = new java.util.TreeSet<>(behaviours.keySet());
+    for (int i = settings.clients() - settings.byzantineClients(); i < settings.clients(); i++) {
+      byzantine.add(i);
+    }
     Attacks.install(settings, behaviours);
     Path runDir = resumeFrom != null ? resumeFrom : settings.runsDirectory().resolve(
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
@@ -89,8 +93,8 @@ public final class Simulation {
     createDirectories(runDir);
     out.printf("run %s: %d clients, %d rounds, aggregation '%s' (f=%d), results in %s%n", runId, settings.clients(),
         settings.rounds(), settings.aggregation(), settings.maxByzantine(), runDir);
-    if (!behaviours.isEmpty()) {
-      out.printf("byzantine clients: %s run '%s'%n", behaviours.keySet().stream()
+    if (!byzantine.isEmpty()) {
+      out.printf("byzantine clients: %s run '%s'%n", byzantine.stream()
           .map(i -> String.format("client-%02d", i)).toList(), settings.attack());
     }
     try (KafkaBroker broker = broker()) {
