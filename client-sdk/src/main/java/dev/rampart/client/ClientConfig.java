@@ -24,6 +24,7 @@ public final class ClientConfig {
   private final long compressionSeed;
   private final java.nio.file.Path secureStateDirectory;
   private final SecureSessionHook secureSessionHook;
+  private final double momentumBeta;
 
   private ClientConfig(Builder b) {
     this.identity = b.identity;
@@ -36,6 +37,7 @@ public final class ClientConfig {
     this.compressionSeed = b.compressionSeed;
     this.secureStateDirectory = b.secureStateDirectory;
     this.secureSessionHook = b.secureSessionHook;
+    this.momentumBeta = b.momentumBeta;
   }
 
   /**
@@ -101,6 +103,17 @@ public final class ClientConfig {
     return compressionSeed;
   }
 
+  /**
+   * RESAM worker momentum β in [0, 1) applied to each local update before it is sent (see
+   * {@link WorkerMomentum}); default {@value #DEFAULT_MOMENTUM_BETA} (off).
+   */
+  public double momentumBeta() {
+    return momentumBeta;
+  }
+
+  /** Default worker momentum β: 0, so updates are sent as trained. */
+  public static final double DEFAULT_MOMENTUM_BETA = 0.0;
+
   /** Builder for {@link ClientConfig}. Not thread-safe. */
   public static final class Builder {
     private Identity identity;
@@ -113,6 +126,7 @@ public final class ClientConfig {
     private long compressionSeed;
     private java.nio.file.Path secureStateDirectory;
     private SecureSessionHook secureSessionHook = SecureSessionHook.none();
+    private double momentumBeta = DEFAULT_MOMENTUM_BETA;
 
     private Builder() {}
 
@@ -131,6 +145,12 @@ public final class ClientConfig {
     /** Observer of secure-aggregation sessions, for tests and simulations (default: none). */
     public Builder secureSessionHook(SecureSessionHook hook) {
       this.secureSessionHook = Objects.requireNonNull(hook, "secureSessionHook");
+      return this;
+    }
+
+    /** Worker momentum β in [0, 1) (default 0 = off); the message names a bad value. */
+    public Builder momentumBeta(double beta) {
+      this.momentumBeta = WorkerMomentum.requireValidBeta(beta);
       return this;
     }
 

@@ -44,6 +44,7 @@ public final class FederatedClient implements AutoCloseable {
   private final dev.rampart.client.internal.RoundWork work;
   private final dev.rampart.client.internal.UpdatePayloads payloads;
   private final SecureUpdates secure;
+  private final WorkerMomentum momentum;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private long lastHandledRound;
@@ -62,6 +63,7 @@ public final class FederatedClient implements AutoCloseable {
     this.work = new dev.rampart.client.internal.RoundWork(config.identity().id(), trainer, feed.shards(), clock);
     this.payloads = new dev.rampart.client.internal.UpdatePayloads(config.compressionSeed());
     this.secure = new SecureUpdates(config, clock);
+    this.momentum = WorkerMomentum.of(config.momentumBeta());
   }
 
   /** An honest client on the system clock. */
@@ -129,7 +131,8 @@ public final class FederatedClient implements AutoCloseable {
       return false;
     }
     LocalUpdate local = computed.get();
-    float[] vector = transform.apply(local.vector(), plan.getRound());
+    float[] sent = config.momentumBeta() > 0 ? momentum.apply(local.vector()) : local.vector();
+    float[] vector = transform.apply(sent, plan.getRound());
     if (plan.hasSecureAggregation()) {
       secure.take(plan, vector, closed::get);
     } else {

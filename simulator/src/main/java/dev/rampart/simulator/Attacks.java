@@ -18,12 +18,17 @@ import java.util.regex.Pattern;
  *   <li>{@code noise(sigma=σ)}: sends g + N(0, σ²) per coordinate, seeded per client.
  * </ul>
  *
+ * <p>Every name of the attack suite ({@link dev.rampart.simulator.attack.AttackSpec}) is accepted
+ * too; {@link #install} wires the colluding ones (ipm, alie, optimal-*, mimic) to a shared
+ * coalition so they see the honest vectors of the round.
+ *
  * <p>Thread-safe factory; each returned transform belongs to one client thread.
  */
 public final class Attacks {
   private static final Pattern SPEC = Pattern.compile("\\s*([a-z-]+)\\s*(?:\\(\\s*(?:([a-z]+)\\s*=\\s*([^)\\s]+))?\\s*\\))?\\s*");
   /** Names accepted by {@link #parse}. */
-  public static final List<String> NAMES = List.of("sign-flip", "scale(factor=…)", "noise(sigma=…)");
+  public static final List<String> NAMES = List.of("sign-flip", "scale(factor=…)", "noise(sigma=…)", "gaussian(sigma=…)",
+      "inf", "nan", "ipm(eps=…)", "alie(z=…)", "optimal-ipm", "optimal-alie", "mimic(target=…)");
 
   private Attacks() {}
 
@@ -57,8 +62,49 @@ public final class Attacks {
           return g;
         };
       default:
-        throw unknown(spec);
+        return suite(spec, seed);
     }
+  }
+
+  /**
+   * Puts the transforms of a whole job into {@code behaviours} (without replacing entries already
+   * there): the last {@code settings.byzantineClients()} clients attack, and for colluding attacks
+   * the honest clients report their vectors to the attackers' shared coalition.
+   *
+   * @throws IllegalArgumentException for data-level attacks, which need the grid runner
+   */
+  public static void install(SimulationSettings settings, java.util.Map<Integer, UpdateTransform> behaviours) {
+    int n = settings.clients();
+    int f = settings.byzantineClients();
+    if (f == 0) {
+      return;
+    }
+    String name = settings.attack().toLowerCase(Locale.ROOT).replaceAll("\\(.*", "").trim();
+    if (List.of("sign-flip", "scale", "noise").contains(name)) {
+      for (int i = n - f; i < n; i++) {
+        behaviours.putIfAbsent(i, parse(settings.attack(), settings.seed() + i));
+      }
+      return;
+    }
+    dev.rampart.simulator.attack.AttackSpec attack = dev.rampart.simulator.attack.AttackSpec.parse(settings.attack());
+    if (attack.poisonsData()) {
+      throw new IllegalArgumentException("attack '" + settings.attack() + "' poisons training data; run it with "
+          + "'rampart grid <scenario.yaml>'");
+    }
+    dev.rampart.simulator.attack.Adversary adversary = dev.rampart.simulator.attack.Adversary.of(attack,
+        new dev.rampart.simulator.attack.Adversary.Setting(n, f, settings.aggregation(), settings.maxByzantine(),
+            settings.seed(), settings.roundTimeout().dividedBy(3)));
+    for (int i = 0; i < n; i++) {
+      behaviours.putIfAbsent(i, adversary.transform(i));
+    }
+  }
+
+  /** A lone attacker of the suite: colluding attacks then estimate from its own vector only. */
+  private static UpdateTransform suite(String spec, long seed) {
+    dev.rampart.simulator.attack.AttackSpec attack = dev.rampart.simulator.attack.AttackSpec.parse(spec);
+    return dev.rampart.simulator.attack.Adversary.of(attack,
+        new dev.rampart.simulator.attack.Adversary.Setting(2, 1, "average", 0, seed - 1, java.time.Duration.ZERO))
+        .transform(1);
   }
 
   private static float[] scale(float[] g, float factor) {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     subcommands = {Main.Demo.class, Main.Simulate.class, AuditCommands.Audit.class, AuditCommands.RollbackCommand.class,
         KeyCommands.Keys.class, KeyCommands.Registry.class,
         dev.rampart.simulator.deploy.DeployCommands.CoordinatorCommand.class,
-        dev.rampart.simulator.deploy.DeployCommands.ClientCommand.class, dev.rampart.simulator.deploy.DeployCommands.Data.class})
+        dev.rampart.simulator.deploy.DeployCommands.ClientCommand.class, dev.rampart.simulator.deploy.DeployCommands.Data.class,
+        dev.rampart.simulator.grid.GridCommand.class})
 public final class Main implements Runnable {
   /** Exit code when the job ran but failed. */
   public static final int EXIT_FAILED = 1;
@@ -92,7 +93,8 @@ public final class Main implements Runnable {
     @Option(names = "--byzantine", description = "How many clients (the last ones) run --attack (default: ${DEFAULT-VALUE}).", defaultValue = "0")
     int byzantine;
 
-    @Option(names = "--attack", description = "Byzantine behaviour: sign-flip, scale(factor=F), noise(sigma=S) (default: ${DEFAULT-VALUE}).", defaultValue = "sign-flip")
+    @Option(names = "--attack", description = "Byzantine behaviour: sign-flip, scale(factor=F), noise(sigma=S), gaussian(sigma=S), inf, nan, "
+        + "ipm(eps=E), alie(z=Z), optimal-ipm, optimal-alie, mimic(target=I) (default: ${DEFAULT-VALUE}).", defaultValue = "sign-flip")
     String attack;
 
     @Option(names = "--secure-aggregation",

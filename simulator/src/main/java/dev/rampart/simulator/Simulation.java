@@ -93,9 +93,11 @@ public final class Simulation {
 
   /** Runs the job and returns its summary (also written to the run directory). */
   public RunSummary run() {
+    java.util.Set<Integer> byzantine = new java.util.TreeSet<>(behaviours.keySet());
     for (int i = settings.clients() - settings.byzantineClients(); i < settings.clients(); i++) {
-      behaviours.putIfAbsent(i, Attacks.parse(settings.attack(), settings.seed() + i));
+      byzantine.add(i);
     }
+    Attacks.install(settings, behaviours);
     Path runDir = resumeFrom != null ? resumeFrom : settings.runsDirectory().resolve(
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
         + "-" + Long.toHexString(new SecureRandom().nextInt(1 << 16) | 0x10000L).substring(1));
@@ -106,8 +108,8 @@ public final class Simulation {
     if (secureAggregation != null) {
       out.printf("secure aggregation: %s%n", secureAggregation);
     }
-    if (!behaviours.isEmpty()) {
-      out.printf("byzantine clients: %s run '%s'%n", behaviours.keySet().stream()
+    if (!byzantine.isEmpty()) {
+      out.printf("byzantine clients: %s run '%s'%n", byzantine.stream()
           .map(i -> String.format("client-%02d", i)).toList(), settings.attack());
     }
     try (KafkaBroker broker = broker()) {

@@ -1,0 +1,203 @@
+package dev.rampart.simulator.grid;
+
+import dev.rampart.audit.AuditEvents;
+import dev.rampart.audit.FsyncPolicy;
+import dev.rampart.client.ClientConfig;
+import dev.rampart.client.ClientRunSummary;
+import dev.rampart.client.FederatedClient;
+import dev.rampart.coordinator.Coordinator;
+import dev.rampart.coordinator.CoordinatorConfig;
+import dev.rampart.coordinator.JobSummary;
+import dev.rampart.crypto.ClientRegistry;
+import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.TopicNames;
+import dev.rampart.simulator.Dataset;
+import dev.rampart.simulator.attack.Adversary;
+import dev.rampart.simulator.attack.AttackSpec;
+import dev.rampart.simulator.data.Partition;
+import dev.rampart.simulator.data.Poisoning;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Runs one {@link GridCell} as a real federated job on a shared broker: a coordinator and one
+ * {@link FederatedClient} thread per client, each with its own identity, producer and consumer.
+ * The job id is unique per run, and the job's topics are deleted afterwards so a long grid does
+ * not pile up topics. The cell's settings and seeds are recorded as training parameters, which
+ * the coordinator writes into the run's audit trail ("job started").
+ *
+ * <p>Thread-safe: concurrent runs share only the read-only data cache.
+ */
+public final class CellRunner {
+  /** Metric name of the backdoor's attack success rate in the audit trail. */
+  public static final String METRIC_BACKDOOR_SUCCESS = "backdoorSuccessRate";
+
+  private final String bootstrap;
+  private final TrainingData data;
+  private final Duration roundTimeout;
+
+  /**
+   * @param bootstrap the shared broker
+   * @param dataDirectory where Fashion-MNIST's IDX files are
+   * @param roundTimeout how long a round waits for updates
+   */
+  public CellRunner(String bootstrap, Path dataDirectory, Duration roundTimeout) {
+    this.bootstrap = bootstrap;
+    this.data = new TrainingData(dataDirectory);
+    this.roundTimeout = roundTimeout;
+  }
+
+  /** Runs the cell with its run folder {@code runDirectory}; failures are reported in the result. */
+  public CellResult run(GridCell cell, Path runDirectory) {
+    long started = System.nanoTime();
+    String runId = runDirectory.getFileName().toString();
+    try {
+      return execute(cell, runDirectory, runId, started);
+    } catch (RuntimeException e) {
+      return new CellResult(cell, runId, Double.NaN, Double.NaN, 0, 0, (System.nanoTime() - started) / 1e9,
+          String.valueOf(e));
+    }
+  }
+
+  private CellResult execute(GridCell cell, Path runDir, String runId, long started) {
+    Dataset[] sets = data.of(cell);
+    Dataset train = sets[0];
+    Dataset test = sets[1];
+    Classifier model = new Classifier(cell.model(), test.featureCount(), test.classes(), cell.training().hidden());
+    AttackSpec attack = AttackSpec.parse(cell.attack());
+    int n = cell.clients();
+    Adversary adversary = Adversary.of(attack, new Adversary.Setting(n, cell.byzantine(), cell.pipeline(),
+        cell.byzantine(), cell.seed(), roundTimeout.dividedBy(3)));
+    int[][] parts = Partition.parse(cell.split()).assign(train.labels(), train.classes(), n, cell.seed() + 1);
+    int target = (int) attack.parameter("target", 0);
+    float[][] testX = test.features();
+    int[] testY = test.labels();
+    SecureRandom keys = new SecureRandom();
+    Identity coordinatorIdentity = Identity.generate("coordinator", keys);
+    List<Identity> ids = new ArrayList<>();
+    ClientRegistry registry = ClientRegistry.empty();
+    for (int i = 0; i < n; i++) {
+      Identity id = Identity.generate(String.format("client-%02d", i), keys);
+      ids.add(id);
+      registry = registry.withClient(id.id(), id.publicKey());
+    }
+    JobId job = JobId.of("grid-" + runId);
+    CoordinatorConfig.Builder config = CoordinatorConfig.builder()
+        .job(job).bootstrapServers(bootstrap).identity(coordinatorIdentity).registry(registry)
+        .initialModel(model.initialModel(cell.seed())).rounds(cell.training().rounds()).roundTimeout(roundTimeout)
+        .aggregation(cell.pipeline()).maxByzantine(cell.byzantine()).aggregationSeed(cell.seed())
+        .serverLearningRate(cell.training().serverLearningRate())
+        .runDirectory(runDir).auditFsync(FsyncPolicy.NONE)
+        .evaluator(w -> metrics(model, w, testX, testY, test, attack, target));
+    recorded(cell).forEach(config::trainingParameter);
+    ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+      Thread t = new Thread(r, "grid-client");
+      t.setDaemon(true);
+      return t;
+    });
+    List<FederatedClient> clients = new ArrayList<>();
+    List<Future<ClientRunSummary>> results = new ArrayList<>();
+    AtomicReference<Map<String, Double>> last = new AtomicReference<>(Map.of());
+    try (Coordinator coordinator = Coordinator.create(config.build())) {
+      for (int i = 0; i < n; i++) {
+        Dataset shard = train.subset(parts[i], "client-" + i);
+        if (adversary.isByzantine(i) && attack.name().equals("label-flip")) {
+          shard = Poisoning.flipLabels(shard);
+        } else if (adversary.isByzantine(i) && attack.name().equals("backdoor")) {
+          shard = Poisoning.backdoor(shard, target);
+        }
+        ClientConfig cc = ClientConfig.builder().identity(ids.get(i)).coordinatorKey(coordinatorIdentity.publicKey())
+            .job(job).bootstrapServers(bootstrap).momentumBeta(cell.momentum()).build();
+        FederatedClient client = FederatedClient.create(cc, model.trainer(shard, cell.seed() * 31 + i),
+            adversary.transform(i), Clock.systemUTC());
+        clients.add(client);
+        results.add(pool.submit(client::run));
+      }
+      JobSummary summary = coordinator.run(s -> last.set(s.metrics()));
+      for (Future<ClientRunSummary> f : results) {
+        try {
+          f.get(roundTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+          // a client that did not stop cleanly does not change the committed model
+        }
+      }
+      Map<String, Double> m = last.get();
+      long heard = summary.acceptedUpdates() + summary.rejectedUpdates();
+      long expected = (long) n * summary.committedRounds();
+      if (heard < expected) {
+        // a client thread died (broker hiccup under load): the cell did not run as specified
+        throw new IllegalStateException("only " + heard + " of " + expected + " updates arrived; a client stopped");
+      }
+      return new CellResult(cell, runId, m.getOrDefault(AuditEvents.METRIC_TEST_ACCURACY, Double.NaN),
+          m.getOrDefault(METRIC_BACKDOOR_SUCCESS, Double.NaN), summary.committedRounds(), summary.rejectedUpdates(),
+          (System.nanoTime() - started) / 1e9, "");
+    } finally {
+      clients.forEach(FederatedClient::close);
+      pool.shutdown();
+      try {
+        pool.awaitTermination(roundTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      pool.shutdownNow();
+      deleteTopics(job);
+    }
+  }
+
+  private static Map<String, Double> metrics(Classifier model, float[] w, float[][] x, int[] y, Dataset test,
+      AttackSpec attack, int target) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put(AuditEvents.METRIC_TEST_ACCURACY, model.accuracy(w, x, y));
+    if (attack.name().equals("backdoor")) {
+      out.put(METRIC_BACKDOOR_SUCCESS, Poisoning.attackSuccessRate(test, target, rows -> model.predict(w, rows)));
+    }
+    return out;
+  }
+
+  /** The cell's settings and seeds as they are written to the audit trail. */
+  static Map<String, String> recorded(GridCell cell) {
+    Map<String, String> p = new LinkedHashMap<>();
+    GridCell.Training t = cell.training();
+    p.put("learning_rate", Double.toString(t.learningRate()));
+    p.put("local_epochs", Integer.toString(t.localEpochs()));
+    p.put("batch_size", Integer.toString(t.batchSize()));
+    p.put("grid_dataset", cell.dataset());
+    p.put("grid_model", cell.model() + (cell.model().equals("mlp") ? "(hidden=" + t.hidden() + ")" : ""));
+    p.put("grid_split", cell.split());
+    p.put("grid_clients", Integer.toString(cell.clients()));
+    p.put("grid_byzantine", Integer.toString(cell.byzantine()));
+    p.put("grid_attack", cell.attack());
+    p.put("grid_momentum", Double.toString(cell.momentum()));
+    p.put("grid_seed", Long.toString(cell.seed()));
+    p.put("grid_seed_split", Long.toString(cell.seed() + 1));
+    p.put("grid_seed_trainer", cell.seed() * 31 + "+client");
+    p.put("grid_seed_attacker", cell.seed() + "+client");
+    p.put("grid_train_samples", Integer.toString(t.trainSamples()));
+    p.put("grid_test_samples", Integer.toString(t.testSamples()));
+    return p;
+  }
+
+  private void deleteTopics(JobId job) {
+    TopicNames topics = TopicNames.of(job);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin.deleteTopics(List.of(topics.plans(), topics.models(), topics.shards(), topics.updates(), topics.secagg(),
+          topics.audit())).all().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // topics that were never created or a slow broker: the grid goes on either way
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.rampart.simulator.grid;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A scenario file: YAML whose grid keys take a value or a list of values; every list expands into
+ * one axis of the grid (the cartesian product of all lists). Cells with f = 0 run the honest
+ * baseline ({@code attack: none}) once per remaining setting, whatever the attack list says.
+ *
+ * <pre>
+ * name: digits-n10
+ * dataset: digits              # digits | fashion-mnist
+ * model: logistic              # logistic | mlp (hidden: 32)
+ * split: [iid, dirichlet(alpha=0.3)]
+ * clients: 10
+ * byzantine: [0, 1, 2]
+ * attack: [sign-flip, alie, optimal-ipm]
+ * pipeline: [average, trmean, nnm | trmean, krum, gm]
+ * momentum: [0, 0.9]
+ * seed: [1]
+ * rounds: 20
+ * </pre>
+ *
+ * Scalars (defaults): {@code name}, {@code data_dir} (the Debian Fashion-MNIST path),
+ * {@code parallel} (1), {@code learning_rate} (0.5), {@code local_epochs} (1), {@code batch_size}
+ * (16), {@code server_learning_rate} (1), {@code train_samples} and {@code test_samples} (0 =
+ * all), {@code hidden} (32), {@code round_timeout_s} (30). Keys reserved for later features,
+ * {@code coding_d} (1), {@code compression} (none) and {@code secure_aggregation} (false), refuse
+ * any other value with "not supported yet".
+ *
+ * @param name the scenario's name (results folder)
+ * @param dataDirectory where Fashion-MNIST's IDX files are
+ * @param parallel runs at the same time, at least 1
+ * @param roundTimeoutSeconds how long a round waits for updates
+ * @param cells the expanded grid, in file order of the lists
+ */
+public record Scenario(String name, Path dataDirectory, int parallel, int roundTimeoutSeconds, List<GridCell> cells) {
+  private static final List<String> GRID_KEYS = List.of("dataset", "model", "split", "clients", "byzantine", "attack",
+      "pipeline", "momentum", "seed");
+  private static final Set<String> SCALAR_KEYS = Set.of("name", "data_dir", "parallel", "rounds", "learning_rate",
+      "local_epochs", "batch_size", "server_learning_rate", "train_samples", "test_samples", "hidden",
+      "round_timeout_s", "coding_d", "compression", "secure_aggregation");
+
+  /** Copies the cell list. */
+  public Scenario {
+    cells = List.copyOf(cells);
+    if (parallel < 1) {
+      throw new IllegalArgumentException("parallel must be at least 1, but parallel=" + parallel);
+    }
+  }
+
+  /** Reads and expands {@code file}; errors name the file and the key. */
+  public static Scenario load(Path file) {
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> yaml = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), LinkedHashMap.class);
+      return fromMap(yaml, file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read scenario " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Expands an already parsed scenario; {@code source} names it in errors. */
+  public static Scenario fromMap(Map<String, Object> yaml, String source) {
+    for (String key : yaml.keySet()) {
+      if (!GRID_KEYS.contains(key) && !SCALAR_KEYS.contains(key)) {
+        throw new IllegalArgumentException(source + ": unknown key '" + key + "'; grid keys " + GRID_KEYS
+            + ", settings " + new java.util.TreeSet<>(SCALAR_KEYS));
+      }
+    }
+    refuse(yaml, source, "coding_d", "1");
+    refuse(yaml, source, "compression", "none");
+    refuse(yaml, source, "secure_aggregation", "false");
+    GridCell.Training training = new GridCell.Training(integer(yaml, "rounds", 20), real(yaml, "learning_rate", 0.5),
+        integer(yaml, "local_epochs", 1), integer(yaml, "batch_size", 16), real(yaml, "server_learning_rate", 1.0),
+        integer(yaml, "train_samples", 0), integer(yaml, "test_samples", 0), integer(yaml, "hidden", 32));
+    Set<GridCell> cells = new LinkedHashSet<>();
+    expand(yaml, 0, new LinkedHashMap<>(), training, cells, source);
+    String name = String.valueOf(yaml.getOrDefault("name", "scenario"));
+    Path data = Path.of(String.valueOf(yaml.getOrDefault("data_dir", dev.rampart.simulator.data.FashionMnist.DEBIAN_DIRECTORY)));
+    return new Scenario(name, data, integer(yaml, "parallel", 1), integer(yaml, "round_timeout_s", 30), new ArrayList<>(cells));
+  }
+
+  private static void expand(Map<String, Object> yaml, int axis, Map<String, Object> chosen, GridCell.Training training,
+      Set<GridCell> out, String source) {
+    if (axis == GRID_KEYS.size()) {
+      out.add(cell(chosen, training, source));
+      return;
+    }
+    String key = GRID_KEYS.get(axis);
+    for (Object value : values(yaml, key)) {
+      chosen.put(key, value);
+      expand(yaml, axis + 1, chosen, training, out, source);
+    }
+  }
+
+  private static GridCell cell(Map<String, Object> c, GridCell.Training training, String source) {
+    try {
+      int f = Integer.parseInt(String.valueOf(c.get("byzantine")));
+      String attack = f == 0 ? "none" : String.valueOf(c.get("attack"));
+      return new GridCell(String.valueOf(c.get("dataset")), String.valueOf(c.get("model")), String.valueOf(c.get("split")),
+          Integer.parseInt(String.valueOf(c.get("clients"))), f, attack, String.valueOf(c.get("pipeline")),
+          Double.parseDouble(String.valueOf(c.get("momentum"))), Long.parseLong(String.valueOf(c.get("seed"))), training);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(source + ": not a number in " + c + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Object> values(Map<String, Object> yaml, String key) {
+    Object v = yaml.get(key);
+    if (v == null) {
+      v = switch (key) {
+        case "dataset" -> "digits";
+        case "model" -> "logistic";
+        case "split" -> "iid";
+        case "clients" -> 10;
+        case "byzantine" -> 0;
+        case "attack" -> "none";
+        case "pipeline" -> "average";
+        case "momentum" -> 0;
+        default -> 1;
+      };
+    }
+    return v instanceof List<?> list ? new ArrayList<>(list) : List.of(v);
+  }
+
+  private static void refuse(Map<String, Object> yaml, String source, String key, String only) {
+    for (Object v : values(Map.of(key, yaml.getOrDefault(key, only)), key)) {
+      if (!String.valueOf(v).equals(only)) {
+        throw new IllegalArgumentException(source + ": " + key + "=" + v + " is not supported yet (only " + only + ")");
+      }
+    }
+  }
+
+  private static int integer(Map<String, Object> yaml, String key, int fallback) {
+    Object v = yaml.get(key);
+    try {
+      return v == null ? fallback : Integer.parseInt(String.valueOf(v).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, but " + key + "=" + v);
+    }
+  }
+
+  private static double real(Map<String, Object> yaml, String key, double fallback) {
+    Object v = yaml.get(key);
+    try {
+      return v == null ? fallback : Double.parseDouble(String.valueOf(v).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, but " + key + "=" + v);
+    }
+  }
+}
