@@ -71,7 +71,7 @@ public final class DeploySchemas {
         required("identity", ConfigType.PATH, "This client's private key file; its id is the client id enrolled in the registry."),
         required("coordinator-key", ConfigType.PATH, "The coordinator's public key file (.pub); plans and models signed by any other key are ignored."),
         required("data.path", ConfigType.PATH, "Local training data: a file, or a folder whose files are all read in name order."),
-        choice("data.format", "auto", DATA_FORMATS, "Data format; auto picks by file extension (.csv, .csv.gz)."),
+        choice("data.format", "auto", DATA_FORMATS, "Data format; auto picks by file name (.csv, .csv.gz: csv; *images-idx3*: idx)."),
         integer("data.classes", 10, 2, 100_000, "Number of classes; labels must lie in [0, classes)."),
         decimal("data.feature-scale", 16.0, Double.MIN_VALUE, Double.MAX_VALUE, "Features are divided by this value on loading (16 maps digits pixels to [0, 1])."),
         integer("data.seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, "Seed of the local mini-batch shuffles."),
@@ -119,7 +119,9 @@ public final class DeploySchemas {
         .append("  label (integer), the others are the features, divided by `data.feature-scale` on loading.\n")
         .append("  Blank lines and lines starting with `#` are skipped. The digits data in this format is\n")
         .append("  written by `rampart data split`.\n")
-        .append("- `idx`: reserved; not read yet (the process exits with code 2 naming the file).\n\n")
+        .append("- `idx` (`*images-idx3-ubyte`, plain or `.gz`): IDX images as published for MNIST and\n")
+        .append("  Fashion-MNIST; the labels come from the sibling file with `labels-idx1` in place of\n")
+        .append("  `images-idx3`. Pixels (0-255) are divided by `data.feature-scale`.\n\n")
         .append("## Exit codes\n\n")
         .append("| code | meaning |\n|---|---|\n");
     for (ExitCodes.Code c : ExitCodes.ALL) {

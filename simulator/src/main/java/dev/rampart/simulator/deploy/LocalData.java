@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A process's own labelled data: one file, or every file of a folder in name order, concatenated.
+ * A process's own labelled data: one file, or every file of a folder in name order, concatenated
+ * (IDX labels files are read with their images file, not on their own).
  * Thread-safe (stateless).
  */
 public final class LocalData {
   private static final DataFormat CSV = new CsvFormat();
+  private static final DataFormat IDX = new IdxFormat();
 
   private LocalData() {}
 
@@ -27,8 +29,8 @@ public final class LocalData {
     if (name.equals(CSV.name())) {
       return CSV;
     }
-    if (name.equals("idx")) {
-      throw new ConfigException("data format 'idx' is not supported yet; convert the data to csv");
+    if (name.equals(IDX.name())) {
+      return IDX;
     }
     throw new ConfigException("unknown data format '" + name + "'");
   }
@@ -68,11 +70,11 @@ public final class LocalData {
     if (CSV.recognizes(file)) {
       return CSV;
     }
-    String n = file.getFileName().toString();
-    if (n.endsWith("-ubyte") || n.endsWith(".idx") || n.contains("idx")) {
-      return format("idx");
+    if (IDX.recognizes(file)) {
+      return IDX;
     }
-    throw new ConfigException("cannot tell the format of data file " + file + "; name it .csv or set data.format");
+    throw new ConfigException("cannot tell the format of data file " + file
+        + "; name it .csv, .csv.gz or …images-idx3-ubyte[.gz], or set data.format");
   }
 
   private static List<Path> files(Path path) {
@@ -84,7 +86,8 @@ public final class LocalData {
     }
     try (Stream<Path> s = Files.list(path)) {
       List<Path> files = s.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !IdxFormat.isLabelsFile(p)).sorted().toList();
       if (files.isEmpty()) {
         throw new ConfigException("data folder " + path + " holds no files");
       }

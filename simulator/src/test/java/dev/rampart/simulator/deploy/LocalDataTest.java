@@ -47,12 +47,82 @@ class LocalDataTest {
     assertThatThrownBy(() -> LocalData.load(f, "csv", 10, 16.0)).hasMessageContaining("line 2");
   }
 
+  /** Writes an IDX pair of {@code pixels.length} images of 2x2 pixels, gzipped when asked. */
+  private Path idxPair(String stem, int[][] pixels, int[] labels, boolean gzip) throws Exception {
+    String suffix = gzip ? ".gz" : "";
+    java.io.ByteArrayOutputStream images = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(images);
+    out.writeInt(0x00000803);
+    out.writeInt(pixels.length);
+    out.writeInt(2);
+    out.writeInt(2);
+    for (int[] image : pixels) {
+      for (int p : image) {
+        out.writeByte(p);
+      }
+    }
+    java.io.ByteArrayOutputStream labelBytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream lout = new java.io.DataOutputStream(labelBytes);
+    lout.writeInt(0x00000801);
+    lout.writeInt(labels.length);
+    for (int l : labels) {
+      lout.writeByte(l);
+    }
+    Path imagesFile = dir.resolve(stem + "-images-idx3-ubyte" + suffix);
+    Files.write(imagesFile, gzip ? gzip(images.toByteArray()) : images.toByteArray());
+    Files.write(dir.resolve(stem + "-labels-idx1-ubyte" + suffix), gzip ? gzip(labelBytes.toByteArray())
+        : labelBytes.toByteArray());
+    return imagesFile;
+  }
+
+  private static byte[] gzip(byte[] bytes) throws Exception {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(b)) {
+      z.write(bytes);
+    }
+    return b.toByteArray();
+  }
+
   @Test
-  void load_idx_isRefusedAsNotSupportedYet() throws Exception {
-    Path f = dir.resolve("train-images-idx3-ubyte");
-    Files.write(f, new byte[] {0, 0, 8, 3});
+  void load_idxImagesFile_readsPixelsOverFeatureScaleAndSiblingLabels() throws Exception {
+    Path f = idxPair("train", new int[][] {{0, 255, 51, 102}, {255, 0, 0, 0}}, new int[] {7, 3}, true);
+    var data = LocalData.load(f, "auto", 10, 255.0);
+    assertThat(data.labels()).containsExactly(7, 3);
+    assertThat(data.features()[0]).containsExactly(new float[] {0f, 1f, 0.2f, 0.4f}, org.assertj.core.data.Offset.offset(1e-6f));
+    assertThat(data.features()[1]).containsExactly(new float[] {1f, 0f, 0f, 0f}, org.assertj.core.data.Offset.offset(1e-6f));
+  }
+
+  @Test
+  void load_folderWithIdxPairs_readsEachImagesFileOnceWithItsLabels() throws Exception {
+    idxPair("a", new int[][] {{1, 2, 3, 4}}, new int[] {1}, false);
+    idxPair("b", new int[][] {{5, 6, 7, 8}, {9, 9, 9, 9}}, new int[] {2, 4}, false);
+    var data = LocalData.load(dir, "idx", 10, 1.0);
+    assertThat(data.labels()).containsExactly(1, 2, 4);
+    assertThat(data.features()[1]).containsExactly(new float[] {5f, 6f, 7f, 8f}, org.assertj.core.data.Offset.offset(1e-4f));
+  }
+
+  @Test
+  void load_idxWithoutLabelsFile_isRefusedNamingTheMissingFile() throws Exception {
+    Path f = idxPair("train", new int[][] {{1, 2, 3, 4}}, new int[] {1}, false);
+    Files.delete(dir.resolve("train-labels-idx1-ubyte"));
     assertThatThrownBy(() -> LocalData.load(f, "auto", 10, 255.0)).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("idx");
+        .hasMessageContaining("train-labels-idx1-ubyte");
+  }
+
+  @Test
+  void load_idxLabelOutOfRange_isRefusedNamingTheSample() throws Exception {
+    Path f = idxPair("train", new int[][] {{1, 2, 3, 4}, {1, 2, 3, 4}}, new int[] {1, 12}, false);
+    assertThatThrownBy(() -> LocalData.load(f, "auto", 10, 255.0)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("label 12").hasMessageContaining("sample 1");
+  }
+
+  @Test
+  void load_idxWithBadMagic_isRefusedNamingTheFile() throws Exception {
+    Path f = dir.resolve("train-images-idx3-ubyte");
+    Files.write(f, new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
+    Files.write(dir.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
+    assertThatThrownBy(() -> LocalData.load(f, "auto", 10, 255.0)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("train-images-idx3-ubyte").hasMessageContaining("magic");
   }
 
   @Test
