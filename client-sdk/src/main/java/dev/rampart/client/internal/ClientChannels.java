@@ -8,18 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -36,7 +30,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Not thread-safe, except {@link #wakeup()}, which any thread may call to end a blocking poll.
  */
 public final class ClientChannels implements AutoCloseable {
-  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration METADATA_WAIT = Duration.ofSeconds(60);
 
   private final TopicNames topics;
@@ -116,21 +109,7 @@ public final class ClientChannels implements AutoCloseable {
 
   /** Sends an update's frames keyed by client id and waits for the broker's acknowledgement. */
   public void sendUpdate(String clientId, List<Frame> frames) {
-    List<Future<RecordMetadata>> sent = new ArrayList<>(frames.size());
-    for (Frame f : frames) {
-      sent.add(producer.send(new ProducerRecord<>(topics.updates(), clientId, f.toByteArray())));
-    }
-    for (Future<RecordMetadata> f : sent) {
-      try {
-        f.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        throw new RampartException("cannot publish update of " + clientId + " to " + topics.updates()
-            + ": " + e.getMessage(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RampartException("interrupted while publishing update of " + clientId, e);
-      }
-    }
+    FrameSender.send(producer, topics.updates(), clientId, frames);
   }
 
   /** Makes a blocking {@link #poll} return early; safe from any thread. */

@@ -1,6 +1,5 @@
 package dev.rampart.client.internal;
 
-import dev.rampart.protocol.RampartException;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.protocol.wire.Frame;
 import java.time.Duration;
@@ -8,18 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -35,7 +28,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Not thread-safe, except {@link #wakeup()}.
  */
 public final class SecAggChannel implements AutoCloseable {
-  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(120);
 
   private final TopicNames topics;
   private final KafkaProducer<String, byte[]> producer;
@@ -83,21 +75,7 @@ public final class SecAggChannel implements AutoCloseable {
 
   /** Sends one message's frames under {@code key} and waits for the broker's acknowledgement. */
   public void send(String key, List<Frame> frames) {
-    List<Future<RecordMetadata>> sent = new ArrayList<>(frames.size());
-    for (Frame f : frames) {
-      sent.add(producer.send(new ProducerRecord<>(topics.secagg(), key, f.toByteArray())));
-    }
-    for (Future<RecordMetadata> f : sent) {
-      try {
-        f.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        throw new RampartException("cannot publish to " + topics.secagg() + " (key " + key + "): "
-            + e.getMessage(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RampartException("interrupted while publishing to " + topics.secagg(), e);
-      }
-    }
+    FrameSender.send(producer, topics.secagg(), key, frames);
   }
 
   /** Makes a blocking {@link #poll} return early; safe from any thread. */
