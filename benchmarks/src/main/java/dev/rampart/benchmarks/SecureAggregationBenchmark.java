@@ -78,7 +78,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
+@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class SecureAggregationBenchmark {
@@ -112,6 +112,7 @@ public class SecureAggregationBenchmark {
 
   @Setup
   public void setUp(BenchmarkParams params) throws Exception {
+    System.out.println("mask kernel: " + dev.rampart.crypto.MaskPrg.implementation());
     ids = IntStream.range(0, s).mapToObj(i -> String.format("c%02d", i)).toList();
     identities = new TreeMap<>();
     registry = ClientRegistry.empty();

@@ -10,8 +10,12 @@ import org.bouncycastle.crypto.engines.ChaChaEngine;
  *
  * <p>Word {@code i} of the stream is the little-endian reading of keystream bytes
  * {@code 4i..4i+3}, i.e. exactly the state words that RFC 8439 serializes little-endian, so no
- * byte conversion is needed. The 20-round block function is BouncyCastle's
- * {@link ChaChaEngine#chachaCore}; this class only lays out the state and walks the counter.
+ * byte conversion is needed. Whole groups of blocks are computed by a {@link BlockKernel}: with
+ * {@code --add-modules jdk.incubator.vector} on the JVM's command line, a SIMD kernel (16 blocks
+ * per step with AVX-512), otherwise a portable one; a partial block at either end uses
+ * BouncyCastle's {@link ChaChaEngine#chachaCore}. {@link #implementation()} tells which kernel is in
+ * use. Several streams over the same words are summed by {@link #applyAll} before they touch the
+ * target.
  *
  * <p>Stateless and thread-safe (each call uses its own buffers).
  */
@@ -56,9 +60,51 @@ public final class ChaCha20Keystream {
    */
   public static void apply(byte[] key, byte[] nonce, int initialCounter, long streamWord,
       int[] target, int from, int length, Combine combine) {
-    int[] state = initialState(key, nonce);
-    Objects.checkFromIndexSize(from, length, target.length);
     Objects.requireNonNull(combine, "combine");
+    if (combine == Combine.SET) {
+      Objects.checkFromIndexSize(from, length, target.length);
+      java.util.Arrays.fill(target, from, from + length, 0);
+    }
+    applyAll(new byte[][] {key}, nonce, initialCounter, new boolean[] {combine == Combine.SUBTRACT},
+        streamWord, target, from, length);
+  }
+
+  /**
+   * Adds or subtracts several keystreams (same nonce and counter origin, one key each) over the
+   * same stream words into {@code target[from .. from+length)}, mod 2^32. The result equals one
+   * {@link #apply} per key; it is faster because the streams are summed block group by block group
+   * in a {@link BlockKernel}'s accumulator and written to {@code target} once per group.
+   *
+   * @param keys 32-byte keys, at least 0
+   * @param nonce 12-byte nonce
+   * @param initialCounter block counter of stream word 0
+   * @param subtract per key: true to subtract its stream, false to add it
+   * @param streamWord first stream word to use, at least 0 (need not be block aligned)
+   * @param target array to update in place
+   * @param from first index of {@code target} to update
+   * @param length number of words, at least 0
+   * @throws IllegalArgumentException if sizes or ranges are wrong, or the 32-bit block counter
+   *     would wrap
+   */
+  public static void applyAll(byte[][] keys, byte[] nonce, int initialCounter, boolean[] subtract,
+      long streamWord, int[] target, int from, int length) {
+    applyAll(Kernels.best(), keys, nonce, initialCounter, subtract, streamWord, target, from,
+        length);
+  }
+
+  /** {@link #applyAll} with the given kernel (tests compare kernels through this). */
+  static void applyAll(BlockKernel kernel, byte[][] keys, byte[] nonce, int initialCounter,
+      boolean[] subtract, long streamWord, int[] target, int from, int length) {
+    Objects.requireNonNull(target, "target");
+    if (keys.length != subtract.length) {
+      throw new IllegalArgumentException(keys.length + " keys but " + subtract.length
+          + " subtract flags");
+    }
+    int[][] states = new int[keys.length][];
+    for (int k = 0; k < keys.length; k++) {
+      states[k] = initialState(keys[k], nonce);
+    }
+    Objects.checkFromIndexSize(from, length, target.length);
     if (streamWord < 0) {
       throw new IllegalArgumentException("streamWord must be >= 0, but was " + streamWord);
     }
@@ -67,123 +113,59 @@ public final class ChaCha20Keystream {
     if (lastBlock > 0xffffffffL + 1) {
       throw new IllegalArgumentException("keystream request exceeds the 32-bit block counter");
     }
-    int[] block = new int[BLOCK_WORDS];
+    if (keys.length == 0 || length == 0) {
+      return;
+    }
     long block32 = firstBlock;
-    int skip = (int) (streamWord % BLOCK_WORDS);
     int pos = from;
     int end = from + length;
-    if (skip == 0 && end - pos >= LANES * BLOCK_WORDS) {
-      Lanes lanes = new Lanes(state);
-      while (end - pos >= LANES * BLOCK_WORDS) {
-        lanes.compute((int) block32);
-        lanes.combine(target, pos, combine);
-        block32 += LANES;
-        pos += LANES * BLOCK_WORDS;
+    int skip = (int) (streamWord % BLOCK_WORDS);
+    if (skip != 0) {
+      int n = Math.min(BLOCK_WORDS - skip, end - pos);
+      singleBlocks(states, subtract, block32, skip, target, pos, n);
+      block32++;
+      pos += n;
+    }
+    int lanes = kernel.lanes();
+    int groupWords = lanes * BLOCK_WORDS;
+    if (end - pos >= groupWords) {
+      int[] acc = new int[groupWords];
+      BlockKernel.Worker worker = kernel.worker();
+      while (end - pos >= groupWords) {
+        java.util.Arrays.fill(acc, 0);
+        for (int k = 0; k < states.length; k++) {
+          worker.accumulate(states[k], (int) block32, subtract[k], acc);
+        }
+        for (int l = 0; l < lanes; l++) {
+          int base = pos + l * BLOCK_WORDS;
+          for (int w = 0; w < BLOCK_WORDS; w++) {
+            target[base + w] += acc[w * lanes + l];
+          }
+        }
+        block32 += lanes;
+        pos += groupWords;
       }
     }
     while (pos < end) {
-      state[12] = (int) block32++;
-      ChaChaEngine.chachaCore(ROUNDS, state, block);
-      int n = Math.min(BLOCK_WORDS - skip, end - pos);
-      combine(block, skip, target, pos, n, combine);
+      int n = Math.min(BLOCK_WORDS, end - pos);
+      singleBlocks(states, subtract, block32++, 0, target, pos, n);
       pos += n;
-      skip = 0;
     }
   }
 
-  /** Blocks computed side by side by {@link Lanes}. */
-  private static final int LANES = 16;
+  /** Which block kernel this JVM uses, for logs and benchmark records. */
+  public static String implementation() {
+    return Kernels.best().description();
+  }
 
-  /**
-   * {@value #LANES} consecutive blocks of one stream computed together: word w of block l is
-   * {@code x[w][l]}. Every step of the RFC 8439 quarter round is a loop over the lanes with the same
-   * index on every array, a shape the JIT can auto-vectorize; the result is the same
-   * keystream as {@link ChaChaEngine#chachaCore}, block by block (checked in the tests against
-   * BouncyCastle's RFC 8439 engine over runs spanning several lane groups).
-   */
-  private static final class Lanes {
-    private final int[] initial;
-    private final int[][] x = new int[BLOCK_WORDS][LANES];
-
-    Lanes(int[] initial) {
-      this.initial = initial;
-    }
-
-    void compute(int firstCounter) {
-      for (int w = 0; w < BLOCK_WORDS; w++) {
-        java.util.Arrays.fill(x[w], initial[w]);
-      }
-      int[] counter = x[12];
-      for (int l = 0; l < LANES; l++) {
-        counter[l] = firstCounter + l;
-      }
-      for (int r = 0; r < ROUNDS; r += 2) {
-        quarter(x[0], x[4], x[8], x[12]);
-        quarter(x[1], x[5], x[9], x[13]);
-        quarter(x[2], x[6], x[10], x[14]);
-        quarter(x[3], x[7], x[11], x[15]);
-        quarter(x[0], x[5], x[10], x[15]);
-        quarter(x[1], x[6], x[11], x[12]);
-        quarter(x[2], x[7], x[8], x[13]);
-        quarter(x[3], x[4], x[9], x[14]);
-      }
-      for (int w = 0; w < BLOCK_WORDS; w++) {
-        int[] xw = x[w];
-        int add = initial[w];
-        if (w == 12) {
-          for (int l = 0; l < LANES; l++) {
-            xw[l] += firstCounter + l;
-          }
-        } else {
-          for (int l = 0; l < LANES; l++) {
-            xw[l] += add;
-          }
-        }
-      }
-    }
-
-    private static void quarter(int[] a, int[] b, int[] c, int[] d) {
-      for (int l = 0; l < LANES; l++) {
-        a[l] += b[l];
-        d[l] = Integer.rotateLeft(d[l] ^ a[l], 16);
-      }
-      for (int l = 0; l < LANES; l++) {
-        c[l] += d[l];
-        b[l] = Integer.rotateLeft(b[l] ^ c[l], 12);
-      }
-      for (int l = 0; l < LANES; l++) {
-        a[l] += b[l];
-        d[l] = Integer.rotateLeft(d[l] ^ a[l], 8);
-      }
-      for (int l = 0; l < LANES; l++) {
-        c[l] += d[l];
-        b[l] = Integer.rotateLeft(b[l] ^ c[l], 7);
-      }
-    }
-
-    /** Combines the {@value #LANES} blocks, in stream order, into {@code target[pos ..]}. */
-    void combine(int[] target, int pos, Combine how) {
-      for (int w = 0; w < BLOCK_WORDS; w++) {
-        int[] xw = x[w];
-        switch (how) {
-          case SET -> {
-            for (int l = 0; l < LANES; l++) {
-              target[pos + l * BLOCK_WORDS + w] = xw[l];
-            }
-          }
-          case ADD -> {
-            for (int l = 0; l < LANES; l++) {
-              target[pos + l * BLOCK_WORDS + w] += xw[l];
-            }
-          }
-          case SUBTRACT -> {
-            for (int l = 0; l < LANES; l++) {
-              target[pos + l * BLOCK_WORDS + w] -= xw[l];
-            }
-          }
-          default -> throw new AssertionError(how);
-        }
-      }
+  private static void singleBlocks(int[][] states, boolean[] subtract, long block32, int skip,
+      int[] target, int pos, int n) {
+    int[] block = new int[BLOCK_WORDS];
+    for (int k = 0; k < states.length; k++) {
+      int[] state = states[k].clone();
+      state[12] = (int) block32;
+      ChaChaEngine.chachaCore(ROUNDS, state, block);
+      combine(block, skip, target, pos, n, subtract[k] ? Combine.SUBTRACT : Combine.ADD);
     }
   }
 

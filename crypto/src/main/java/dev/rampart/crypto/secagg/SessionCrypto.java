@@ -124,23 +124,26 @@ final class SessionCrypto {
     }
 
     /**
-     * Adds or subtracts every stream. Each thread's slice is walked in cache-sized chunks with all
-     * streams applied to a chunk before the next, so the target is read from memory once per
-     * chunk rather than once per stream.
+     * Adds or subtracts every stream, each thread over its own slice of the target; within a
+     * slice the streams are summed in registers before they reach the target
+     * ({@link MaskPrg#applyAll}).
      */
     void applyTo(int[] target, int threads) {
+      byte[][] keyArray = keys.toArray(new byte[0][]);
+      boolean[] flags = new boolean[subtract.size()];
+      for (int i = 0; i < flags.length; i++) {
+        flags[i] = subtract.get(i);
+      }
       ParallelMasks.forEachSlice(target.length, threads, slice -> {
         int end = slice.from() + slice.length();
         for (int from = slice.from(); from < end; from += CHUNK_WORDS) {
           int length = Math.min(CHUNK_WORDS, end - from);
-          for (int i = 0; i < keys.size(); i++) {
-            MaskPrg.applySlice(keys.get(i), from, target, from, length, subtract.get(i));
-          }
+          MaskPrg.applyAll(keyArray, flags, from, target, from, length);
         }
       });
     }
 
-    /** Words per chunk: 32 KiB of target, a multiple of the 16-word ChaCha20 block. */
+    /** Words per chunk: 32 KiB of target, a multiple of the 256-word block group. */
     private static final int CHUNK_WORDS = 8192;
   }
 }
