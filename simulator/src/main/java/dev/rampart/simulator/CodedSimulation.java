@@ -189,9 +189,13 @@ public final class CodedSimulation {
     Map<String, Long> reasons = new LinkedHashMap<>();
     job.rejectionsByReason().forEach((k, v) -> reasons.put(k.name(), v));
     double accuracy = lines.isEmpty() ? Double.NaN : lines.get(lines.size() - 1).testAccuracy();
-    out.printf("updates topic: %d updates (%d compressed), payload %d bytes vs %d dense (%.1f %%), records %d bytes%n",
-        total.updates(), total.compressedUpdates(), total.payloadBytes(), total.denseBytes(),
-        100 * total.payloadFraction(), total.recordBytes());
+    if (secureAggregation) {
+      out.printf("updates topic: %d updates; clients sent only masked vectors, on the secagg topic%n", total.updates());
+    } else {
+      out.printf("updates topic: %d updates (%d compressed), payload %d bytes vs %d dense (%.1f %%), records %d bytes%n",
+          total.updates(), total.compressedUpdates(), total.payloadBytes(), total.denseBytes(),
+          100 * total.payloadFraction(), total.recordBytes());
+    }
     out.printf("done: %d rounds, final test accuracy %.4f, %d accepted, %d rejected, %.1f s%n", job.rounds(), accuracy,
         job.acceptedUpdates(), job.rejectedUpdates(), job.duration().toMillis() / 1000.0);
     return new CodedRunSummary(runDir.getFileName().toString(), scenario, seed, job.rounds(), accuracy,
