@@ -247,7 +247,8 @@ public final class CoordinatorConfig {
 
     /**
      * Turns grouped secure aggregation on with these settings ({@code null}: off, the default).
-     * {@link #build()} refuses a group size above {@code activeClients / (2·maxByzantine + 1)}.
+     * {@link #build()} refuses a group size above {@code activeClients / (2·maxByzantine + 1)};
+     * with {@link #codedMode} the group size must be activeClients / redundancy (stride groups).
      */
     public Builder secureAggregation(SecureAggregation settings) {
       this.secureAggregation = settings;

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's side of a grouped secure-aggregation round (DESIGN.md section 3): partitions
- * the participants (seeded, never two consecutive-round groups that differ by one member), adds
+ * the participants (seeded, never two consecutive-round groups that differ by one member; in coded
+ * mode the {@link StrideGrouping} of the round's LAD tasks, and a stride group that loses a member
+ * is dropped whole because it no longer covers every shard), adds
  * the groups and the {@link SecAggSpec} to the plan, runs one {@link SecAggServer} per group over
  * the secagg topic ({@link SecAggRouter}), and turns each surviving group's unmasked sum into its
  * mean, which enters the round as the input {@code group-<id>} of the robust pipeline. A failed
