@@ -203,7 +203,8 @@ public final class Coordinator implements AutoCloseable {
     RoundPlan plan = plan(round, participants, deadline);
     plan = secure == null ? plan : secure.withGroups(plan);
     trail.roundPlanned(round, modelVersion, participants.stream().map(ClientId::value).toList(),
-        dev.rampart.coordinator.internal.CodedPlanner.auditView(plan), groups);
+        dev.rampart.coordinator.internal.CodedPlanner.auditView(plan), groups,
+        secure == null ? Map.of() : secure.grouping());
     publisher.publishPlan(plan);
     OpenRound open = new OpenRound(round, deadline, modelDigest, participants);
     List<Rejection> rejections = secure == null ? collector.collect(open) : secure.collect(plan, open);

@@ -247,7 +247,8 @@ public final class CoordinatorConfig {
 
     /**
      * Turns grouped secure aggregation on with these settings ({@code null}: off, the default).
-     * {@link #build()} refuses a group size above {@code activeClients / (2·maxByzantine + 1)}.
+     * {@link #build()} refuses a group size above {@code activeClients / (2·maxByzantine + 1)};
+     * with {@link #codedMode} the group size must be activeClients / redundancy (stride groups).
      */
     public Builder secureAggregation(SecureAggregation settings) {
       this.secureAggregation = settings;
@@ -259,6 +260,9 @@ public final class CoordinatorConfig {
     /**
      * Runs the job in coded mode: the shards are published on the shards topic and every plan
      * carries LAD tasks. The active clients must tile the shards uniformly (n a multiple of K).
+     * Together with {@link #secureAggregation} the groups are stride groups, one per residue of
+     * the task window mod d, so n must also be a multiple of d, the group size must be n/d and
+     * maxByzantine &lt; d/2; {@link #build()} names the values when not.
      */
     public Builder codedMode(CodedMode mode) {
       this.codedMode = Objects.requireNonNull(mode, "codedMode");
@@ -468,12 +472,14 @@ public final class CoordinatorConfig {
         throw new IllegalArgumentException("aggregation '" + aggregation + "' is invalid: " + e.getMessage(), e);
       }
       if (secureAggregation != null) {
+        if (codedMode != null) {
+          dev.rampart.coordinator.internal.StrideGrouping.requireCompatible(codedMode, secureAggregation, active,
+              maxByzantine);
+        }
         dev.rampart.coordinator.internal.SecureRound.requireFeasible(secureAggregation, active, maxByzantine);
         SecureAggregation.requireCompatibleCompression(compression);
         require(DEFAULT_COMPRESSION.equals(compression), "compression '" + compression
             + "' with secure aggregation is not supported yet: clients mask dense vectors; use compression 'identity'");
-        require(codedMode == null, "coded mode with secure aggregation is not supported yet: "
-            + "turn one of them off");
       }
       return new CoordinatorConfig(this);
     }

@@ -58,8 +58,15 @@ public final class CodedSimulation {
   private final Path runsDirectory;
   private final Duration roundTimeout;
   private final PrintStream out;
+  private final boolean secureAggregation;
 
   CodedSimulation(CodedScenario scenario, SimulationSettings settings, PrintStream out) {
+    this(scenario, settings, out, false);
+  }
+
+  /** With {@code secureAggregation}, clients mask their coded vectors in stride groups ({@link SecureCodedScenario}). */
+  CodedSimulation(CodedScenario scenario, SimulationSettings settings, PrintStream out, boolean secureAggregation) {
+    this.secureAggregation = secureAggregation;
     this.scenario = scenario;
     this.seed = settings.seed();
     this.bootstrap = settings.bootstrapServers();
@@ -81,6 +88,10 @@ public final class CodedSimulation {
         + "compression %s, %d rounds; results in %s%n", scenario.name(), scenario.clients(), scenario.clients(),
         scenario.redundancy(), scenario.byzantine(), scenario.attack(), scenario.aggregation(), scenario.maxByzantine(),
         scenario.compression(), scenario.rounds(), runDir);
+    if (secureAggregation) {
+      out.printf("secure aggregation: %d stride groups of %d clients, each covering every shard once; the coordinator"
+          + " sees only group sums%n", scenario.redundancy(), SecureCodedScenario.groupSize(scenario));
+    }
     try (KafkaBroker broker = bootstrap != null ? new External(bootstrap) : EmbeddedKafkaBroker.start()) {
       out.printf("broker: %s%n", broker.description());
       CodedRunSummary summary = runJob(runDir, broker.bootstrapServers());
@@ -113,6 +124,7 @@ public final class CodedSimulation {
         .aggregation(scenario.aggregation()).maxByzantine(scenario.maxByzantine())
         .codedMode(CodedMode.lad(shards, scenario.redundancy()).withOrder(scenario.order(), seed + 2))
         .compression(scenario.compression()).compressionSeed(seed + 3)
+        .secureAggregation(secureAggregation ? SecureCodedScenario.settings(scenario) : null)
         .runDirectory(runDir)
         .evaluator(model -> Map.of(AuditEvents.METRIC_TEST_ACCURACY,
             SoftmaxRegression.accuracy(model, testX, testY, test.classes())))
@@ -177,9 +189,13 @@ public final class CodedSimulation {
     Map<String, Long> reasons = new LinkedHashMap<>();
     job.rejectionsByReason().forEach((k, v) -> reasons.put(k.name(), v));
     double accuracy = lines.isEmpty() ? Double.NaN : lines.get(lines.size() - 1).testAccuracy();
-    out.printf("updates topic: %d updates (%d compressed), payload %d bytes vs %d dense (%.1f %%), records %d bytes%n",
-        total.updates(), total.compressedUpdates(), total.payloadBytes(), total.denseBytes(),
-        100 * total.payloadFraction(), total.recordBytes());
+    if (secureAggregation) {
+      out.printf("updates topic: %d updates; clients sent only masked vectors, on the secagg topic%n", total.updates());
+    } else {
+      out.printf("updates topic: %d updates (%d compressed), payload %d bytes vs %d dense (%.1f %%), records %d bytes%n",
+          total.updates(), total.compressedUpdates(), total.payloadBytes(), total.denseBytes(),
+          100 * total.payloadFraction(), total.recordBytes());
+    }
     out.printf("done: %d rounds, final test accuracy %.4f, %d accepted, %d rejected, %.1f s%n", job.rounds(), accuracy,
         job.acceptedUpdates(), job.rejectedUpdates(), job.duration().toMillis() / 1000.0);
     return new CodedRunSummary(runDir.getFileName().toString(), scenario, seed, job.rounds(), accuracy,

@@ -147,13 +147,23 @@ public final class Main implements Runnable {
 
     @Option(names = "--scenario", paramLabel = "NAME",
         description = "Run a named coded-mode scenario on the digits data instead: lad, com-lad "
-            + "(takes --seed, --bootstrap, --runs-dir and --round-timeout; the scenario fixes the rest).")
+            + "(takes --seed, --bootstrap, --runs-dir and --round-timeout; the scenario fixes the rest; "
+            + "lad also takes --secure-aggregation, with stride groups of n/d clients).")
     String scenario;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
       if (scenario != null) {
-        return new CodedSimulation(CodedScenario.named(scenario), options.settings(), System.out).run().rounds() > 0
+        CodedScenario chosen = CodedScenario.named(scenario);
+        if (options.secureAggregation) {
+          boolean given = spec.commandLine().getParseResult().hasMatchedOption("--group-size");
+          chosen = SecureCodedScenario.of(chosen,
+              given ? java.util.OptionalInt.of(options.groupSize) : java.util.OptionalInt.empty());
+        }
+        return new CodedSimulation(chosen, options.settings(), System.out, options.secureAggregation).run().rounds() > 0
             ? 0 : EXIT_FAILED;
       }
       Simulation simulation = options.simulation(System.out);

@@ -107,6 +107,18 @@ public final class AuditTrail implements AutoCloseable {
     append(RecordType.ROUND_PLANNED, AuditEvents.roundPlanned(round, modelVersion, participants, tasks, groups));
   }
 
+  /**
+   * As {@link #roundPlanned(long, long, List, Map, List)}, plus the entries of {@code grouping},
+   * which say how the groups were formed (e.g. {@code grouping=stride, stride=d}).
+   */
+  public void roundPlanned(long round, long modelVersion, List<String> participants, Map<String, List<Integer>> tasks,
+      List<List<String>> groups, Map<String, Object> grouping) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>(
+        AuditEvents.roundPlanned(round, modelVersion, participants, tasks, groups));
+    body.putAll(grouping);
+    append(RecordType.ROUND_PLANNED, body);
+  }
+
   public void accepted(long round, AcceptedUpdate update, long modelVersion) {
     append(RecordType.UPDATE_ACCEPTED, AuditEvents.updateAccepted(round, update.client().value(), modelVersion,
         Hex.of(FloatVectors.digest(update.vector())), update.sampleCount()));

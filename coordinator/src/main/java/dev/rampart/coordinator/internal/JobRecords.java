@@ -61,7 +61,7 @@ public final class JobRecords {
     s.put("resumed", resume.resuming());
     s.put("resumedAfterRound", resume.lastCommittedRound());
     config.secureAggregation().ifPresent(sa -> s.put("secureAggregation",
-        SecureRound.describe(sa, config.registry().activeCount(), config.maxByzantine())));
+        SecureRound.describe(sa, config.registry().activeCount(), config.maxByzantine(), config.codedMode())));
     return s;
   }
 

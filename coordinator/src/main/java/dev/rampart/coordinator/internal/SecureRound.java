@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's side of a grouped secure-aggregation round (DESIGN.md section 3): partitions
- * the participants (seeded, never two consecutive-round groups that differ by one member), adds
+ * the participants (seeded, never two consecutive-round groups that differ by one member; in coded
+ * mode the {@link StrideGrouping} of the round's LAD tasks, and a stride group that loses a member
+ * is dropped whole because it no longer covers every shard), adds
  * the groups and the {@link SecAggSpec} to the plan, runs one {@link SecAggServer} per group over
  * the secagg topic ({@link SecAggRouter}), and turns each surviving group's unmasked sum into its
  * mean, which enters the round as the input {@code group-<id>} of the robust pipeline. A failed
@@ -50,6 +52,7 @@ public final class SecureRound implements AutoCloseable {
   private final SecureAggregation settings;
   private final CoordinatorConfig config;
   private final SecAggRouter router;
+  private final StrideGrouping stride;
   private GroupPlan previous;
   private GroupPlan current;
 
@@ -57,13 +60,20 @@ public final class SecureRound implements AutoCloseable {
     this.config = config;
     this.settings = config.secureAggregation().orElseThrow();
     this.router = new SecAggRouter(new SecAggFeed(config.kafka(), config.topics()), channels, config, clock);
+    this.stride = config.codedMode().map(StrideGrouping::of).orElse(null);
   }
 
   /**
-   * This round's groups: ⌈n/s⌉ groups of sizes differing by at most one, from a seed derived
-   * from the grouping seed and the round.
+   * This round's groups: in coded mode the {@link StrideGrouping} of the round's LAD tasks,
+   * otherwise ⌈n/s⌉ groups of sizes differing by at most one, from a seed derived from the
+   * grouping seed and the round.
    */
   public List<List<String>> partition(long round, Set<ClientId> participants) {
+    if (stride != null) {
+      current = stride.plan(round, participants, Optional.ofNullable(previous));
+      previous = current;
+      return current.groups();
+    }
     List<String> ids = participants.stream().map(ClientId::value).sorted().toList();
     int s = settings.groupSize();
     int groups = Math.max(1, (ids.size() + s - 1) / s);
@@ -90,7 +100,27 @@ public final class SecureRound implements AutoCloseable {
       b.addGroups(Group.newBuilder().setGroupId(g).addAllMembers(current.groups().get(g)));
     }
     router.prepare();
-    return b.build();
+    RoundPlan out = b.build();
+    if (stride != null) {
+      StrideGrouping.requireTiling(out, config.codedMode().orElseThrow().shardCount());
+    }
+    return out;
+  }
+
+  /**
+   * How this round's groups were formed, for the round-planned record: {@code grouping} is
+   * {@code "stride"} with its {@code stride} d, or {@code "random"} with its {@code groupingSeed}
+   * and {@code groupingAttempt}.
+   */
+  public Map<String, Object> grouping() {
+    if (stride != null) {
+      return stride.describe();
+    }
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("grouping", "random");
+    m.put("groupingSeed", current == null ? 0L : current.seed());
+    m.put("groupingAttempt", current == null ? 0 : current.attempt());
+    return m;
   }
 
   /**
@@ -120,7 +150,9 @@ public final class SecureRound implements AutoCloseable {
       List<Rejection> rejections) {
     String input = SecureGroupResult.inputId(groupId);
     SecureGroupResult result;
-    if (outcome.isSuccess()) {
+    Optional<String> incomplete = stride == null || !outcome.isSuccess() ? Optional.empty()
+        : StrideGrouping.incompleteReason(members, outcome.survivors());
+    if (outcome.isSuccess() && incomplete.isEmpty()) {
       float[] mean = outcome.mean();
       open.accept(new AcceptedUpdate(ClientId.of(input), mean, outcome.survivorCount(), Float.NaN, new byte[0]));
       result = new SecureGroupResult(plan.getRound(), groupId, members, outcome.survivors(), Optional.empty(),
@@ -128,7 +160,7 @@ public final class SecureRound implements AutoCloseable {
       LOG.info("round {}: group {} unmasked with {} of {} members", plan.getRound(), groupId,
           outcome.survivorCount(), members.size());
     } else {
-      String reason = outcome.failureReason().orElse("unknown");
+      String reason = incomplete.or(outcome::failureReason).orElse("unknown");
       rejections.add(new Rejection(plan.getRound(), input, RejectionReason.BAD_PAYLOAD,
           "secure-aggregation group " + groupId + " " + members + " dropped whole: " + reason));
       result = new SecureGroupResult(plan.getRound(), groupId, members, List.of(), Optional.of(reason),
@@ -163,6 +195,15 @@ public final class SecureRound implements AutoCloseable {
 
   /** The job-started record's description of secure aggregation for {@code clientCount} clients. */
   public static Map<String, Object> describe(SecureAggregation s, int clientCount, int maxByzantine) {
+    return describe(s, clientCount, maxByzantine, Optional.empty());
+  }
+
+  /**
+   * As {@link #describe(SecureAggregation, int, int)}, plus how groups are formed: {@code
+   * grouping} {@code "stride"} with its {@code stride} d in coded mode, else {@code "random"}.
+   */
+  public static Map<String, Object> describe(SecureAggregation s, int clientCount, int maxByzantine,
+      Optional<dev.rampart.coordinator.CodedMode> coded) {
     SecAggParameters p = s.parameters();
     int groups = Math.max(1, (clientCount + p.groupSize() - 1) / p.groupSize());
     Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -176,6 +217,7 @@ public final class SecureRound implements AutoCloseable {
     m.put("assumedByzantine", maxByzantine);
     m.put("phaseTimeoutMillis", s.phaseTimeout().toMillis());
     m.put("groupingSeed", s.groupingSeed());
+    coded.ifPresentOrElse(c -> m.putAll(StrideGrouping.of(c).describe()), () -> m.put("grouping", "random"));
     return m;
   }
 
