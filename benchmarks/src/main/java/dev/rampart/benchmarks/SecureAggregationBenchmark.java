@@ -112,7 +112,17 @@ public class SecureAggregationBenchmark {
 
   @Setup
   public void setUp(BenchmarkParams params) throws Exception {
-    System.out.println("mask kernel: " + dev.rampart.crypto.MaskPrg.implementation());
+    prepare(params.getBenchmark().endsWith("secureClient")
+        || params.getBenchmark().endsWith("secureCoordinator"));
+  }
+
+  /**
+   * Builds the group (identities, registry, session context, inputs, the plain updates) and, if
+   * {@code withSession}, records one whole session so that {@link #secureSession} can replay c00's
+   * part. Set {@link #d}, {@link #s}, {@link #dropoutPercent} and {@link #threads} first.
+   */
+  public void prepare(boolean withSession) throws NoSuchAlgorithmException {
+    System.out.println("mask kernel now: " + dev.rampart.crypto.MaskPrg.implementation());
     ids = IntStream.range(0, s).mapToObj(i -> String.format("c%02d", i)).toList();
     identities = new TreeMap<>();
     registry = ClientRegistry.empty();
@@ -139,7 +149,7 @@ public class SecureAggregationBenchmark {
     for (String id : ids.subList(0, s - dropped())) {
       plainUpdates.add(toBytes(plainFrames(identities.get(id), floats.get(id))));
     }
-    if (params.getBenchmark().endsWith("secureClient") || params.getBenchmark().endsWith("secureCoordinator")) {
+    if (withSession) {
       recordSession();
     }
   }
@@ -198,12 +208,25 @@ public class SecureAggregationBenchmark {
 
   @Benchmark
   public int plainClient() {
-    return plainFrames(identities.get("c00"), floats.get("c00")).size();
+    return plainSend(floats.get("c00"));
   }
 
   @Benchmark
   public int secureClient() throws NoSuchAlgorithmException {
-    int[] q = ctx.parameters().codec().encode(floats.get("c00"), new SplittableRandom(7));
+    return secureSession(floats.get("c00"));
+  }
+
+  /** c00's plain send path for {@code update} (d floats); returns the number of frames. */
+  public int plainSend(float[] update) {
+    return plainFrames(identities.get("c00"), update).size();
+  }
+
+  /**
+   * c00's whole secure session P1-P4 for {@code update} (d floats), replayed against the recorded
+   * coordinator lists; returns the number of frames it sent.
+   */
+  public int secureSession(float[] update) throws NoSuchAlgorithmException {
+    int[] q = ctx.parameters().codec().encode(update, new SplittableRandom(7));
     ClientStateStore store = ClientStateStore.inMemory();
     store.save(ctx.group(), "c00", c00Advertised);
     TrustAnchors trust = new TrustAnchors(coordinator.id(), coordinator.publicKey(), registry);

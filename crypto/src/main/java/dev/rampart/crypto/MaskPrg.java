@@ -117,6 +117,15 @@ public final class MaskPrg {
     return ChaCha20Keystream.implementation();
   }
 
+  /**
+   * Starts choosing (and, if it is the SIMD one, warming up on a background daemon thread) the
+   * ChaCha20 kernel now rather than at the first mask expansion; sessions call it when they open,
+   * so that the kernel is ready by the time masks are needed. Idempotent and cheap.
+   */
+  public static void prepare() {
+    ChaCha20Keystream.implementation();
+  }
+
   private static void checkKey(byte[] key) {
     if (key == null || key.length != KEY_BYTES) {
       throw new KeyFormatException("mask key must be " + KEY_BYTES + " bytes, but was "

@@ -3,6 +3,7 @@ package dev.rampart.crypto.secagg;
 import dev.rampart.crypto.AgreementKeyPair;
 import dev.rampart.crypto.Digests;
 import dev.rampart.crypto.Identity;
+import dev.rampart.crypto.MaskPrg;
 import dev.rampart.crypto.ShamirShare;
 import dev.rampart.crypto.ShamirSharing;
 import dev.rampart.crypto.secagg.ClientState.Answered;
@@ -73,6 +74,7 @@ public final class SecAggClient {
    */
   public static SecAggClient open(ClientSetup setup, int[] encodedInput) {
     Objects.requireNonNull(setup, "setup");
+    MaskPrg.prepare();
     int[] input = checkInput(setup, encodedInput);
     GroupRef group = setup.context().group();
     String id = setup.identity().id();

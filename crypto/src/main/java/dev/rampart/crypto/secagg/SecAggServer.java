@@ -5,6 +5,7 @@ import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Digests;
 import dev.rampart.crypto.Enrollment;
 import dev.rampart.crypto.Identity;
+import dev.rampart.crypto.MaskPrg;
 import dev.rampart.crypto.PublicKey;
 import dev.rampart.protocol.RejectionReason;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ public final class SecAggServer {
       ClientRegistry registry, int maskThreads) {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(coordinator, "coordinator");
+    MaskPrg.prepare();
     Objects.requireNonNull(registry, "registry");
     if (maskThreads < 1 || maskThreads > ClientSetup.MAX_MASK_THREADS) {
       throw new SecAggException("maskThreads must be 1-" + ClientSetup.MAX_MASK_THREADS
