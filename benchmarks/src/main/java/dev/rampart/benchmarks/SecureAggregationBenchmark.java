@@ -4,6 +4,7 @@ import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Digests;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
+import dev.rampart.crypto.MaskPrg;
 import dev.rampart.crypto.secagg.ClientSetup;
 import dev.rampart.crypto.secagg.ClientStateStore;
 import dev.rampart.crypto.secagg.ClientStep;
@@ -122,7 +123,14 @@ public class SecureAggregationBenchmark {
    * part. Set {@link #d}, {@link #s}, {@link #dropoutPercent} and {@link #threads} first.
    */
   public void prepare(boolean withSession) throws NoSuchAlgorithmException {
-    System.out.println("mask kernel now: " + dev.rampart.crypto.MaskPrg.implementation());
+    try {
+      MaskPrg.prepare();
+      MaskPrg.awaitPrepared(2, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the mask kernel warmed up", e);
+    }
+    System.out.println("mask kernel: " + MaskPrg.implementation());
     ids = IntStream.range(0, s).mapToObj(i -> String.format("c%02d", i)).toList();
     identities = new TreeMap<>();
     registry = ClientRegistry.empty();

@@ -3,6 +3,7 @@ package dev.rampart.crypto;
 import dev.rampart.crypto.internal.ChaCha20Keystream;
 import dev.rampart.crypto.internal.ChaCha20Keystream.Combine;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The pseudorandom generator that expands a 256-bit key into secure-aggregation masks: one
@@ -124,6 +125,17 @@ public final class MaskPrg {
    */
   public static void prepare() {
     ChaCha20Keystream.implementation();
+  }
+
+  /**
+   * Waits until the kernel choice is final: the SIMD kernel warmed up, or known not to be usable
+   * here. For benchmarks and for callers that want their first masks at full speed.
+   *
+   * @return true if it became final within the timeout
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public static boolean awaitPrepared(long timeout, TimeUnit unit) throws InterruptedException {
+    return ChaCha20Keystream.awaitFinalKernel(timeout, unit);
   }
 
   private static void checkKey(byte[] key) {

@@ -144,8 +144,7 @@ public final class KafkaChannels implements AutoCloseable {
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     long max = 0;
     try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = reader.partitionsFor(topics.audit()).stream()
-          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      List<TopicPartition> partitions = partitionsOf(reader, topics.audit());
       reader.assign(partitions);
       Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
       for (TopicPartition tp : partitions) {
@@ -176,9 +175,34 @@ public final class KafkaChannels implements AutoCloseable {
 
   /** Assigns every partition of the updates topic, resuming from committed offsets. */
   public void openUpdates() {
-    List<TopicPartition> partitions = updates.partitionsFor(topics.updates()).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-    updates.assign(partitions);
+    updates.assign(partitionsOf(updates, topics.updates()));
+  }
+
+  /**
+   * The partitions of {@code topic}. Right after the topic was created the client's metadata may
+   * not list it yet (an empty answer), so this asks again until the admin timeout.
+   *
+   * @throws RampartException naming the topic if it still has no partitions then
+   */
+  static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
+    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+    while (true) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      if (!partitions.isEmpty()) {
+        return partitions;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new RampartException("topic " + topic + " has no partitions after "
+            + ADMIN_TIMEOUT.toSeconds() + " s; was it created?");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RampartException("interrupted while waiting for the partitions of " + topic, e);
+      }
+    }
   }
 
   /** Reads what arrived on the updates topic within {@code timeout}. */

@@ -38,9 +38,7 @@ final class SecAggFeed implements AutoCloseable {
   /** Positions the reader at the current end of every partition; call before publishing a plan. */
   void seekToEnd() {
     if (!assigned) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topics.secagg()).stream()
-          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-      consumer.assign(partitions);
+      consumer.assign(KafkaChannels.partitionsOf(consumer, topics.secagg()));
       assigned = true;
     }
     consumer.seekToEnd(consumer.assignment());

@@ -153,6 +153,16 @@ public final class ChaCha20Keystream {
     }
   }
 
+  /**
+   * Waits until the block kernel choice is final (see {@link #implementation()}).
+   *
+   * @return true if it became final within the timeout
+   */
+  public static boolean awaitFinalKernel(long timeout, java.util.concurrent.TimeUnit unit)
+      throws InterruptedException {
+    return Kernels.awaitFinal(timeout, unit);
+  }
+
   /** Which block kernel this JVM uses, for logs and benchmark records. */
   public static String implementation() {
     return Kernels.best().description();
