@@ -107,8 +107,9 @@ public final class ClientProcess {
     String id = config.identity().id();
     LocalTrainer trainer = new ProgressTrainer(new SoftmaxRegression(data.features(), data.labels(), data.classes(),
         values.longValue("data.seed")), id, out);
-    out.printf("client %s: job %s, %d local samples, cluster %s; waiting for the job's topics%n", id, config.job(),
-        data.size(), kafka.bootstrapServers());
+    out.printf("client %s: job %s, %d local samples, cluster %s, secure-aggregation state in %s; waiting for the "
+        + "job's topics%n", id, config.job(), data.size(), kafka.bootstrapServers(),
+        config.secureStateDirectory().orElseThrow());
     out.flush();
     ClusterCheck.awaitTopics(kafka, List.of(config.topics().plans(), config.topics().models(), config.topics().updates()),
         values.duration("topic-wait"), "is the coordinator for job " + config.job() + " running?");

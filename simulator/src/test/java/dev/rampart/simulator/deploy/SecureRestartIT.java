@@ -3,7 +3,9 @@ package dev.rampart.simulator.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rampart.audit.AuditRecord;
 import dev.rampart.audit.AuditVerifier;
+import dev.rampart.audit.RecordType;
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.secagg.MessageKind;
 import dev.rampart.crypto.secagg.UnmaskRequest;
@@ -100,6 +102,13 @@ class SecureRestartIT {
       for (long r = 1; r <= ROUNDS; r++) {
         assertThat(audit.acceptedInCommittedAttempt().get(r)).as("round %d inputs", r).containsExactly("group-0");
         assertThat(audit.commitInputs().get(r)).containsExactly("group-0");
+      }
+      for (AuditRecord commit : audit.records()) {
+        if (commit.type() == RecordType.AGGREGATE_COMMITTED && commit.round().orElse(0) > 0) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> metrics = (Map<String, Object>) commit.body().get("metrics");
+          assertThat(metrics).as("round %s metrics", commit.round()).containsEntry("trainLoss", null);
+        }
       }
       assertThat(AuditVerifier.verify(job.runDirectory().resolve("audit"),
           Identity.load(dir.resolve("keys/coordinator.key")).publicKey()).valid()).isTrue();
