@@ -75,7 +75,7 @@ public final class CoordinatorProcess {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      if (secure.isEmpty()) {
+      if (secure.isEmpty() || e.getMessage() == null || !e.getMessage().contains("secure aggregation")) {
         throw e;
       }
       throw new ConfigException("keys of 'secure-aggregation' in " + values.file() + " do not fit this job: "

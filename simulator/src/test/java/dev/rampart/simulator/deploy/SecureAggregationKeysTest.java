@@ -121,6 +121,14 @@ class SecureAggregationKeysTest {
   }
 
   @Test
+  void config_unrelatedBadSettingWithSecureAggregation_isNotBlamedOnTheSecureKeys() throws Exception {
+    Path f = coordinatorFile(8, "aggregation: no-such-rule\nsecure-aggregation:\n  enabled: true\n  group-size: 4\n");
+    assertThatThrownBy(() -> CoordinatorProcess.fromFile(f, System.out).config())
+        .isInstanceOf(IllegalArgumentException.class).isNotInstanceOf(ConfigException.class)
+        .hasMessageContaining("no-such-rule").hasMessageNotContaining("secure-aggregation");
+  }
+
+  @Test
   void bind_groupSizeOutOfRange_isRefusedWithTheRange() throws Exception {
     Path f = coordinatorFile(8, "secure-aggregation:\n  enabled: true\n  group-size: 1\n");
     assertThatThrownBy(() -> DeploySchemas.COORDINATOR.bind(f)).isInstanceOf(ConfigException.class)

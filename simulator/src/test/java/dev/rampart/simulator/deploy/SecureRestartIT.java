@@ -72,6 +72,10 @@ class SecureRestartIT {
       Path stateDirectory = dir.resolve("state").resolve(victim).resolve("secagg");
       assertThat(stateDirectory.resolve("secagg-secure-restart-it-r1-g0-" + victim + ".state")).isRegularFile();
       Process restarted = job.startClient(VICTIM);
+      await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(20))
+          .until(() -> secagg.poll().stream().filter(m -> m.round() == 1 && m.sender().equals(victim)
+              && m.kind() == MessageKind.MASKED_INPUT).count() >= 2);
+      double resentAt = seconds(start);
 
       assertThat(ProcessJob.awaitExit(coordinator, JOB_TIMEOUT)).as(job.log("coordinator", 1)).isZero();
       double jobSeconds = seconds(start);
@@ -113,8 +117,9 @@ class SecureRestartIT {
       assertThat(AuditVerifier.verify(job.runDirectory().resolve("audit"),
           Identity.load(dir.resolve("keys/coordinator.key")).publicKey()).valid()).isTrue();
       try (Stream<Path> files = Files.list(stateDirectory)) {
-        System.out.printf("SecureRestartIT: victim killed %.1f s after the coordinator started, job done after %.1f s;"
-            + " state files left: %s%n", killedAt, jobSeconds, files.map(p -> p.getFileName().toString()).toList());
+        System.out.printf("SecureRestartIT: victim killed %.1f s after the coordinator started, masked input resent"
+            + " %.1f s after the kill, job of %d rounds done after %.1f s; state files left: %s%n", killedAt,
+            resentAt - killedAt, ROUNDS, jobSeconds, files.map(p -> p.getFileName().toString()).toList());
       }
     }
   }
