@@ -118,8 +118,9 @@ class SecureRestartIT {
           Identity.load(dir.resolve("keys/coordinator.key")).publicKey()).valid()).isTrue();
       try (Stream<Path> files = Files.list(stateDirectory)) {
         System.out.printf("SecureRestartIT: victim killed %.1f s after the coordinator started, masked input resent"
-            + " %.1f s after the kill, job of %d rounds done after %.1f s; state files left: %s%n", killedAt,
-            resentAt - killedAt, ROUNDS, jobSeconds, files.map(p -> p.getFileName().toString()).toList());
+            + " %.1f s after the kill (%d bytes, identical), job of %d rounds done after %.1f s; state files left: %s%n",
+            killedAt, resentAt - killedAt, masked.get(0).body().length, ROUNDS, jobSeconds,
+            files.map(p -> p.getFileName().toString()).toList());
       }
     }
   }
