@@ -7,11 +7,13 @@ import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.JobSummary;
 import dev.rampart.coordinator.ModelEvaluator;
 import dev.rampart.coordinator.RoundSummary;
+import dev.rampart.coordinator.SecureAggregation;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.simulator.Dataset;
+import dev.rampart.simulator.TrainLoss;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +72,7 @@ public final class CoordinatorProcess {
         .trainingParameter("batch_size", Integer.toString(values.integer("training.batch-size")))
         .evaluator(evaluator(features, classes));
     kafka.properties().forEach(b::kafkaProperty);
-    java.util.Optional<dev.rampart.coordinator.SecureAggregation> secure = SecureAggregationKeys.settings(values);
+    Optional<SecureAggregation> secure = SecureAggregationKeys.settings(values);
     secure.ifPresent(b::secureAggregation);
     try {
       return b.build();
@@ -137,7 +139,7 @@ public final class CoordinatorProcess {
     Double acc = s.metrics().get(AuditEvents.METRIC_TEST_ACCURACY);
     out.printf("round %d: accepted %d of %d, rejected %d, %s version %d, train loss %s%s, %.2f s%n", s.round(),
         s.accepted().size(), s.participants(), s.rejections().size(), s.committed() ? "committed" : "kept",
-        s.modelVersion(), dev.rampart.simulator.TrainLoss.format(s.meanTrainLoss()), acc == null ? "" : String.format(", test acc %.4f", acc),
+        s.modelVersion(), TrainLoss.format(s.meanTrainLoss()), acc == null ? "" : String.format(", test acc %.4f", acc),
         s.duration().toMillis() / 1000.0);
     out.flush();
   }
