@@ -120,6 +120,10 @@ public final class ClientProcess {
           summary.finished() ? "job ended" : "stopped", summary.roundsAnswered(), summary.roundsSkipped(),
           summary.ignoredMessages());
       if (summary.finished()) {
+        int removed = SecureStateFiles.forgetJob(config.secureStateDirectory().orElseThrow(), config.job().value(), id);
+        if (removed > 0) {
+          out.printf("client %s: deleted %d secure-aggregation state file(s) of the ended job%n", id, removed);
+        }
         return ExitCodes.COMPLETED;
       }
       return stop.stopped() ? ExitCodes.STOPPED : ExitCodes.FAILED;

@@ -12,12 +12,10 @@ import dev.rampart.crypto.secagg.UnmaskRequest;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.testkit.KafkaFixture;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,12 +114,14 @@ class SecureRestartIT {
       }
       assertThat(AuditVerifier.verify(job.runDirectory().resolve("audit"),
           Identity.load(dir.resolve("keys/coordinator.key")).publicKey()).valid()).isTrue();
-      try (Stream<Path> files = Files.list(stateDirectory)) {
-        System.out.printf("SecureRestartIT: victim killed %.1f s after the coordinator started, masked input resent"
-            + " %.1f s after the kill (%d bytes, identical), job of %d rounds done after %.1f s; state files left: %s%n",
-            killedAt, resentAt - killedAt, masked.get(0).body().length, ROUNDS, jobSeconds,
-            files.map(p -> p.getFileName().toString()).toList());
+      assertThat(job.log(victim, 2)).contains("deleted 1 secure-aggregation state file(s) of the ended job");
+      for (int i = 0; i < CLIENTS; i++) {
+        assertThat(dir.resolve("state").resolve(ProcessJob.clientId(i)).resolve("secagg"))
+            .as("no session secrets left once the job ended").isEmptyDirectory();
       }
+      System.out.printf("SecureRestartIT: victim killed %.1f s after the coordinator started, masked input resent"
+          + " %.1f s after the kill (%d bytes, identical), job of %d rounds done after %.1f s%n",
+          killedAt, resentAt - killedAt, masked.get(0).body().length, ROUNDS, jobSeconds);
     }
   }
 
