@@ -67,7 +67,7 @@ final class SecureAggregationKeys {
             + "process must find again; each client uses the sub-folder named by its id."),
         optional(SECURE_STATE_DIRECTORY, ConfigType.PATH, "", "Secure-aggregation session state (keys, shares "
             + "held for peers, the masked input), written before each message is sent so that a client restarted "
-            + "mid-round resends the same bytes, and deleted once the job has ended; unset: "
+            + "mid-round resends the same bytes, and deleted when the client exits after the final round; unset: "
             + "`<state-directory>/<client id>/secagg`."));
   }
 
