@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param accepted the clients whose update was used, in arrival order
  * @param rejections every message refused while the round was open
  * @param meanTrainLoss mean of the accepted clients' reported training loss, weighted by their
- *     sample counts; NaN when none reported one
+ *     sample counts; NaN when unknown (see {@link #trainLossKnown()}): when no accepted update
+ *     reported one, and always under secure aggregation
  * @param aggregation the rule's per-client evidence, empty when no aggregate was made
  * @param committed whether an aggregate was made and a new model version published
  * @param duration wall time from plan publication to commit
@@ -52,6 +53,17 @@ public record RoundSummary(
   @Override
   public float[] model() {
     return model.clone();
+  }
+
+  /**
+   * Whether {@link #meanTrainLoss()} is known. Under secure aggregation it never is: the
+   * coordinator receives one unmasked sum per group and no client's own message, so it has no
+   * client's loss or sample count to average (a per-client loss would tell it how well the model
+   * fits each client's data, which the masking exists to hide); the audit log records the metric
+   * as null and the command line prints {@code n/a}.
+   */
+  public boolean trainLossKnown() {
+    return !Double.isNaN(meanTrainLoss);
   }
 
   /** Clients the aggregation excluded or down-weighted in this round. */

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param runId the run's id, also its folder name
  * @param rounds rounds run
  * @param finalTestAccuracy accuracy of the last model on the held-out test split
- * @param finalTrainLoss the clients' mean training loss reported in the last round
+ * @param finalTrainLoss the clients' mean training loss reported in the last round; NaN (written
+ *     as the string {@code "NaN"}) when unknown, which it always is under secure aggregation
  * @param acceptedUpdates updates used over all rounds
  * @param rejectedUpdates messages refused over all rounds
  * @param durationSeconds wall time of the job, broker start excluded

@@ -213,9 +213,9 @@ public final class Simulation {
     double loss = lines.isEmpty() ? Double.NaN : lines.get(lines.size() - 1).trainLoss();
     RunSummary summary = new RunSummary(runId, job.rounds(), accuracy, loss,
         job.acceptedUpdates(), job.rejectedUpdates(), job.duration().toMillis() / 1000.0, reasons, lines);
-    out.printf("done: %d rounds, final test accuracy %.4f, final train loss %.4f, %d accepted, %d rejected, %.1f s%n",
-        summary.rounds(), summary.finalTestAccuracy(), summary.finalTrainLoss(), summary.acceptedUpdates(),
-        summary.rejectedUpdates(), summary.durationSeconds());
+    out.printf("done: %d rounds, final test accuracy %.4f, final train loss %s, %d accepted, %d rejected, %.1f s%n",
+        summary.rounds(), summary.finalTestAccuracy(), TrainLoss.format(summary.finalTrainLoss()),
+        summary.acceptedUpdates(), summary.rejectedUpdates(), summary.durationSeconds());
     return summary;
   }
 
@@ -266,9 +266,9 @@ public final class Simulation {
       double seconds = s.duration().toMillis() / 1000.0;
       lines.add(new RunSummary.RoundLine(s.round(), s.meanTrainLoss(), acc, s.accepted().size(),
           s.rejections().size(), seconds, s.modelDigestHex(), suspected));
-      out.printf("round %3d/%d  train loss %.4f  test acc %.4f  accepted %2d  rejected %d  %.2f s%s%n",
-          s.round(), rounds, s.meanTrainLoss(), acc, s.accepted().size(), s.rejections().size(), seconds,
-          suspected.isEmpty() ? "" : "  suspected " + String.join(",", suspected));
+      out.printf("round %3d/%d  train loss %s  test acc %.4f  accepted %2d  rejected %d  %.2f s%s%n",
+          s.round(), rounds, TrainLoss.format(s.meanTrainLoss()), acc, s.accepted().size(), s.rejections().size(),
+          seconds, suspected.isEmpty() ? "" : "  suspected " + String.join(",", suspected));
     }
 
     List<RunSummary.RoundLine> lines() {

@@ -46,6 +46,7 @@ class SecureAggregationIT {
     Map<String, Integer> groupOf = new ConcurrentHashMap<>();
     Map<Integer, String> silent = new ConcurrentHashMap<>();
     List<SecureGroupResult> results = new CopyOnWriteArrayList<>();
+    List<dev.rampart.coordinator.RoundSummary> summaries = new CopyOnWriteArrayList<>();
     try (JobHarness h = new JobHarness("secagg-it", KAFKA.bootstrapServers(), CLIENTS)) {
       for (Identity id : h.clients) {
         SecureSessionHook hook = new DroppingHook(id.id(), encoded, groupOf, silent);
@@ -55,10 +56,15 @@ class SecureAggregationIT {
       SecureAggregation secure = SecureAggregation.builder().groupSize(4).threshold(3).minSurvivors(3)
           .clip(1.0).phaseTimeout(Duration.ofSeconds(3)).listener(results::add).build();
       JobSummary job = h.runCoordinator(h.config(new float[DIMENSION], 1).roundTimeout(Duration.ofSeconds(40))
-          .secureAggregation(secure).build(), s -> { });
+          .secureAggregation(secure).build(), summaries::add);
       h.awaitClients();
 
       assertThat(job.finalModelVersion()).isEqualTo(1);
+      assertThat(summaries).singleElement().satisfies(r -> {
+        assertThat(r.committed()).isTrue();
+        assertThat(r.trainLossKnown()).as("no client's loss reaches the coordinator").isFalse();
+        assertThat(r.meanTrainLoss()).isNaN();
+      });
       assertThat(silent).containsOnlyKeys(0, 1);
       assertThat(results).hasSize(3).allSatisfy(r -> assertThat(r.succeeded()).as("%s", r.failure()).isTrue());
       for (SecureGroupResult r : results) {

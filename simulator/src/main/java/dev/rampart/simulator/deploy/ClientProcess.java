@@ -5,6 +5,7 @@ import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.FederatedClient;
 import dev.rampart.client.LocalTrainer;
 import dev.rampart.client.LocalUpdate;
+import dev.rampart.client.SecureSessionHook;
 import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.client.UpdateTransform;
 import dev.rampart.crypto.Identity;
@@ -42,15 +43,21 @@ public final class ClientProcess {
 
   /** The client settings the file describes (keys are read from disk). */
   public ClientConfig config() {
+    return builder().build();
+  }
+
+  private ClientConfig.Builder builder() {
+    Identity identity = CoordinatorProcess.loadIdentity(values.path("identity"), "identity");
     ClientConfig.Builder b = ClientConfig.builder()
-        .identity(CoordinatorProcess.loadIdentity(values.path("identity"), "identity"))
+        .identity(identity)
+        .secureStateDirectory(SecureAggregationKeys.secureStateDirectory(values, identity.id()))
         .coordinatorKey(readPublicKey(values.path("coordinator-key")))
         .job(JobId.of(values.string("job")))
         .topicPrefix(values.string("topic-prefix"))
         .maxFrameBytes(values.integer("max-frame-bytes"))
         .stopAfterFinalRound(values.bool("stop-after-final-round"));
     KafkaSettings.from(values).properties().forEach(b::kafkaProperty);
-    return b.build();
+    return b;
   }
 
   /** The local data named by {@code data.path}. */
@@ -83,15 +90,26 @@ public final class ClientProcess {
    * @return an {@link ExitCodes} value
    */
   public int run(StopSignal stop) {
-    ClientConfig config = config();
+    return run(stop, SecureSessionHook.none());
+  }
+
+  /**
+   * As {@link #run(StopSignal)}, with an observer of the secure-aggregation sessions (fault
+   * injection: a test process that goes silent after a given phase).
+   *
+   * @return an {@link ExitCodes} value
+   */
+  public int run(StopSignal stop, SecureSessionHook hook) {
+    ClientConfig config = builder().secureSessionHook(hook).build();
     Dataset data = data();
     KafkaSettings kafka = KafkaSettings.from(values);
     ClusterCheck.awaitCluster(kafka);
     String id = config.identity().id();
     LocalTrainer trainer = new ProgressTrainer(new SoftmaxRegression(data.features(), data.labels(), data.classes(),
         values.longValue("data.seed")), id, out);
-    out.printf("client %s: job %s, %d local samples, cluster %s; waiting for the job's topics%n", id, config.job(),
-        data.size(), kafka.bootstrapServers());
+    out.printf("client %s: job %s, %d local samples, cluster %s, secure-aggregation state in %s; waiting for the "
+        + "job's topics%n", id, config.job(), data.size(), kafka.bootstrapServers(),
+        config.secureStateDirectory().orElseThrow());
     out.flush();
     ClusterCheck.awaitTopics(kafka, List.of(config.topics().plans(), config.topics().models(), config.topics().updates()),
         values.duration("topic-wait"), "is the coordinator for job " + config.job() + " running?");
@@ -102,6 +120,10 @@ public final class ClientProcess {
           summary.finished() ? "job ended" : "stopped", summary.roundsAnswered(), summary.roundsSkipped(),
           summary.ignoredMessages());
       if (summary.finished()) {
+        int removed = SecureStateFiles.forgetJob(config.secureStateDirectory().orElseThrow(), config.job().value(), id);
+        if (removed > 0) {
+          out.printf("client %s: deleted %d secure-aggregation state file(s) of the ended job%n", id, removed);
+        }
         return ExitCodes.COMPLETED;
       }
       return stop.stopped() ? ExitCodes.STOPPED : ExitCodes.FAILED;

@@ -46,6 +46,14 @@ public record ConfigKey(String name, ConfigType type, String defaultValue, doubl
     return new ConfigKey(name, ConfigType.INTEGER, Long.toString(defaultValue), min, max, List.of(), description);
   }
 
+  /**
+   * An optional integer key in {@code [min, max]} with no default value: unset means the consumer
+   * derives the value (the description says how).
+   */
+  public static ConfigKey optionalInteger(String name, long min, long max, String description) {
+    return new ConfigKey(name, ConfigType.INTEGER, "", min, max, List.of(), description);
+  }
+
   /** An optional decimal key in {@code [min, max]}. */
   public static ConfigKey decimal(String name, double defaultValue, double min, double max, String description) {
     return new ConfigKey(name, ConfigType.DECIMAL, Double.toString(defaultValue), min, max, List.of(), description);

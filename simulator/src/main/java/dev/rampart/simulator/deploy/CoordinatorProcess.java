@@ -7,11 +7,13 @@ import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.JobSummary;
 import dev.rampart.coordinator.ModelEvaluator;
 import dev.rampart.coordinator.RoundSummary;
+import dev.rampart.coordinator.SecureAggregation;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.simulator.Dataset;
+import dev.rampart.simulator.TrainLoss;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +72,17 @@ public final class CoordinatorProcess {
         .trainingParameter("batch_size", Integer.toString(values.integer("training.batch-size")))
         .evaluator(evaluator(features, classes));
     kafka.properties().forEach(b::kafkaProperty);
-    return b.build();
+    Optional<SecureAggregation> secure = SecureAggregationKeys.settings(values);
+    secure.ifPresent(b::secureAggregation);
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      if (secure.isEmpty() || e.getMessage() == null || !e.getMessage().contains("secure aggregation")) {
+        throw e;
+      }
+      throw new ConfigException("keys of 'secure-aggregation' in " + values.file() + " do not fit this job: "
+          + SecureAggregationKeys.yamlNames(e.getMessage()), e);
+    }
   }
 
   private ModelEvaluator evaluator(int features, int classes) {
@@ -112,6 +124,7 @@ public final class CoordinatorProcess {
     out.printf("coordinator: job %s, %d rounds, aggregation '%s', cluster %s (%d broker(s)), run directory %s%n",
         config.job(), config.rounds(), config.aggregation(), kafka.bootstrapServers(), brokers,
         config.runDirectory().orElseThrow());
+    config.secureAggregation().ifPresent(s -> out.printf("coordinator: secure aggregation %s%n", s));
     try (Coordinator coordinator = Coordinator.create(config)) {
       stop.onStop(coordinator::close);
       JobSummary summary = coordinator.run(this::printRound);
@@ -124,9 +137,9 @@ public final class CoordinatorProcess {
 
   private void printRound(RoundSummary s) {
     Double acc = s.metrics().get(AuditEvents.METRIC_TEST_ACCURACY);
-    out.printf("round %d: accepted %d of %d, rejected %d, %s version %d, train loss %.4f%s, %.2f s%n", s.round(),
+    out.printf("round %d: accepted %d of %d, rejected %d, %s version %d, train loss %s%s, %.2f s%n", s.round(),
         s.accepted().size(), s.participants(), s.rejections().size(), s.committed() ? "committed" : "kept",
-        s.modelVersion(), s.meanTrainLoss(), acc == null ? "" : String.format(", test acc %.4f", acc),
+        s.modelVersion(), TrainLoss.format(s.meanTrainLoss()), acc == null ? "" : String.format(", test acc %.4f", acc),
         s.duration().toMillis() / 1000.0);
     out.flush();
   }

@@ -58,6 +58,7 @@ public final class DeploySchemas {
         optional("evaluation.test-data", ConfigType.PATH, "", "Optional labelled test set (file or folder, see data formats); its accuracy is recorded for every committed model."),
         choice("evaluation.format", "auto", DATA_FORMATS, "Format of evaluation.test-data."),
         decimal("evaluation.feature-scale", 16.0, Double.MIN_VALUE, Double.MAX_VALUE, "Test features are divided by this value on loading (as data.feature-scale of the clients).")));
+    k.addAll(SecureAggregationKeys.coordinatorKeys());
     k.addAll(kafkaKeys());
     k.add(integer("kafka.partitions", CoordinatorConfig.DEFAULT_PARTITIONS, 1, 10_000, "Partitions of the topics the coordinator creates."));
     k.add(integer("kafka.replication-factor", CoordinatorConfig.DEFAULT_REPLICATION_FACTOR, 1, Short.MAX_VALUE, "Replication factor of the topics the coordinator creates (at most the number of brokers)."));
@@ -78,6 +79,7 @@ public final class DeploySchemas {
         integer("max-frame-bytes", Framing.DEFAULT_MAX_FRAME_BYTES, Framing.MIN_MAX_FRAME_BYTES, Integer.MAX_VALUE, "Largest Kafka record written; larger updates are chunked."),
         optional("stop-after-final-round", ConfigType.BOOLEAN, "true", "Exit once the job's final round is handled; false keeps the client running for a job that may be extended."),
         optional("topic-wait", ConfigType.DURATION, DEFAULT_TOPIC_WAIT, "How long to wait at start for the coordinator to create the job's topics.")));
+    k.addAll(SecureAggregationKeys.clientKeys());
     k.addAll(kafkaKeys());
     return k;
   }

@@ -47,6 +47,8 @@ class DeploySchemasTest {
       ConfigValues v = DeploySchemas.CLIENT.bind(ROOT.resolve("docker/config/" + client + ".yaml"));
       assertThat(v.path("identity")).isEqualTo(Path.of("/keys/" + client + ".key"));
       assertThat(v.string("kafka.bootstrap-servers")).isEqualTo("kafka:9092");
+      assertThat(v.path("state-directory")).as("a volume, not the read-only /config")
+          .isEqualTo(Path.of("/var/lib/rampart/state"));
     }
   }
 

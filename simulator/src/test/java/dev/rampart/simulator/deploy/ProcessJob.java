@@ -34,6 +34,12 @@ final class ProcessJob implements AutoCloseable {
   private final Map<String, Integer> starts = new ConcurrentHashMap<>();
 
   ProcessJob(Path dir, String bootstrap, String job, int clients, int rounds, String roundTimeout, long seed) {
+    this(dir, bootstrap, job, clients, rounds, roundTimeout, seed, "");
+  }
+
+  /** As above, with {@code coordinatorYaml} (whole lines) added to {@code coordinator.yaml}. */
+  ProcessJob(Path dir, String bootstrap, String job, int clients, int rounds, String roundTimeout, long seed,
+      String coordinatorYaml) {
     this.dir = dir;
     this.job = job;
     this.clients = clients;
@@ -72,7 +78,7 @@ final class ProcessJob implements AutoCloseable {
           "round-timeout: " + roundTimeout,
           "evaluation:",
           "  test-data: data/test.csv",
-          "kafka:",
+          coordinatorYaml + "kafka:",
           "  bootstrap-servers: " + bootstrap,
           ""));
     } catch (IOException e) {
@@ -116,13 +122,22 @@ final class ProcessJob implements AutoCloseable {
     return start(clientId(i), "client", dir.resolve(clientId(i) + ".yaml"));
   }
 
+  /** Starts client {@code i} through {@code mainClass}, called as {@code mainClass client --config <file>}. */
+  Process startClient(int i, Class<?> mainClass) {
+    return start(clientId(i), mainClass.getName(), "client", dir.resolve(clientId(i) + ".yaml"));
+  }
+
   private Process start(String name, String command, Path config) {
+    return start(name, "dev.rampart.simulator.Main", command, config);
+  }
+
+  private Process start(String name, String mainClass, String command, Path config) {
     int n = starts.merge(name, 1, Integer::sum);
     Path log = dir.resolve("logs/" + name + "-" + n + ".log");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JVM_OPTIONS);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.rampart.simulator.Main", command,
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, command,
         "--config", config.toString()));
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
