@@ -208,7 +208,8 @@ public final class ChaCha20Keystream {
     return out;
   }
 
-  private static int[] initialState(byte[] key, byte[] nonce) {
+  /** The RFC 8439 section 2.3 initial state for a key and nonce, with block counter 0. */
+  static int[] initialState(byte[] key, byte[] nonce) {
     if (key == null || key.length != KEY_BYTES) {
       throw new IllegalArgumentException("ChaCha20 key must be 32 bytes, but was "
           + (key == null ? "null" : key.length + " bytes"));

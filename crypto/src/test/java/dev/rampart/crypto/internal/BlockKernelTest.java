@@ -8,15 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.crypto.engines.ChaCha7539Engine;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Both block kernels against BouncyCastle's RFC 8439 engine, and the multi-stream sum against one
+ * Both block kernels against BouncyCastle's RFC 8439 engine (through
+ * {@link ChaCha20KeystreamTest#bouncyCastleKeystream}), and the multi-stream sum against one
  * stream at a time.
  */
 class BlockKernelTest {
@@ -54,7 +52,8 @@ class BlockKernelTest {
 
     kernel.worker().accumulate(state(key, nonce), firstCounter, false, acc);
 
-    int[] expected = words(bouncyCastle(key, nonce, 64 * (firstCounter + lanes)));
+    int[] expected = words(ChaCha20KeystreamTest.bouncyCastleKeystream(key, nonce,
+        64 * (firstCounter + lanes)));
     for (int l = 0; l < lanes; l++) {
       for (int w = 0; w < 16; w++) {
         assertThat(acc[w * lanes + l]).as("%s block %d word %d", kernel.description(), l, w)
@@ -128,19 +127,7 @@ class BlockKernelTest {
   }
 
   private static int[] state(byte[] key, byte[] nonce) {
-    // The RFC 8439 section 2.3 initial state (counter word filled in by the kernel).
-    int[] s = new int[16];
-    s[0] = 0x61707865;
-    s[1] = 0x3320646e;
-    s[2] = 0x79622d32;
-    s[3] = 0x6b206574;
-    for (int i = 0; i < 8; i++) {
-      s[4 + i] = le(key, 4 * i);
-    }
-    for (int i = 0; i < 3; i++) {
-      s[13 + i] = le(nonce, 4 * i);
-    }
-    return s;
+    return ChaCha20Keystream.initialState(key, nonce);
   }
 
   private static int le(byte[] b, int off) {
@@ -152,14 +139,6 @@ class BlockKernelTest {
     int[] a = new int[n];
     java.util.Arrays.fill(a, value);
     return a;
-  }
-
-  private static byte[] bouncyCastle(byte[] key, byte[] nonce, int bytes) {
-    ChaCha7539Engine engine = new ChaCha7539Engine();
-    engine.init(true, new ParametersWithIV(new KeyParameter(key), nonce));
-    byte[] out = new byte[bytes];
-    engine.processBytes(new byte[bytes], 0, bytes, out, 0);
-    return out;
   }
 
   private static int[] words(byte[] bytes) {

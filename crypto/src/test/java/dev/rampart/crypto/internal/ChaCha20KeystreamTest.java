@@ -152,7 +152,7 @@ class ChaCha20KeystreamTest {
         1, Combine.SET)).hasMessageContaining("8 bytes");
   }
 
-  private static byte[] bouncyCastleKeystream(byte[] key, byte[] nonce, int bytes) {
+  static byte[] bouncyCastleKeystream(byte[] key, byte[] nonce, int bytes) {
     ChaCha7539Engine engine = new ChaCha7539Engine();
     engine.init(true, new ParametersWithIV(new KeyParameter(key), nonce));
     byte[] out = new byte[bytes];
