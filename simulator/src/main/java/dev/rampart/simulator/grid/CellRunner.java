@@ -8,6 +8,7 @@ import dev.rampart.client.FederatedClient;
 import dev.rampart.coordinator.Coordinator;
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.JobSummary;
+import dev.rampart.coordinator.SecureAggregation;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.JobId;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -39,6 +41,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * The job id is unique per run, and the job's topics are deleted afterwards so a long grid does
  * not pile up topics. The cell's settings and seeds are recorded as training parameters, which
  * the coordinator writes into the run's audit trail ("job started").
+ *
+ * <p>A cell with {@link GridCell#secureAggregation()} on runs grouped secure aggregation with that
+ * group size (clip bound {@link SecureAggregation#DEFAULT_CLIP}, the cell's seed as grouping seed);
+ * each client keeps its session state in {@code <run folder>/secagg/<client id>}. Simulated
+ * attackers still collude in-process before masking (see {@link Adversary}), so omniscient attacks
+ * see every honest vector; the coordinator sees only group means. Settings the coordinator's
+ * configuration refuses give a {@link CellResult#refused} result instead of a run.
  *
  * <p>Thread-safe: concurrent runs share only the read-only data cache.
  */
@@ -104,6 +113,18 @@ public final class CellRunner {
         .runDirectory(runDir).auditFsync(FsyncPolicy.NONE)
         .evaluator(w -> metrics(model, w, testX, testY, test, attack, target));
     recorded(cell).forEach(config::trainingParameter);
+    AtomicLong securedInputs = new AtomicLong();
+    CoordinatorConfig built;
+    try {
+      if (cell.secure()) {
+        config.secureAggregation(SecureAggregation.builder().groupSize(cell.secureAggregation())
+            .clip(SecureAggregation.DEFAULT_CLIP).groupingSeed(cell.seed())
+            .listener(g -> securedInputs.addAndGet(g.survivors().size())).build());
+      }
+      built = config.build();
+    } catch (IllegalArgumentException e) {
+      return CellResult.refused(cell, runId, e.getMessage(), (System.nanoTime() - started) / 1e9);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
       Thread t = new Thread(r, "grid-client");
       t.setDaemon(true);
@@ -112,7 +133,7 @@ public final class CellRunner {
     List<FederatedClient> clients = new ArrayList<>();
     List<Future<ClientRunSummary>> results = new ArrayList<>();
     AtomicReference<Map<String, Double>> last = new AtomicReference<>(Map.of());
-    try (Coordinator coordinator = Coordinator.create(config.build())) {
+    try (Coordinator coordinator = Coordinator.create(built)) {
       for (int i = 0; i < n; i++) {
         Dataset shard = train.subset(parts[i], "client-" + i);
         if (adversary.isByzantine(i) && attack.name().equals("label-flip")) {
@@ -120,9 +141,13 @@ public final class CellRunner {
         } else if (adversary.isByzantine(i) && attack.name().equals("backdoor")) {
           shard = Poisoning.backdoor(shard, target);
         }
-        ClientConfig cc = ClientConfig.builder().identity(ids.get(i)).coordinatorKey(coordinatorIdentity.publicKey())
-            .job(job).bootstrapServers(bootstrap).momentumBeta(cell.momentum()).build();
-        FederatedClient client = FederatedClient.create(cc, model.trainer(shard, cell.seed() * 31 + i),
+        ClientConfig.Builder cc = ClientConfig.builder().identity(ids.get(i))
+            .coordinatorKey(coordinatorIdentity.publicKey()).job(job).bootstrapServers(bootstrap)
+            .momentumBeta(cell.momentum());
+        if (cell.secure()) {
+          cc.secureStateDirectory(runDir.resolve("secagg").resolve(ids.get(i).id()));
+        }
+        FederatedClient client = FederatedClient.create(cc.build(), model.trainer(shard, cell.seed() * 31 + i),
             adversary.transform(i), Clock.systemUTC());
         clients.add(client);
         results.add(pool.submit(client::run));
@@ -136,7 +161,9 @@ public final class CellRunner {
         }
       }
       Map<String, Double> m = last.get();
-      long heard = summary.acceptedUpdates() + summary.rejectedUpdates();
+      // under secure aggregation the coordinator accepts group means; count the members whose
+      // masked input entered a group sum instead
+      long heard = cell.secure() ? securedInputs.get() : summary.acceptedUpdates() + summary.rejectedUpdates();
       long expected = (long) n * summary.committedRounds();
       if (heard < expected) {
         // a client thread died (broker hiccup under load): the cell did not run as specified
@@ -183,6 +210,7 @@ public final class CellRunner {
     p.put("grid_attack", cell.attack());
     p.put("grid_momentum", Double.toString(cell.momentum()));
     p.put("grid_seed", Long.toString(cell.seed()));
+    p.put("grid_secure_aggregation", Integer.toString(cell.secureAggregation()));
     p.put("grid_seed_split", Long.toString(cell.seed() + 1));
     p.put("grid_seed_trainer", cell.seed() * 31 + "+client");
     p.put("grid_seed_attacker", cell.seed() + "+client");

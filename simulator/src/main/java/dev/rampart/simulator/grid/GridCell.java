@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param momentum worker momentum β in [0, 1)
  * @param seed seed of the data split, the shuffles, the initial model and the attackers
  * @param training rounds and optimiser settings shared by all cells of a scenario
+ * @param secureAggregation group size s of grouped secure aggregation, 0 when it is off, else 2 or
+ *     more; whether the coordinator accepts s for this n and f is checked when the cell runs
  */
 public record GridCell(String dataset, String model, String split, int clients, int byzantine, String attack,
-    String pipeline, double momentum, long seed, Training training) {
+    String pipeline, double momentum, long seed, Training training, int secureAggregation) {
 
   /** Checks the ranges; messages name the bad value. */
   public GridCell {
@@ -42,12 +44,27 @@ public record GridCell(String dataset, String model, String split, int clients, 
           + ", byzantine=" + byzantine);
     }
     WorkerMomentum.requireValidBeta(momentum);
+    if (secureAggregation != 0 && secureAggregation < 2) {
+      throw new IllegalArgumentException("secure_aggregation must be off (0) or a group size of at least 2, but "
+          + "secure_aggregation=" + secureAggregation);
+    }
+  }
+
+  /** A cell without secure aggregation. */
+  public GridCell(String dataset, String model, String split, int clients, int byzantine, String attack,
+      String pipeline, double momentum, long seed, Training training) {
+    this(dataset, model, split, clients, byzantine, attack, pipeline, momentum, seed, training, 0);
+  }
+
+  /** Whether the cell runs grouped secure aggregation. */
+  public boolean secure() {
+    return secureAggregation > 0;
   }
 
   /** A short unique label, also used in job ids. */
   public String label() {
     return String.join(" ", dataset, split, "n=" + clients, "f=" + byzantine, attack, pipeline, "beta=" + momentum,
-        "seed=" + seed);
+        "seed=" + seed) + (secure() ? " secagg=" + secureAggregation : "");
   }
 
   /**

@@ -27,12 +27,14 @@ final class Heatmap {
   private final String dataset;
   private final String pipeline;
   private final double momentum;
+  private final int secureAggregation;
   private final Map<Integer, Map<String, Double>> values = new TreeMap<>();
 
-  Heatmap(String dataset, String pipeline, double momentum) {
+  Heatmap(String dataset, String pipeline, double momentum, int secureAggregation) {
     this.dataset = dataset;
     this.pipeline = pipeline;
     this.momentum = momentum;
+    this.secureAggregation = secureAggregation;
   }
 
   void put(int f, String split, double accuracy) {
@@ -40,7 +42,8 @@ final class Heatmap {
   }
 
   String fileName() {
-    return "heatmap-" + dataset + "-" + pipeline.replaceAll("[^A-Za-z0-9=.]+", "_") + "-beta" + momentum + ".png";
+    return "heatmap-" + dataset + "-" + pipeline.replaceAll("[^A-Za-z0-9=.]+", "_") + "-beta" + momentum
+        + (secureAggregation > 0 ? "-secagg" + secureAggregation : "") + ".png";
   }
 
   void writePng(Path file) throws IOException {
@@ -56,7 +59,8 @@ final class Heatmap {
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
     g.drawString(dataset + ": worst-case accuracy over attacks", 10, 20);
-    g.drawString(pipeline + ", momentum " + momentum, 10, 38);
+    g.drawString(pipeline + ", momentum " + momentum
+        + (secureAggregation > 0 ? ", secure aggregation in groups of " + secureAggregation : ""), 10, 38);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     g.drawString("f \\ split", 10, TOP - 8);
     int col = 0;
