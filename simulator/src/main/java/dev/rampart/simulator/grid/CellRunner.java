@@ -5,12 +5,15 @@ import dev.rampart.audit.FsyncPolicy;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.FederatedClient;
+import dev.rampart.aggregation.coding.WindowOrder;
+import dev.rampart.coordinator.CodedMode;
 import dev.rampart.coordinator.Coordinator;
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.JobSummary;
 import dev.rampart.coordinator.SecureAggregation;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.DataShard;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.simulator.Dataset;
@@ -48,6 +51,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * attackers still collude in-process before masking (see {@link Adversary}), so omniscient attacks
  * see every honest vector; the coordinator sees only group means. Settings the coordinator's
  * configuration refuses give a {@link CellResult#refused} result instead of a run.
+ *
+ * <p>A cell with {@link GridCell#coding()} d &gt; 1 runs LAD coded mode: client i's partition is
+ * published as shard i, windows are fixed (window order seed = cell seed + 2), clients send the
+ * mean gradient of their d shards (worker momentum and the attack apply to it), and with secure
+ * aggregation the coordinator forms stride groups of n/d. Coded mode needs the logistic model and
+ * a vector attack; other cells are refused.
  *
  * <p>Thread-safe: concurrent runs share only the read-only data cache.
  */
@@ -116,6 +125,10 @@ public final class CellRunner {
     AtomicLong securedInputs = new AtomicLong();
     CoordinatorConfig built;
     try {
+      if (cell.coded()) {
+        config.codedMode(CodedMode.lad(shards(cell, train, parts, attack), cell.coding())
+            .withOrder(WindowOrder.FIXED, cell.seed() + 2));
+      }
       if (cell.secure()) {
         config.secureAggregation(SecureAggregation.builder().groupSize(cell.secureAggregation())
             .clip(SecureAggregation.DEFAULT_CLIP).groupingSeed(cell.seed())
@@ -185,6 +198,28 @@ public final class CellRunner {
     }
   }
 
+  /**
+   * Client i's partition as shard i of coded mode.
+   *
+   * @throws IllegalArgumentException for settings coded mode cannot run, naming them
+   */
+  private static List<DataShard> shards(GridCell cell, Dataset train, int[][] parts, AttackSpec attack) {
+    if (!cell.model().equals("logistic")) {
+      throw new IllegalArgumentException("coded mode needs per-shard gradients, which only model logistic computes, "
+          + "but model=" + cell.model() + ", coding_d=" + cell.coding());
+    }
+    if (attack.name().equals("label-flip") || attack.name().equals("backdoor")) {
+      throw new IllegalArgumentException("coded mode: the coordinator publishes the shards, so the data-poisoning "
+          + "attack=" + cell.attack() + " cannot change them; use a vector attack with coding_d=" + cell.coding());
+    }
+    List<DataShard> out = new ArrayList<>(parts.length);
+    for (int k = 0; k < parts.length; k++) {
+      Dataset part = train.subset(parts[k], "shard-" + k);
+      out.add(new DataShard(k, parts.length, part.features(), part.labels(), part.classes()));
+    }
+    return out;
+  }
+
   private static Map<String, Double> metrics(Classifier model, float[] w, float[][] x, int[] y, Dataset test,
       AttackSpec attack, int target) {
     Map<String, Double> out = new LinkedHashMap<>();
@@ -211,6 +246,7 @@ public final class CellRunner {
     p.put("grid_momentum", Double.toString(cell.momentum()));
     p.put("grid_seed", Long.toString(cell.seed()));
     p.put("grid_secure_aggregation", Integer.toString(cell.secureAggregation()));
+    p.put("grid_coding_d", Integer.toString(cell.coding()));
     p.put("grid_seed_split", Long.toString(cell.seed() + 1));
     p.put("grid_seed_trainer", cell.seed() * 31 + "+client");
     p.put("grid_seed_attacker", cell.seed() + "+client");

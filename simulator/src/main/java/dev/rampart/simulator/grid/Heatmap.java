@@ -28,9 +28,11 @@ final class Heatmap {
   private final String pipeline;
   private final double momentum;
   private final int secureAggregation;
+  private final int coding;
   private final Map<Integer, Map<String, Double>> values = new TreeMap<>();
 
-  Heatmap(String dataset, String pipeline, double momentum, int secureAggregation) {
+  Heatmap(String dataset, String pipeline, double momentum, int secureAggregation, int coding) {
+    this.coding = coding;
     this.dataset = dataset;
     this.pipeline = pipeline;
     this.momentum = momentum;
@@ -43,13 +45,13 @@ final class Heatmap {
 
   String fileName() {
     return "heatmap-" + dataset + "-" + pipeline.replaceAll("[^A-Za-z0-9=.]+", "_") + "-beta" + momentum
-        + (secureAggregation > 0 ? "-secagg" + secureAggregation : "") + ".png";
+        + (coding > 1 ? "-lad" + coding : "") + (secureAggregation > 0 ? "-secagg" + secureAggregation : "") + ".png";
   }
 
   void writePng(Path file) throws IOException {
     TreeSet<String> splits = new TreeSet<>();
     values.values().forEach(m -> splits.addAll(m.keySet()));
-    String subtitle = pipeline + ", momentum " + momentum
+    String subtitle = pipeline + ", momentum " + momentum + (coding > 1 ? ", LAD d=" + coding : "")
         + (secureAggregation > 0 ? ", secure aggregation in groups of " + secureAggregation : "");
     // about 8 px per character of the bold 13 pt subtitle, so a long one is not cut off
     int w = Math.max(Math.max(420, 20 + 8 * subtitle.length()), LEFT + CELL_W * Math.max(1, splits.size()) + 20);

@@ -55,13 +55,16 @@ class AuditedResultsTest {
     assertThat(r.rejectedUpdates()).isEqualTo(1);
     assertThat(r.seconds()).isCloseTo(2.5, within(1e-9));
     assertThat(r.cell().secure()).as("recorded before the secure_aggregation key existed: off").isFalse();
+    assertThat(r.cell().coded()).as("recorded before the coding_d key existed: federated").isFalse();
   }
 
   @Test
-  void read_secureRun_rebuildsTheGroupSize() throws IOException {
-    writeRun("0000", true, ",\"grid_secure_aggregation\":\"4\"");
-    assertThat(AuditedResults.read(runs, T)).singleElement()
-        .satisfies(r -> assertThat(r.cell().secureAggregation()).isEqualTo(4));
+  void read_secureCodedRun_rebuildsGroupSizeAndRedundancy() throws IOException {
+    writeRun("0000", true, ",\"grid_secure_aggregation\":\"4\",\"grid_coding_d\":\"3\"");
+    assertThat(AuditedResults.read(runs, T)).singleElement().satisfies(r -> {
+      assertThat(r.cell().secureAggregation()).isEqualTo(4);
+      assertThat(r.cell().coding()).isEqualTo(3);
+    });
   }
 
   @Test

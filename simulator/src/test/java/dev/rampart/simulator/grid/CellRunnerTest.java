@@ -42,11 +42,51 @@ class CellRunnerTest {
   }
 
   @Test
+  void run_codedMlp_isRefusedNamingTheModel() {
+    GridCell cell = new GridCell("digits", "mlp", "iid", 6, 1, "alie", "median", 0.0, 1, T, 0, 3);
+
+    CellResult r = new CellRunner(NO_BROKER, dir, Duration.ofSeconds(5)).run(cell, dir.resolve("0002"));
+
+    assertThat(r.error()).startsWith("refused: coded mode needs per-shard gradients").contains("model=mlp");
+  }
+
+  @Test
+  void run_codedLabelFlip_isRefusedNamingTheAttack() {
+    GridCell cell = new GridCell("digits", "logistic", "iid", 6, 1, "label-flip", "median", 0.0, 1, T, 0, 3);
+
+    CellResult r = new CellRunner(NO_BROKER, dir, Duration.ofSeconds(5)).run(cell, dir.resolve("0003"));
+
+    assertThat(r.error()).startsWith("refused: coded mode: the coordinator publishes the shards")
+        .contains("attack=label-flip");
+  }
+
+  @Test
+  void run_codedSecureWithAnotherGroupSize_isRefusedWithTheStrideGroupSize() {
+    // d = 3 stride groups of 12/3 = 4 members; 6 is not that size
+    GridCell cell = new GridCell("digits", "logistic", "iid", 12, 1, "alie", "median", 0.0, 1, T, 6, 3);
+
+    CellResult r = new CellRunner(NO_BROKER, dir, Duration.ofSeconds(5)).run(cell, dir.resolve("0004"));
+
+    assertThat(r.error()).startsWith("refused: coded mode with secure aggregation plans redundancy=3 stride groups")
+        .contains("set groupSize=4, but groupSize=6");
+  }
+
+  @Test
+  void run_codedSecureWithTooFewStrideGroups_isRefusedNamingF() {
+    // three stride groups outvote one spoiled group, not two
+    GridCell cell = new GridCell("digits", "logistic", "iid", 12, 2, "alie", "median", 0.0, 1, T, 4, 3);
+
+    CellResult r = new CellRunner(NO_BROKER, dir, Duration.ofSeconds(5)).run(cell, dir.resolve("0005"));
+
+    assertThat(r.error()).contains("maxByzantine <= 1, but maxByzantine=2");
+  }
+
+  @Test
   void recorded_secureCell_namesTheGroupSize() {
     GridCell secure = new GridCell("digits", "logistic", "iid", 20, 2, "alie", "median", 0.9, 1, T, 4);
     GridCell plain = new GridCell("digits", "logistic", "iid", 20, 2, "alie", "median", 0.9, 1, T);
 
     assertThat(CellRunner.recorded(secure)).containsEntry("grid_secure_aggregation", "4");
-    assertThat(CellRunner.recorded(plain)).containsEntry("grid_secure_aggregation", "0");
+    assertThat(CellRunner.recorded(plain)).containsEntry("grid_secure_aggregation", "0").containsEntry("grid_coding_d", "1");
   }
 }

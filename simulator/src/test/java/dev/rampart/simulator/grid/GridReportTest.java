@@ -75,6 +75,22 @@ class GridReportTest {
   }
 
   @Test
+  void write_codedCells_getACodingColumnAndHeatmapSuffix() throws IOException {
+    GridCell plain = new GridCell("digits", "logistic", "iid", 12, 1, "alie", "median", 0.0, 1, T, 0, 1);
+    GridCell lad = new GridCell("digits", "logistic", "iid", 12, 1, "alie", "median", 0.0, 1, T, 4, 3);
+    List<CellResult> results = List.of(new CellResult(plain, "a", 0.9, Double.NaN, 5, 0, 1.0, ""),
+        new CellResult(lad, "b", 0.85, Double.NaN, 5, 0, 1.0, ""));
+    GridReport.write(new Scenario("t", dir, 1, 30, List.of()), results, dir);
+    assertThat(Files.readString(dir.resolve("results.md")))
+        .contains("| split | f | pipeline | momentum | coding d | secure agg. | alie |")
+        .contains("| iid | 1 | `median` | 0.0 | 3 | s=4 | 85.0% |")
+        .contains("| iid | 1 | `median` | 0.0 | 1 | off | 90.0% |");
+    assertThat(Files.readString(dir.resolve("results.csv")).lines()).element(2).asString()
+        .startsWith("b,digits,logistic,iid,12,1,alie,median,0.0,3,4,1,5,0.8500,");
+    assertThat(dir.resolve("heatmap-digits-median-beta0.0-lad3-secagg4.png")).isNotEmptyFile();
+  }
+
+  @Test
   void worst_nanAccuracy_countsAsWorst() {
     var byAttack = new java.util.LinkedHashMap<String, Double>();
     byAttack.put("alie", 0.5);

@@ -43,7 +43,23 @@ class ScenarioTest {
   @Test
   void load_compression_notSupportedYet() throws IOException {
     assertThatThrownBy(() -> load("compression: [none, top-k]\n")).hasMessageContaining("compression=top-k is not supported yet");
-    assertThatThrownBy(() -> load("coding_d: 3\n")).hasMessageContaining("coding_d=3 is not supported yet");
+  }
+
+  @Test
+  void load_codingD_isAnAxisAndTrueGroupsAreStrideGroups() throws IOException {
+    Scenario s = load("clients: 12\nbyzantine: 1\nattack: alie\ncoding_d: [1, 3]\nsecure_aggregation: [false, true]\n");
+    assertThat(s.cells()).extracting(GridCell::coding).containsExactly(1, 1, 3, 3);
+    // true: n/(2f+1) = 12/3 = 4 federated; n/d = 12/3 = 4 coded (stride groups)
+    assertThat(s.cells()).extracting(GridCell::secureAggregation).containsExactly(0, 4, 0, 4);
+    Scenario d4 = load("clients: 12\nbyzantine: 1\nattack: alie\ncoding_d: 4\nsecure_aggregation: true\n");
+    assertThat(d4.cells()).singleElement().satisfies(c -> assertThat(c.secureAggregation()).isEqualTo(3));
+    assertThat(d4.cells().get(0).label()).endsWith(" lad-d=4 secagg=3");
+  }
+
+  @Test
+  void load_codingDOutOfRange_namesIt() throws IOException {
+    assertThatThrownBy(() -> load("clients: 6\ncoding_d: 0\n")).hasMessageContaining("coding_d=0");
+    assertThatThrownBy(() -> load("clients: 6\ncoding_d: 7\n")).hasMessageContaining("coding_d=7, clients=6");
   }
 
   @Test

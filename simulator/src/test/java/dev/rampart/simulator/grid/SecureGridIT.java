@@ -19,10 +19,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A two-cell grid through the real broker: six digits clients, one sign-flipping, the median over
+ * A three-cell grid through the real broker: six digits clients, one sign-flipping, the median over
  * secure-aggregation group means. Groups of two (6/(2·1+1) = 2) run and learn, with every client's
  * session state in its own folder under the run; groups of three exceed the bound and the cell is
- * reported as refused while the grid goes on.
+ * reported as refused while the grid goes on; LAD coded mode with d = 3 runs with three stride
+ * groups of two.
  */
 class SecureGridIT {
   @RegisterExtension static final KafkaFixture KAFKA = KafkaFixture.create();
@@ -32,10 +33,11 @@ class SecureGridIT {
   Path dir;
 
   @Test
-  void run_secureCellAndRefusedCell_secureCellLearnsFromGroupMeansAndRefusalIsReported() throws IOException {
+  void run_secureRefusedAndCodedCells_secureCellsLearnFromGroupMeansAndRefusalIsReported() throws IOException {
     GridCell runs = new GridCell("digits", "logistic", "iid", 6, 1, "sign-flip", "median", 0.0, 1, TRAINING, 2);
     GridCell refused = new GridCell("digits", "logistic", "iid", 6, 1, "sign-flip", "median", 0.0, 1, TRAINING, 3);
-    Scenario scenario = new Scenario("secure-it", dir, 1, 20, List.of(runs, refused));
+    GridCell coded = new GridCell("digits", "logistic", "iid", 6, 1, "sign-flip", "median", 0.0, 1, TRAINING, 2, 3);
+    Scenario scenario = new Scenario("secure-it", dir, 1, 20, List.of(runs, refused, coded));
     Path out = dir.resolve("out");
 
     List<CellResult> results = new GridRunner(scenario, out,
@@ -47,20 +49,28 @@ class SecureGridIT {
     // chance is 10 %; three rounds of the median over three group means must be far above it
     assertThat(ran.finalAccuracy()).isGreaterThan(0.5);
     assertThat(results.get(1).error()).startsWith("refused: secure aggregation: groupSize=3 exceeds");
+    CellResult lad = results.get(2);
+    assertThat(lad.error()).isEmpty();
+    assertThat(lad.committedRounds()).isEqualTo(3);
+    assertThat(lad.finalAccuracy()).isGreaterThan(0.3);
+    Map<String, Object> ladSecure = secureSettings(out.resolve("runs/0002"));
+    assertThat(ladSecure).containsEntry("grouping", "stride").containsEntry("groups", 3);
 
     Path runDir = out.resolve("runs/0000");
     for (int i = 0; i < 6; i++) {
       assertThat(runDir.resolve("secagg").resolve(String.format("client-%02d", i))).isDirectory();
     }
+    assertThat(secureSettings(runDir)).containsEntry("groupSize", 2).containsEntry("groups", 3).containsEntry("toleratedByzantineGroups", 1);
+    assertThat(Files.readString(out.resolve("results.md"))).contains("## Refused cells").contains("| s=2 |");
+    System.out.printf("SecureGridIT: after 3 rounds secure cell accuracy %.4f (%.1f s), coded secure cell %.4f"
+        + " (%.1f s)%n", ran.finalAccuracy(), ran.seconds(), lad.finalAccuracy(), lad.seconds());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> secureSettings(Path runDir) throws IOException {
     AuditRecord started = AuditQuery.all().types(RecordType.JOB_STARTED).select(AuditQuery.load(runDir.resolve("audit")))
         .get(0);
-    @SuppressWarnings("unchecked")
     Map<String, Object> settings = (Map<String, Object>) started.body().get("settings");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> secure = (Map<String, Object>) settings.get("secureAggregation");
-    assertThat(secure).containsEntry("groupSize", 2).containsEntry("groups", 3).containsEntry("toleratedByzantineGroups", 1);
-    assertThat(Files.readString(out.resolve("results.md"))).contains("## Refused cells").contains("| s=2 |");
-    System.out.printf("SecureGridIT: secure cell accuracy %.4f after 3 rounds, %.1f s%n", ran.finalAccuracy(),
-        ran.seconds());
+    return (Map<String, Object>) settings.get("secureAggregation");
   }
 }
