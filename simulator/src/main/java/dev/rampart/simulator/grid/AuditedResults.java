@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 /**
  * Rebuilds grid results from the run folders' audit trails alone: the "job started" record gives
  * the cell (its {@code grid_*} training parameters and the aggregation rule), the last "aggregate
- * committed" record its final metrics (a missing {@code grid_secure_aggregation} or {@code grid_coding_d}
- * parameter, as in runs recorded before those keys existed, means off), the two records' times the job's duration (setup
- * excluded). Runs without a "job ended" record (still running or
- * killed) are skipped. Used by {@code rampart grid --report-only} and as proof that the audit
+ * committed" record its final metrics (a missing {@code grid_secure_aggregation} or
+ * {@code grid_coding_d} parameter, as in runs recorded before those keys existed, means off), the
+ * two records' times the job's duration (setup excluded). Runs without a "job ended" record
+ * (still running or killed) are skipped. Used by {@code rampart grid --report-only} and as proof that the audit
  * trail is enough to identify and rerun every cell. Stateless and thread-safe.
  */
 public final class AuditedResults {

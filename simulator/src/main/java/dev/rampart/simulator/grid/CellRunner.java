@@ -1,11 +1,11 @@
 package dev.rampart.simulator.grid;
 
+import dev.rampart.aggregation.coding.WindowOrder;
 import dev.rampart.audit.AuditEvents;
 import dev.rampart.audit.FsyncPolicy;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.FederatedClient;
-import dev.rampart.aggregation.coding.WindowOrder;
 import dev.rampart.coordinator.CodedMode;
 import dev.rampart.coordinator.Coordinator;
 import dev.rampart.coordinator.CoordinatorConfig;

@@ -19,12 +19,12 @@ import java.util.Set;
  * and f the worst case over attacks beside the f = 0 baseline, the full accuracy matrix, the
  * backdoor table) and {@code heatmap-<pipeline>-beta<β>.png} (worst-case accuracy, f × split).
  * Accuracies are averaged over seeds before the worst case is taken; failed runs count as NaN and
- * are listed. Cells the coordinator refused (see {@link CellResult#isRefused()}) measure nothing:
- * they are left out of the accuracy tables and listed with the coordinator's reason. When any cell
+ * are listed. Refused cells (see {@link CellResult#isRefused()}) measure nothing: they are left
+ * out of the accuracy tables and listed with the reason. When any cell
  * runs secure aggregation, the tables and the CSV get a secure-aggregation column (the group size,
  * 0 = off; "off" / "s=4" in Markdown) and the heatmap files a {@code -secagg<s>} suffix; when any
- * cell runs coded mode, a {@code coding_d} column (1 = federated) and a {@code -lad<d>} suffix. Stateless
- * and thread-safe.
+ * cell runs coded mode, a {@code coding_d} column (1 = federated) and a {@code -lad<d>} suffix.
+ * Stateless and thread-safe.
  */
 public final class GridReport {
   private GridReport() {}
