@@ -11,6 +11,7 @@ import dev.rampart.coordinator.Coordinator;
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.JobSummary;
 import dev.rampart.coordinator.SecureAggregation;
+import dev.rampart.coordinator.SecureGroupListener;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.DataShard;
@@ -35,6 +36,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -125,16 +127,8 @@ public final class CellRunner {
     AtomicLong securedInputs = new AtomicLong();
     CoordinatorConfig built;
     try {
-      if (cell.coded()) {
-        config.codedMode(CodedMode.lad(shards(cell, train, parts, attack), cell.coding())
-            .withOrder(WindowOrder.FIXED, cell.seed() + 2));
-      }
-      if (cell.secure()) {
-        config.secureAggregation(SecureAggregation.builder().groupSize(cell.secureAggregation())
-            .clip(SecureAggregation.DEFAULT_CLIP).groupingSeed(cell.seed())
-            .listener(g -> securedInputs.addAndGet(g.survivors().size())).build());
-      }
-      built = config.build();
+      built = build(config, cell, attack, () -> shards(train, parts),
+          g -> securedInputs.addAndGet(g.survivors().size()));
     } catch (IllegalArgumentException e) {
       return CellResult.refused(cell, runId, e.getMessage(), (System.nanoTime() - started) / 1e9);
     }
@@ -154,13 +148,8 @@ public final class CellRunner {
         } else if (adversary.isByzantine(i) && attack.name().equals("backdoor")) {
           shard = Poisoning.backdoor(shard, target);
         }
-        ClientConfig.Builder cc = ClientConfig.builder().identity(ids.get(i))
-            .coordinatorKey(coordinatorIdentity.publicKey()).job(job).bootstrapServers(bootstrap)
-            .momentumBeta(cell.momentum());
-        if (cell.secure()) {
-          cc.secureStateDirectory(runDir.resolve("secagg").resolve(ids.get(i).id()));
-        }
-        FederatedClient client = FederatedClient.create(cc.build(), model.trainer(shard, cell.seed() * 31 + i),
+        ClientConfig cc = clientConfig(cell, ids.get(i), coordinatorIdentity, job, runDir);
+        FederatedClient client = FederatedClient.create(cc, model.trainer(shard, cell.seed() * 31 + i),
             adversary.transform(i), Clock.systemUTC());
         clients.add(client);
         results.add(pool.submit(client::run));
@@ -199,11 +188,41 @@ public final class CellRunner {
   }
 
   /**
-   * Client i's partition as shard i of coded mode.
+   * Adds the cell's coded mode and secure aggregation to {@code config} and builds it.
    *
-   * @throws IllegalArgumentException for settings coded mode cannot run, naming them
+   * @param shards the coded-mode shards, asked for only when the cell is coded
+   * @param groups told about every secure-aggregation group's outcome
+   * @throws IllegalArgumentException naming the values when the settings are refused
    */
-  private static List<DataShard> shards(GridCell cell, Dataset train, int[][] parts, AttackSpec attack) {
+  private static CoordinatorConfig build(CoordinatorConfig.Builder config, GridCell cell, AttackSpec attack,
+      Supplier<List<DataShard>> shards, SecureGroupListener groups) {
+    if (cell.coded()) {
+      requireCodable(cell, attack);
+      config.codedMode(CodedMode.lad(shards.get(), cell.coding()).withOrder(WindowOrder.FIXED, cell.seed() + 2));
+    }
+    if (cell.secure()) {
+      config.secureAggregation(SecureAggregation.builder().groupSize(cell.secureAggregation())
+          .clip(SecureAggregation.DEFAULT_CLIP).groupingSeed(cell.seed()).listener(groups).build());
+    }
+    return config.build();
+  }
+
+  /** Client {@code id}'s settings; under secure aggregation its session state goes to {@code <run>/secagg/<id>}. */
+  private ClientConfig clientConfig(GridCell cell, Identity id, Identity coordinator, JobId job, Path runDir) {
+    ClientConfig.Builder b = ClientConfig.builder().identity(id).coordinatorKey(coordinator.publicKey()).job(job)
+        .bootstrapServers(bootstrap).momentumBeta(cell.momentum());
+    if (cell.secure()) {
+      b.secureStateDirectory(runDir.resolve("secagg").resolve(id.id()));
+    }
+    return b.build();
+  }
+
+  /**
+   * Refuses what coded mode cannot run: a model without per-shard gradients, data poisoning.
+   *
+   * @throws IllegalArgumentException naming the model or the attack
+   */
+  private static void requireCodable(GridCell cell, AttackSpec attack) {
     if (!cell.model().equals("logistic")) {
       throw new IllegalArgumentException("coded mode needs per-shard gradients, which only model logistic computes, "
           + "but model=" + cell.model() + ", coding_d=" + cell.coding());
@@ -212,6 +231,10 @@ public final class CellRunner {
       throw new IllegalArgumentException("coded mode: the coordinator publishes the shards, so the data-poisoning "
           + "attack=" + cell.attack() + " cannot change them; use a vector attack with coding_d=" + cell.coding());
     }
+  }
+
+  /** Client i's partition as shard i of coded mode. */
+  private static List<DataShard> shards(Dataset train, int[][] parts) {
     List<DataShard> out = new ArrayList<>(parts.length);
     for (int k = 0; k < parts.length; k++) {
       Dataset part = train.subset(parts[k], "shard-" + k);
