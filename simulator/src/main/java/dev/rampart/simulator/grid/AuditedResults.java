@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 /**
  * Rebuilds grid results from the run folders' audit trails alone: the "job started" record gives
  * the cell (its {@code grid_*} training parameters and the aggregation rule), the last "aggregate
- * committed" record its final metrics, the two records' times the job's duration (setup
- * excluded). Runs without a "job ended" record (still running or
- * killed) are skipped. Used by {@code rampart grid --report-only} and as proof that the audit
+ * committed" record its final metrics (a missing {@code grid_secure_aggregation} or
+ * {@code grid_coding_d} parameter, as in runs recorded before those keys existed, means off), the
+ * two records' times the job's duration (setup excluded). Runs without a "job ended" record
+ * (still running or killed) are skipped. Used by {@code rampart grid --report-only} and as proof that the audit
  * trail is enough to identify and rerun every cell. Stateless and thread-safe.
  */
 public final class AuditedResults {
@@ -88,7 +89,8 @@ public final class AuditedResults {
     GridCell cell = new GridCell(p.path("grid_dataset").asText(), p.path("grid_model").asText().replaceAll("\\(.*", ""),
         p.path("grid_split").asText(), p.path("grid_clients").asInt(), p.path("grid_byzantine").asInt(),
         p.path("grid_attack").asText(), started.path("settings").path("aggregation").asText(),
-        p.path("grid_momentum").asDouble(), p.path("grid_seed").asLong(), t);
+        p.path("grid_momentum").asDouble(), p.path("grid_seed").asLong(), t, p.path("grid_secure_aggregation").asInt(0),
+        p.path("grid_coding_d").asInt(1));
     double accuracy = lastCommit == null ? Double.NaN
         : lastCommit.path("metrics").path(AuditEvents.METRIC_TEST_ACCURACY).asDouble(Double.NaN);
     double backdoor = lastCommit == null ? Double.NaN

@@ -1,15 +1,20 @@
 package dev.rampart.simulator.grid;
 
+import dev.rampart.aggregation.coding.WindowOrder;
 import dev.rampart.audit.AuditEvents;
 import dev.rampart.audit.FsyncPolicy;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.FederatedClient;
+import dev.rampart.coordinator.CodedMode;
 import dev.rampart.coordinator.Coordinator;
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.JobSummary;
+import dev.rampart.coordinator.SecureAggregation;
+import dev.rampart.coordinator.SecureGroupListener;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.DataShard;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.simulator.Dataset;
@@ -29,7 +34,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -39,6 +46,19 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * The job id is unique per run, and the job's topics are deleted afterwards so a long grid does
  * not pile up topics. The cell's settings and seeds are recorded as training parameters, which
  * the coordinator writes into the run's audit trail ("job started").
+ *
+ * <p>A cell with {@link GridCell#secureAggregation()} on runs grouped secure aggregation with that
+ * group size (clip bound {@link SecureAggregation#DEFAULT_CLIP}, the cell's seed as grouping seed);
+ * each client keeps its session state in {@code <run folder>/secagg/<client id>}. Simulated
+ * attackers still collude in-process before masking (see {@link Adversary}), so omniscient attacks
+ * see every honest vector; the coordinator sees only group means. Settings the coordinator's
+ * configuration refuses give a {@link CellResult#refused} result instead of a run.
+ *
+ * <p>A cell with {@link GridCell#coding()} d &gt; 1 runs LAD coded mode: client i's partition is
+ * published as shard i, windows are fixed (window order seed = cell seed + 2), clients send the
+ * mean gradient of their d shards (worker momentum and the attack apply to it), and with secure
+ * aggregation the coordinator forms stride groups of n/d. Coded mode needs the logistic model and
+ * a vector attack; other cells are refused.
  *
  * <p>Thread-safe: concurrent runs share only the read-only data cache.
  */
@@ -104,6 +124,14 @@ public final class CellRunner {
         .runDirectory(runDir).auditFsync(FsyncPolicy.NONE)
         .evaluator(w -> metrics(model, w, testX, testY, test, attack, target));
     recorded(cell).forEach(config::trainingParameter);
+    AtomicLong securedInputs = new AtomicLong();
+    CoordinatorConfig built;
+    try {
+      built = build(config, cell, attack, () -> shards(train, parts),
+          g -> securedInputs.addAndGet(g.survivors().size()));
+    } catch (IllegalArgumentException e) {
+      return CellResult.refused(cell, runId, e.getMessage(), (System.nanoTime() - started) / 1e9);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
       Thread t = new Thread(r, "grid-client");
       t.setDaemon(true);
@@ -112,7 +140,7 @@ public final class CellRunner {
     List<FederatedClient> clients = new ArrayList<>();
     List<Future<ClientRunSummary>> results = new ArrayList<>();
     AtomicReference<Map<String, Double>> last = new AtomicReference<>(Map.of());
-    try (Coordinator coordinator = Coordinator.create(config.build())) {
+    try (Coordinator coordinator = Coordinator.create(built)) {
       for (int i = 0; i < n; i++) {
         Dataset shard = train.subset(parts[i], "client-" + i);
         if (adversary.isByzantine(i) && attack.name().equals("label-flip")) {
@@ -120,8 +148,7 @@ public final class CellRunner {
         } else if (adversary.isByzantine(i) && attack.name().equals("backdoor")) {
           shard = Poisoning.backdoor(shard, target);
         }
-        ClientConfig cc = ClientConfig.builder().identity(ids.get(i)).coordinatorKey(coordinatorIdentity.publicKey())
-            .job(job).bootstrapServers(bootstrap).momentumBeta(cell.momentum()).build();
+        ClientConfig cc = clientConfig(cell, ids.get(i), coordinatorIdentity, job, runDir);
         FederatedClient client = FederatedClient.create(cc, model.trainer(shard, cell.seed() * 31 + i),
             adversary.transform(i), Clock.systemUTC());
         clients.add(client);
@@ -136,7 +163,9 @@ public final class CellRunner {
         }
       }
       Map<String, Double> m = last.get();
-      long heard = summary.acceptedUpdates() + summary.rejectedUpdates();
+      // under secure aggregation the coordinator accepts group means; count the members whose
+      // masked input entered a group sum instead
+      long heard = cell.secure() ? securedInputs.get() : summary.acceptedUpdates() + summary.rejectedUpdates();
       long expected = (long) n * summary.committedRounds();
       if (heard < expected) {
         // a client thread died (broker hiccup under load): the cell did not run as specified
@@ -156,6 +185,62 @@ public final class CellRunner {
       pool.shutdownNow();
       deleteTopics(job);
     }
+  }
+
+  /**
+   * Adds the cell's coded mode and secure aggregation to {@code config} and builds it.
+   *
+   * @param shards the coded-mode shards, asked for only when the cell is coded
+   * @param groups told about every secure-aggregation group's outcome
+   * @throws IllegalArgumentException naming the values when the settings are refused
+   */
+  private static CoordinatorConfig build(CoordinatorConfig.Builder config, GridCell cell, AttackSpec attack,
+      Supplier<List<DataShard>> shards, SecureGroupListener groups) {
+    if (cell.coded()) {
+      requireCodable(cell, attack);
+      config.codedMode(CodedMode.lad(shards.get(), cell.coding()).withOrder(WindowOrder.FIXED, cell.seed() + 2));
+    }
+    if (cell.secure()) {
+      config.secureAggregation(SecureAggregation.builder().groupSize(cell.secureAggregation())
+          .clip(SecureAggregation.DEFAULT_CLIP).groupingSeed(cell.seed()).listener(groups).build());
+    }
+    return config.build();
+  }
+
+  /** Client {@code id}'s settings; under secure aggregation its session state goes to {@code <run>/secagg/<id>}. */
+  private ClientConfig clientConfig(GridCell cell, Identity id, Identity coordinator, JobId job, Path runDir) {
+    ClientConfig.Builder b = ClientConfig.builder().identity(id).coordinatorKey(coordinator.publicKey()).job(job)
+        .bootstrapServers(bootstrap).momentumBeta(cell.momentum());
+    if (cell.secure()) {
+      b.secureStateDirectory(runDir.resolve("secagg").resolve(id.id()));
+    }
+    return b.build();
+  }
+
+  /**
+   * Refuses what coded mode cannot run: a model without per-shard gradients, data poisoning.
+   *
+   * @throws IllegalArgumentException naming the model or the attack
+   */
+  private static void requireCodable(GridCell cell, AttackSpec attack) {
+    if (!cell.model().equals("logistic")) {
+      throw new IllegalArgumentException("coded mode needs per-shard gradients, which only model logistic computes, "
+          + "but model=" + cell.model() + ", coding_d=" + cell.coding());
+    }
+    if (attack.name().equals("label-flip") || attack.name().equals("backdoor")) {
+      throw new IllegalArgumentException("coded mode: the coordinator publishes the shards, so the data-poisoning "
+          + "attack=" + cell.attack() + " cannot change them; use a vector attack with coding_d=" + cell.coding());
+    }
+  }
+
+  /** Client i's partition as shard i of coded mode. */
+  private static List<DataShard> shards(Dataset train, int[][] parts) {
+    List<DataShard> out = new ArrayList<>(parts.length);
+    for (int k = 0; k < parts.length; k++) {
+      Dataset part = train.subset(parts[k], "shard-" + k);
+      out.add(new DataShard(k, parts.length, part.features(), part.labels(), part.classes()));
+    }
+    return out;
   }
 
   private static Map<String, Double> metrics(Classifier model, float[] w, float[][] x, int[] y, Dataset test,
@@ -183,6 +268,8 @@ public final class CellRunner {
     p.put("grid_attack", cell.attack());
     p.put("grid_momentum", Double.toString(cell.momentum()));
     p.put("grid_seed", Long.toString(cell.seed()));
+    p.put("grid_secure_aggregation", Integer.toString(cell.secureAggregation()));
+    p.put("grid_coding_d", Integer.toString(cell.coding()));
     p.put("grid_seed_split", Long.toString(cell.seed() + 1));
     p.put("grid_seed_trainer", cell.seed() * 31 + "+client");
     p.put("grid_seed_attacker", cell.seed() + "+client");

@@ -18,9 +18,14 @@ import java.util.Objects;
  * @param momentum worker momentum β in [0, 1)
  * @param seed seed of the data split, the shuffles, the initial model and the attackers
  * @param training rounds and optimiser settings shared by all cells of a scenario
+ * @param secureAggregation group size s of grouped secure aggregation, 0 when it is off, else 2 or
+ *     more; whether the coordinator accepts s for this n and f is checked when the cell runs
+ * @param coding redundancy d of LAD coded mode, in [1, clients]; 1 is federated training, d &gt; 1
+ *     cuts the training split into n shards (client i's partition is shard i) and every client
+ *     sends the mean gradient of its cyclic window of d shards
  */
 public record GridCell(String dataset, String model, String split, int clients, int byzantine, String attack,
-    String pipeline, double momentum, long seed, Training training) {
+    String pipeline, double momentum, long seed, Training training, int secureAggregation, int coding) {
 
   /** Checks the ranges; messages name the bad value. */
   public GridCell {
@@ -42,12 +47,42 @@ public record GridCell(String dataset, String model, String split, int clients, 
           + ", byzantine=" + byzantine);
     }
     WorkerMomentum.requireValidBeta(momentum);
+    if (secureAggregation != 0 && secureAggregation < 2) {
+      throw new IllegalArgumentException("secure_aggregation must be off (0) or a group size of at least 2, but "
+          + "secure_aggregation=" + secureAggregation);
+    }
+    if (coding < 1 || coding > clients) {
+      throw new IllegalArgumentException("coding_d must be in [1, clients], but coding_d=" + coding + ", clients="
+          + clients);
+    }
+  }
+
+  /** A federated cell (coding_d = 1) with secure-aggregation group size {@code secureAggregation} (0 = off). */
+  public GridCell(String dataset, String model, String split, int clients, int byzantine, String attack,
+      String pipeline, double momentum, long seed, Training training, int secureAggregation) {
+    this(dataset, model, split, clients, byzantine, attack, pipeline, momentum, seed, training, secureAggregation, 1);
+  }
+
+  /** A cell without secure aggregation. */
+  public GridCell(String dataset, String model, String split, int clients, int byzantine, String attack,
+      String pipeline, double momentum, long seed, Training training) {
+    this(dataset, model, split, clients, byzantine, attack, pipeline, momentum, seed, training, 0, 1);
+  }
+
+  /** Whether the cell runs LAD coded mode (coding_d &gt; 1). */
+  public boolean coded() {
+    return coding > 1;
+  }
+
+  /** Whether the cell runs grouped secure aggregation. */
+  public boolean secure() {
+    return secureAggregation > 0;
   }
 
   /** A short unique label, also used in job ids. */
   public String label() {
     return String.join(" ", dataset, split, "n=" + clients, "f=" + byzantine, attack, pipeline, "beta=" + momentum,
-        "seed=" + seed);
+        "seed=" + seed) + (coded() ? " lad-d=" + coding : "") + (secure() ? " secagg=" + secureAggregation : "");
   }
 
   /**

@@ -9,8 +9,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code rampart grid <scenario.yaml>}: runs a scenario grid on one broker and writes
- * {@code results.csv}, {@code results.md} and PNG heatmaps. Exit code 0 when every run finished,
- * 1 when some failed (they are listed in results.md).
+ * {@code results.csv}, {@code results.md} and PNG heatmaps. Exit code 0 when every run finished
+ * or was refused by the coordinator's configuration, 1 when some failed (both are listed in
+ * results.md).
  */
 @Command(name = "grid", mixinStandardHelpOptions = true,
     description = "Run a scenario grid (YAML, lists expand into a grid) on one broker; write CSV, Markdown and heatmaps.")
@@ -56,8 +57,10 @@ public final class GridCommand implements Callable<Integer> {
       return 0;
     }
     List<CellResult> results = new GridRunner(s, out, System.err).run(bootstrap);
-    long failed = results.stream().filter(r -> !r.error().isEmpty()).count();
-    System.out.printf("done: %d runs, %d failed; results in %s%n", results.size(), failed, out.toAbsolutePath());
+    long failed = results.stream().filter(CellResult::isFailed).count();
+    long refused = results.stream().filter(CellResult::isRefused).count();
+    System.out.printf("done: %d runs, %d failed, %d refused; results in %s%n", results.size(), failed, refused,
+        out.toAbsolutePath());
     return failed == 0 ? 0 : 1;
   }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code parallel} at a time, draws a progress bar on {@code progress}, and writes the results
  * table, the worst-case table and the heatmaps with {@link GridReport}. Run folders go to
  * {@code <output>/runs/<index>} (a failed run is retried once in {@code <index>-retry}); each
- * holds the run's audit trail.
+ * holds the run's audit trail; the first attempt's error goes to {@code progress}. A cell whose
+ * settings are refused is reported as refused and not retried.
  *
  * <p>Not thread-safe; one grid per instance.
  */
@@ -64,8 +65,9 @@ public final class GridRunner {
       Path runDir = output.resolve("runs").resolve(String.format("%04d", i));
       futures.add(pool.submit(() -> {
         CellResult r = runner.run(cell, runDir);
-        if (!r.error().isEmpty()) {
+        if (r.isFailed()) {
           // one retry for a transient broker hiccup; the retry's folder name says so in the results
+          note(r);
           r = runner.run(cell, runDir.resolveSibling(runDir.getFileName() + "-retry"));
         }
         draw(done.incrementAndGet(), cells.size(), started, r);
@@ -97,8 +99,12 @@ public final class GridRunner {
     double eta = done == 0 ? 0 : elapsed / done * (total - done);
     progress.printf("\r[%s%s] %d/%d  %.0fs elapsed, ~%.0fs left  last: %s acc=%.3f%s   ", "#".repeat(filled),
         ".".repeat(width - filled), done, total, elapsed, eta, last.runId(), last.finalAccuracy(),
-        last.error().isEmpty() ? "" : " FAILED");
+        last.isRefused() ? " REFUSED" : last.isFailed() ? " FAILED" : "");
     progress.flush();
+  }
+
+  private synchronized void note(CellResult failed) {
+    progress.printf("%nrun %s failed, retrying once: %s%n", failed.runId(), failed.error());
   }
 
   private static void createDirectories(Path dir) {

@@ -27,12 +27,16 @@ final class Heatmap {
   private final String dataset;
   private final String pipeline;
   private final double momentum;
+  private final int secureAggregation;
+  private final int coding;
   private final Map<Integer, Map<String, Double>> values = new TreeMap<>();
 
-  Heatmap(String dataset, String pipeline, double momentum) {
+  Heatmap(String dataset, String pipeline, double momentum, int secureAggregation, int coding) {
+    this.coding = coding;
     this.dataset = dataset;
     this.pipeline = pipeline;
     this.momentum = momentum;
+    this.secureAggregation = secureAggregation;
   }
 
   void put(int f, String split, double accuracy) {
@@ -40,13 +44,17 @@ final class Heatmap {
   }
 
   String fileName() {
-    return "heatmap-" + dataset + "-" + pipeline.replaceAll("[^A-Za-z0-9=.]+", "_") + "-beta" + momentum + ".png";
+    return "heatmap-" + dataset + "-" + pipeline.replaceAll("[^A-Za-z0-9=.]+", "_") + "-beta" + momentum
+        + (coding > 1 ? "-lad" + coding : "") + (secureAggregation > 0 ? "-secagg" + secureAggregation : "") + ".png";
   }
 
   void writePng(Path file) throws IOException {
     TreeSet<String> splits = new TreeSet<>();
     values.values().forEach(m -> splits.addAll(m.keySet()));
-    int w = Math.max(420, LEFT + CELL_W * Math.max(1, splits.size()) + 20);
+    String subtitle = pipeline + ", momentum " + momentum + (coding > 1 ? ", LAD d=" + coding : "")
+        + (secureAggregation > 0 ? ", secure aggregation in groups of " + secureAggregation : "");
+    // about 8 px per character of the bold 13 pt subtitle, so a long one is not cut off
+    int w = Math.max(Math.max(420, 20 + 8 * subtitle.length()), LEFT + CELL_W * Math.max(1, splits.size()) + 20);
     int h = TOP + CELL_H * Math.max(1, values.size()) + 40;
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -56,7 +64,7 @@ final class Heatmap {
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
     g.drawString(dataset + ": worst-case accuracy over attacks", 10, 20);
-    g.drawString(pipeline + ", momentum " + momentum, 10, 38);
+    g.drawString(subtitle, 10, 38);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     g.drawString("f \\ split", 10, TOP - 8);
     int col = 0;

@@ -17,11 +17,15 @@ class AuditedResultsTest {
   Path runs;
 
   private void writeRun(String name, boolean ended) throws IOException {
+    writeRun(name, ended, "");
+  }
+
+  private void writeRun(String name, boolean ended, String extraParameters) throws IOException {
     Path audit = Files.createDirectories(runs.resolve(name).resolve("audit"));
     String started = "{\"time\":\"2026-01-01T00:00:00Z\",\"type\":\"JOB_STARTED\",\"body\":{\"settings\":{\"aggregation\":\"nnm | trmean\",\"rounds\":3,"
         + "\"training\":{\"learning_rate\":\"0.5\",\"grid_dataset\":\"digits\",\"grid_model\":\"logistic\","
         + "\"grid_split\":\"iid\",\"grid_clients\":\"10\",\"grid_byzantine\":\"2\",\"grid_attack\":\"backdoor(target=0)\","
-        + "\"grid_momentum\":\"0.9\",\"grid_seed\":\"7\"}}}}\tsig";
+        + "\"grid_momentum\":\"0.9\",\"grid_seed\":\"7\"" + extraParameters + "}}}}\tsig";
     String commit0 = "{\"type\":\"AGGREGATE_COMMITTED\",\"body\":{\"round\":0,\"metrics\":{\"testAccuracy\":0.1}}}\tsig";
     String commit1 = "{\"type\":\"AGGREGATE_COMMITTED\",\"body\":{\"round\":1,\"metrics\":{\"testAccuracy\":0.5}}}\tsig";
     String rejected = "{\"type\":\"UPDATE_REJECTED\",\"body\":{}}\tsig";
@@ -50,6 +54,17 @@ class AuditedResultsTest {
     assertThat(r.committedRounds()).isEqualTo(2);
     assertThat(r.rejectedUpdates()).isEqualTo(1);
     assertThat(r.seconds()).isCloseTo(2.5, within(1e-9));
+    assertThat(r.cell().secure()).as("recorded before the secure_aggregation key existed: off").isFalse();
+    assertThat(r.cell().coded()).as("recorded before the coding_d key existed: federated").isFalse();
+  }
+
+  @Test
+  void read_secureCodedRun_rebuildsGroupSizeAndRedundancy() throws IOException {
+    writeRun("0000", true, ",\"grid_secure_aggregation\":\"4\",\"grid_coding_d\":\"3\"");
+    assertThat(AuditedResults.read(runs, T)).singleElement().satisfies(r -> {
+      assertThat(r.cell().secureAggregation()).isEqualTo(4);
+      assertThat(r.cell().coding()).isEqualTo(3);
+    });
   }
 
   @Test

@@ -37,6 +37,59 @@ class GridReportTest {
     assertThat(dir.resolve("heatmap-digits-nnm_trmean-beta0.9.png")).isNotEmptyFile();
   }
 
+  private static CellResult secure(int f, String attack, int groupSize, double accuracy) {
+    GridCell c = new GridCell("digits", "logistic", "iid", 20, f, attack, "median", 0.9, 1, T, groupSize);
+    return new CellResult(c, "r", accuracy, Double.NaN, 5, 0, 1.0, "");
+  }
+
+  @Test
+  void write_secureAggregation_getsItsOwnRowsColumnAndHeatmap() throws IOException {
+    List<CellResult> results = List.of(
+        secure(0, "none", 0, 0.95), secure(2, "alie", 0, 0.90),
+        secure(0, "none", 4, 0.94), secure(2, "alie", 4, 0.80));
+    GridReport.write(new Scenario("t", dir, 1, 30, List.of()), results, dir);
+    String md = Files.readString(dir.resolve("results.md"));
+    // each setting is compared with its own f = 0 baseline: 5.0 and 14.0 points
+    assertThat(md).contains("| digits | iid | 20 | 2 | `median` | 0.9 | off | 95.0% | 90.0% | alie | 5.0 |")
+        .contains("| digits | iid | 20 | 2 | `median` | 0.9 | s=4 | 94.0% | 80.0% | alie | 14.0 |");
+    assertThat(Files.readString(dir.resolve("results.csv")).lines())
+        .contains("r,digits,logistic,iid,20,2,alie,median,0.9,4,1,5,0.8000,,5,0,1.0,");
+    assertThat(dir.resolve("heatmap-digits-median-beta0.9-secagg4.png")).isNotEmptyFile();
+    assertThat(dir.resolve("heatmap-digits-median-beta0.9.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void write_refusedCell_isListedWithItsReasonAndLeftOutOfTheWorstCase() throws IOException {
+    GridCell refusedCell = new GridCell("digits", "logistic", "iid", 20, 2, "sign-flip", "median", 0.9, 1, T, 8);
+    List<CellResult> results = List.of(
+        secure(0, "none", 8, 0.94), secure(2, "alie", 8, 0.80),
+        CellResult.refused(refusedCell, "0002", "secure aggregation: groupSize=8 exceeds 20/5 = 4", 0.1));
+    GridReport.write(new Scenario("t", dir, 1, 30, List.of()), results, dir);
+    String md = Files.readString(dir.resolve("results.md"));
+    // NaN would count as the worst attack; a refused cell measured nothing, so alie stays the worst
+    assertThat(md).contains("| s=8 | 94.0% | 80.0% | alie | 14.0 |")
+        .contains("## Refused cells")
+        .contains("- digits iid n=20 f=2 sign-flip median beta=0.9 seed=1 secagg=8: refused: secure aggregation: "
+            + "groupSize=8 exceeds 20/5 = 4")
+        .doesNotContain("## Failed runs");
+  }
+
+  @Test
+  void write_codedCells_getACodingColumnAndHeatmapSuffix() throws IOException {
+    GridCell plain = new GridCell("digits", "logistic", "iid", 12, 1, "alie", "median", 0.0, 1, T, 0, 1);
+    GridCell lad = new GridCell("digits", "logistic", "iid", 12, 1, "alie", "median", 0.0, 1, T, 4, 3);
+    List<CellResult> results = List.of(new CellResult(plain, "a", 0.9, Double.NaN, 5, 0, 1.0, ""),
+        new CellResult(lad, "b", 0.85, Double.NaN, 5, 0, 1.0, ""));
+    GridReport.write(new Scenario("t", dir, 1, 30, List.of()), results, dir);
+    assertThat(Files.readString(dir.resolve("results.md")))
+        .contains("| split | f | pipeline | momentum | coding d | secure agg. | alie |")
+        .contains("| iid | 1 | `median` | 0.0 | 3 | s=4 | 85.0% |")
+        .contains("| iid | 1 | `median` | 0.0 | 1 | off | 90.0% |");
+    assertThat(Files.readString(dir.resolve("results.csv")).lines()).element(2).asString()
+        .startsWith("b,digits,logistic,iid,12,1,alie,median,0.0,3,4,1,5,0.8500,");
+    assertThat(dir.resolve("heatmap-digits-median-beta0.0-lad3-secagg4.png")).isNotEmptyFile();
+  }
+
   @Test
   void worst_nanAccuracy_countsAsWorst() {
     var byAttack = new java.util.LinkedHashMap<String, Double>();
