@@ -136,10 +136,10 @@ public final class ChaCha20Keystream {
         for (int k = 0; k < states.length; k++) {
           worker.accumulate(states[k], (int) block32, subtract[k], acc);
         }
-        for (int l = 0; l < lanes; l++) {
-          int base = pos + l * BLOCK_WORDS;
-          for (int w = 0; w < BLOCK_WORDS; w++) {
-            target[base + w] += acc[w * lanes + l];
+        for (int w = 0; w < BLOCK_WORDS; w++) {
+          int row = w * lanes;
+          for (int l = 0; l < lanes; l++) {
+            target[pos + l * BLOCK_WORDS + w] += acc[row + l];
           }
         }
         block32 += lanes;

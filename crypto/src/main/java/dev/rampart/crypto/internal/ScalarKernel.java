@@ -26,42 +26,53 @@ final class ScalarKernel implements BlockKernel {
 
   @Override
   public Worker worker() {
-    int[][] x = new int[WORDS][LANES];
-    return (state, firstCounter, subtract, acc) -> accumulate(x, state, firstCounter, subtract, acc);
+    return new Lanes();
   }
 
-  private static void accumulate(int[][] x, int[] state, int firstCounter, boolean subtract,
-      int[] acc) {
-    for (int w = 0; w < WORDS; w++) {
-      java.util.Arrays.fill(x[w], state[w]);
-    }
-    for (int l = 0; l < LANES; l++) {
-      x[12][l] = firstCounter + l;
-    }
-    for (int r = 0; r < ROUNDS; r += 2) {
-      quarter(x[0], x[4], x[8], x[12]);
-      quarter(x[1], x[5], x[9], x[13]);
-      quarter(x[2], x[6], x[10], x[14]);
-      quarter(x[3], x[7], x[11], x[15]);
-      quarter(x[0], x[5], x[10], x[15]);
-      quarter(x[1], x[6], x[11], x[12]);
-      quarter(x[2], x[7], x[8], x[13]);
-      quarter(x[3], x[4], x[9], x[14]);
-    }
-    for (int l = 0; l < LANES; l++) {
-      x[12][l] -= state[12] - firstCounter - l;
-    }
-    for (int w = 0; w < WORDS; w++) {
-      int[] xw = x[w];
-      int base = w * LANES;
-      int add = state[w];
-      if (subtract) {
-        for (int l = 0; l < LANES; l++) {
-          acc[base + l] -= xw[l] + add;
+  /** One thread's lane arrays: word w of block l is {@code x[w][l]}. */
+  private static final class Lanes implements Worker {
+    private final int[][] x = new int[WORDS][LANES];
+
+    @Override
+    public void accumulate(int[] state, int firstCounter, boolean subtract, int[] acc) {
+      for (int w = 0; w < WORDS; w++) {
+        java.util.Arrays.fill(x[w], state[w]);
+      }
+      int[] counter = x[12];
+      for (int l = 0; l < LANES; l++) {
+        counter[l] = firstCounter + l;
+      }
+      for (int r = 0; r < ROUNDS; r += 2) {
+        quarter(x[0], x[4], x[8], x[12]);
+        quarter(x[1], x[5], x[9], x[13]);
+        quarter(x[2], x[6], x[10], x[14]);
+        quarter(x[3], x[7], x[11], x[15]);
+        quarter(x[0], x[5], x[10], x[15]);
+        quarter(x[1], x[6], x[11], x[12]);
+        quarter(x[2], x[7], x[8], x[13]);
+        quarter(x[3], x[4], x[9], x[14]);
+      }
+      for (int w = 0; w < WORDS; w++) {
+        int[] xw = x[w];
+        int base = w * LANES;
+        if (w == 12) {
+          for (int l = 0; l < LANES; l++) {
+            xw[l] += firstCounter + l;
+          }
+        } else {
+          int add = state[w];
+          for (int l = 0; l < LANES; l++) {
+            xw[l] += add;
+          }
         }
-      } else {
-        for (int l = 0; l < LANES; l++) {
-          acc[base + l] += xw[l] + add;
+        if (subtract) {
+          for (int l = 0; l < LANES; l++) {
+            acc[base + l] -= xw[l];
+          }
+        } else {
+          for (int l = 0; l < LANES; l++) {
+            acc[base + l] += xw[l];
+          }
         }
       }
     }
