@@ -11,15 +11,8 @@ import dev.rampart.coordinator.SecureGroupResult;
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.secagg.ClientPhase;
 import dev.rampart.crypto.secagg.MaskedInput;
-import dev.rampart.crypto.secagg.SecAggMessage;
-import dev.rampart.protocol.Reassembler;
-import dev.rampart.protocol.Reassembly;
-import dev.rampart.protocol.TopicNames;
-import dev.rampart.protocol.wire.MessageType;
 import dev.rampart.testkit.KafkaFixture;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -79,17 +72,7 @@ class SecureAggregationIT {
 
   /** Everything the coordinator could consume: no dense update, and no masked input equal to a q(x_u). */
   private static void assertNoIndividualInputOnTheWire(JobHarness h, Map<String, int[]> encoded) {
-    TopicNames topics = TopicNames.of(h.job);
-    assertThat(TopicReader.values(h.bootstrap, topics.updates())).isEmpty();
-    Reassembler reassembler = Reassembler.create(Clock.systemUTC());
-    List<MaskedInput> masked = new ArrayList<>();
-    for (byte[] value : TopicReader.values(h.bootstrap, topics.secagg())) {
-      if (reassembler.accept(value) instanceof Reassembly.Complete c
-          && c.envelope().getType() == MessageType.SECAGG
-          && SecAggMessage.decode(c.envelope().getBody().toByteArray()) instanceof MaskedInput y) {
-        masked.add(y);
-      }
-    }
+    List<MaskedInput> masked = MaskedInputsOnTopic.readAfterCheckingNoDenseUpdates(h);
     assertThat(masked).as("one masked input per member that reached P2").hasSize(CLIENTS - 1);
     for (MaskedInput y : masked) {
       for (int[] q : encoded.values()) {

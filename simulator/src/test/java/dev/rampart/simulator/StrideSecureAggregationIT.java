@@ -15,17 +15,10 @@ import dev.rampart.coordinator.SecureAggregation;
 import dev.rampart.coordinator.SecureGroupResult;
 import dev.rampart.crypto.secagg.ClientPhase;
 import dev.rampart.crypto.secagg.MaskedInput;
-import dev.rampart.crypto.secagg.SecAggMessage;
 import dev.rampart.protocol.DataShard;
-import dev.rampart.protocol.Reassembler;
-import dev.rampart.protocol.Reassembly;
-import dev.rampart.protocol.TopicNames;
-import dev.rampart.protocol.wire.MessageType;
 import dev.rampart.testkit.KafkaFixture;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -181,17 +174,7 @@ class StrideSecureAggregationIT {
 
   /** The coordinator consumed no dense update, and no masked input equals any client's q(x_u). */
   private static void assertNoIndividualInputOnTheWire(JobHarness h, Map<String, int[]> encoded) {
-    TopicNames topics = TopicNames.of(h.job);
-    assertThat(TopicReader.values(h.bootstrap, topics.updates())).isEmpty();
-    Reassembler reassembler = Reassembler.create(Clock.systemUTC());
-    List<MaskedInput> masked = new ArrayList<>();
-    for (byte[] value : TopicReader.values(h.bootstrap, topics.secagg())) {
-      if (reassembler.accept(value) instanceof Reassembly.Complete c
-          && c.envelope().getType() == MessageType.SECAGG
-          && SecAggMessage.decode(c.envelope().getBody().toByteArray()) instanceof MaskedInput y) {
-        masked.add(y);
-      }
-    }
+    List<MaskedInput> masked = MaskedInputsOnTopic.readAfterCheckingNoDenseUpdates(h);
     assertThat(encoded).hasSize(CLIENTS * ROUNDS);
     assertThat(masked).as("one masked input per member and round, less the silent one").hasSize(CLIENTS * ROUNDS - 1);
     for (MaskedInput y : masked) {
