@@ -14,13 +14,13 @@ if [ ${#parts[@]} -eq 0 ]; then
 fi
 java -version 2>&1 | head -n 1 > results/secagg-java-version.txt
 log() { echo "$1 load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a results/secagg-load.txt; }
-: > results/secagg-load.txt
+echo "== $(date -u +%FT%TZ) run-secagg.sh ${parts[*]}" >> results/secagg-load.txt
 for p in "${parts[@]}"; do
   case "$p" in
     ratio)
       log "ratio before"
       java -jar target/benchmarks.jar "SecureAggregationBenchmark.(plainClient|secureClient)" \
-        -p d=1000000 -p s=10 -p dropoutPercent=0 -bm ss -tu ms -wi 15 -i 40 \
+        -p d=1000000 -p s=10 -p dropoutPercent=0 -bm ss -tu ms -wi 60 -i 40 \
         -rf json -rff results/SecureAggregationClientRatio.json | tee results/SecureAggregationClientRatio.txt
       log "ratio after" ;;
     round)

@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "--add-modules", "jdk.incubator.vector"})
-@Warmup(iterations = 10)
-@Measurement(iterations = 30)
+@Warmup(iterations = 40)
+@Measurement(iterations = 60)
 public class ClientRoundBenchmark {
   static final int FEATURES = 784;
   static final int HIDDEN = 1270;
