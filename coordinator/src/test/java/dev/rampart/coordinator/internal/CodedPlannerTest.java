@@ -22,7 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CodedPlannerTest {
-  private static List<DataShard> shards(int k) {
+  /** k one-sample shards, the i-th holding sample (i, 1) with label i mod 2. */
+  static List<DataShard> shards(int k) {
     List<DataShard> out = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       out.add(new DataShard(i, k, new float[][] {{i, 1f}}, new int[] {i % 2}, 2));
@@ -30,7 +31,8 @@ class CodedPlannerTest {
     return out;
   }
 
-  private static Set<ClientId> clients(int n) {
+  /** client-00 .. client-(n-1). */
+  static Set<ClientId> clients(int n) {
     Set<ClientId> ids = new TreeSet<>();
     for (int i = 0; i < n; i++) {
       ids.add(ClientId.of(String.format("client-%02d", i)));

@@ -13,33 +13,23 @@ import dev.rampart.protocol.DataShard;
 import dev.rampart.protocol.wire.Group;
 import dev.rampart.protocol.wire.RoundPlan;
 import dev.rampart.protocol.wire.Task;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class StrideGroupingTest {
   private static List<DataShard> shards(int k) {
-    List<DataShard> out = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      out.add(new DataShard(i, k, new float[][] {{i, 1f}}, new int[] {i % 2}, 2));
-    }
-    return out;
+    return CodedPlannerTest.shards(k);
   }
 
   private static Set<ClientId> clients(int n) {
-    Set<ClientId> ids = new TreeSet<>();
-    for (int i = 0; i < n; i++) {
-      ids.add(ClientId.of(String.format("client-%02d", i)));
-    }
-    return ids;
+    return CodedPlannerTest.clients(n);
   }
 
   /** The coded planner's tasks for the round, with {@code groups} attached as the plan's groups. */
