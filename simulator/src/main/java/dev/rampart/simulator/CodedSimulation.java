@@ -248,8 +248,8 @@ public final class CodedSimulation {
       double seconds = s.duration().toMillis() / 1000.0;
       lines.add(new RunSummary.RoundLine(s.round(), s.meanTrainLoss(), acc, s.accepted().size(), s.rejections().size(),
           seconds, s.modelDigestHex(), suspected));
-      out.printf("round %3d/%d  train loss %.4f  test acc %.4f  accepted %2d  rejected %d  %.2f s%s%n", s.round(),
-          rounds, s.meanTrainLoss(), acc, s.accepted().size(), s.rejections().size(), seconds,
+      out.printf("round %3d/%d  train loss %s  test acc %.4f  accepted %2d  rejected %d  %.2f s%s%n", s.round(),
+          rounds, TrainLoss.format(s.meanTrainLoss()), acc, s.accepted().size(), s.rejections().size(), seconds,
           suspected.isEmpty() ? "" : "  suspected " + String.join(",", suspected));
     }
   }
