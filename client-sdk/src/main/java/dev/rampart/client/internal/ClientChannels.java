@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -81,17 +80,8 @@ public final class ClientChannels implements AutoCloseable {
   }
 
   private List<TopicPartition> partitionsOf(String topic) {
-    long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
-    while (true) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-      if (infos != null && !infos.isEmpty()) {
-        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-      }
-      if (System.nanoTime() > deadline || closed.get()) {
-        throw new RampartException("topic " + topic + " does not exist after " + METADATA_WAIT
-            + "; is the coordinator running for job " + topics.job() + "?");
-      }
-    }
+    return TopicPartitions.await(consumer, topic, METADATA_WAIT, closed::get,
+        "; is the coordinator running for job " + topics.job() + "?");
   }
 
   /** Reads the values of new plan and model records; empty after {@link #wakeup()}. */

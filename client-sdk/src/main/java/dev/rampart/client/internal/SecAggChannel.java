@@ -51,38 +51,13 @@ public final class SecAggChannel implements AutoCloseable {
     this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
-  /**
-   * The secagg topic's partitions; asks again while the client's metadata does not list the topic
-   * yet (right after it was created), up to {@value #METADATA_WAIT_SECONDS} s.
-   */
-  private List<TopicPartition> partitions() {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(METADATA_WAIT_SECONDS);
-    while (true) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topics.secagg()).stream()
-          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-      if (!partitions.isEmpty()) {
-        return partitions;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new dev.rampart.protocol.RampartException("topic " + topics.secagg()
-            + " has no partitions after " + METADATA_WAIT_SECONDS + " s; was it created?");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new dev.rampart.protocol.RampartException("interrupted while waiting for "
-            + topics.secagg(), e);
-      }
-    }
-  }
-
-  private static final int METADATA_WAIT_SECONDS = 30;
+  private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
 
   /** Values of the newly read records whose key equals {@code key}; empty after {@link #wakeup()}. */
   public List<byte[]> poll(String key, Duration timeout) {
     if (!assigned) {
-      List<TopicPartition> partitions = partitions();
+      List<TopicPartition> partitions = TopicPartitions.await(consumer, topics.secagg(),
+          METADATA_WAIT, closed::get, "; was it created?");
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       assigned = true;
