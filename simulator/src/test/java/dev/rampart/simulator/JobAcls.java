@@ -19,7 +19,7 @@ import org.apache.kafka.common.resource.ResourceType;
  * assignment), the coordinator commits its updates position in group
  * {@code <prefix>.<job>.coordinator}.
  */
-final class JobAcls {
+public final class JobAcls {
   private JobAcls() {}
 
   /**
@@ -27,7 +27,7 @@ final class JobAcls {
    * models, shards, audit and secagg, reads updates, secagg and audit (to resume its audit
    * mirror), and reads its consumer group.
    */
-  static List<AclBinding> coordinator(String principal, TopicNames topics) {
+  public static List<AclBinding> coordinator(String principal, TopicNames topics) {
     List<AclBinding> acls = new ArrayList<>();
     acls.add(allow(principal, prefixed(jobPrefix(topics)), AclOperation.CREATE));
     for (String topic : List.of(topics.plans(), topics.models(), topics.shards(), topics.audit(), topics.secagg())) {
@@ -42,7 +42,7 @@ final class JobAcls {
   }
 
   /** A client: writes updates and secagg, reads plans, models, shards and secagg. */
-  static List<AclBinding> client(String principal, TopicNames topics) {
+  public static List<AclBinding> client(String principal, TopicNames topics) {
     List<AclBinding> acls = new ArrayList<>();
     for (String topic : List.of(topics.updates(), topics.secagg())) {
       acls.add(allow(principal, topic(topic), AclOperation.WRITE));
@@ -54,12 +54,12 @@ final class JobAcls {
   }
 
   /** The topic prefix of one job, {@code <prefix>.<job>.}. */
-  static String jobPrefix(TopicNames topics) {
+  public static String jobPrefix(TopicNames topics) {
     return topics.prefix() + "." + topics.job().value() + ".";
   }
 
   /** The consumer group in which the coordinator commits its position on the updates topic. */
-  static String coordinatorGroup(TopicNames topics) {
+  public static String coordinatorGroup(TopicNames topics) {
     return jobPrefix(topics) + "coordinator";
   }
 

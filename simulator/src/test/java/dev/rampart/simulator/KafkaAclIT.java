@@ -2,12 +2,12 @@ package dev.rampart.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
 
 import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.client.UpdateTransform;
 import dev.rampart.coordinator.JobSummary;
+import dev.rampart.coordinator.RoundSummary;
 import dev.rampart.coordinator.SecureAggregation;
 import dev.rampart.coordinator.SecureGroupResult;
 import dev.rampart.crypto.Identity;
@@ -26,16 +26,19 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -50,19 +53,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A secure-aggregation job on a broker with SASL/SCRAM logins and the standard authorizer: one
- * principal per party, only the ACLs of {@link JobAcls}. Each party reads its password from a
- * file through Kafka's directory config provider, so no Kafka setting holds it. During the job an
- * enrolled client's principal tries to publish a plan and to read the other clients' updates; the
- * broker refuses both, and every round still commits.
+ * Jobs on a broker with SASL/SCRAM logins and the standard authorizer: one principal per party,
+ * only the ACLs of {@link JobAcls}. Each party reads its password from a file through Kafka's
+ * directory config provider, so no Kafka setting holds it. During a job an enrolled client's
+ * principal tries to publish a plan and to read the other clients' updates; the broker refuses
+ * both, and every round still commits.
  */
 class KafkaAclIT {
-  private static final JobId JOB = JobId.of("acl-it");
-  private static final TopicNames TOPICS = TopicNames.of(JOB);
+  private static final TopicNames PLAIN = TopicNames.of(JobId.of("acl-plain"));
+  private static final TopicNames SECURE = TopicNames.of(JobId.of("acl-secure"));
   private static final int CLIENTS = 4;
-  private static final int ROUNDS = 4;
+  private static final int ROUNDS = 3;
   private static final String COORDINATOR = "coordinator";
   private static final Map<String, String> PASSWORDS = passwords();
+  private static final Duration READ_ATTEMPT = Duration.ofSeconds(15);
 
   @RegisterExtension static final KafkaFixture KAFKA = KafkaFixture.secured(brokerSettings());
 
@@ -70,72 +74,111 @@ class KafkaAclIT {
   @TempDir Path runDirectory;
 
   @Test
-  void run_perPartyPrincipalsWithJobAcls_everyRoundCommitsAndBrokerRefusesPlanWriteAndUpdatesRead()
-      throws Exception {
-    writePasswordFiles();
-    Dataset[] shards = Datasets.digits().trainTestSplit(0.2, 1)[0].iidSplit(CLIENTS, 2);
-    List<SecureGroupResult> groups = new CopyOnWriteArrayList<>();
+  void run_plainJobWithJobAcls_everyUpdateAcceptedAndBrokerRefusesClientPlanWriteAndUpdatesRead() throws Exception {
     CompletableFuture<Throwable> planWrite = new CompletableFuture<>();
     CompletableFuture<Throwable> updatesRead = new CompletableFuture<>();
-    try (JobHarness h = new JobHarness(JOB.value(), KAFKA.bootstrapServers(), CLIENTS)) {
-      for (int i = 0; i < CLIENTS; i++) {
-        Identity id = h.clients.get(i);
-        var config = h.clientConfigBuilder(id);
-        loginProperties(id.id()).forEach(config::kafkaProperty);
-        h.startClient(config.build(), new SoftmaxRegression(shards[i].features(), shards[i].labels(), 10, i),
-            UpdateTransform.identity());
-      }
-      SecureAggregation secure = SecureAggregation.builder().groupSize(CLIENTS).clip(1.0)
-          .phaseTimeout(Duration.ofSeconds(10)).listener(groups::add).build();
-      var config = h.config(new float[SoftmaxRegression.parameterCount(64, 10)], ROUNDS)
-          .trainingParameter("learning_rate", "0.5").runDirectory(runDirectory).secureAggregation(secure);
-      loginProperties(COORDINATOR).forEach(config::kafkaProperty);
-      JobSummary job = h.runCoordinator(config.build(), round -> {
+    try (JobHarness h = new JobHarness(PLAIN.job().value(), KAFKA.bootstrapServers(), CLIENTS)) {
+      JobSummary job = runJob(h, Optional.empty(), round -> {
         if (round.round() == 1) {
-          h.submit(() -> planWrite.complete(catchThrowable(() -> publishPlanAs("client-0"))));
-          h.submit(() -> updatesRead.complete(catchThrowable(() -> readUpdatesAs("client-1"))));
+          h.submit(() -> planWrite.complete(catchThrowable(() -> publishPlanAs("client-0", PLAIN))));
+          h.submit(() -> updatesRead.complete(readUpdatesAs("client-1", PLAIN)));
         }
       });
-      List<ClientRunSummary> clients = h.awaitClients();
 
       assertThat(planWrite.get(60, TimeUnit.SECONDS)).as("a client publishing a plan")
           .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TopicAuthorizationException.class)
           .satisfies(e -> assertThat(((TopicAuthorizationException) e).unauthorizedTopics())
-              .containsExactly(TOPICS.plans()));
+              .containsExactly(PLAIN.plans()));
       assertThat(updatesRead.get(60, TimeUnit.SECONDS)).as("a client reading the updates")
           .isInstanceOf(TopicAuthorizationException.class)
           .satisfies(e -> assertThat(((TopicAuthorizationException) e).unauthorizedTopics())
-              .containsExactly(TOPICS.updates()));
-      assertThat(job.rounds()).isEqualTo(ROUNDS);
-      assertThat(job.finalModelVersion()).isEqualTo(ROUNDS);
-      assertThat(h.rounds).hasSize(ROUNDS).allSatisfy(r -> assertThat(r.committed()).isTrue());
+              .containsExactly(PLAIN.updates()));
+      assertThat(job.acceptedUpdates()).isEqualTo(CLIENTS * ROUNDS);
+      assertThat(job.rejectedUpdates()).isZero();
+    }
+  }
+
+  @Test
+  void run_secureJobWithJobAcls_everyGroupSucceedsAndBrokerRefusesClientPlanWrite() throws Exception {
+    List<SecureGroupResult> groups = new CopyOnWriteArrayList<>();
+    CompletableFuture<Throwable> planWrite = new CompletableFuture<>();
+    SecureAggregation secure = SecureAggregation.builder().groupSize(CLIENTS).clip(1.0)
+        .phaseTimeout(Duration.ofSeconds(10)).listener(groups::add).build();
+    try (JobHarness h = new JobHarness(SECURE.job().value(), KAFKA.bootstrapServers(), CLIENTS)) {
+      runJob(h, Optional.of(secure), round -> {
+        if (round.round() == 1) {
+          h.submit(() -> planWrite.complete(catchThrowable(() -> publishPlanAs("client-2", SECURE))));
+        }
+      });
+
+      assertThat(planWrite.get(60, TimeUnit.SECONDS)).as("a client publishing a plan")
+          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TopicAuthorizationException.class);
       assertThat(groups).hasSize(ROUNDS).allSatisfy(g -> {
         assertThat(g.succeeded()).as("%s", g.failure()).isTrue();
         assertThat(g.survivors()).hasSize(CLIENTS);
       });
-      assertThat(clients).allSatisfy(c -> {
-        assertThat(c.finished()).isTrue();
-        assertThat(c.roundsAnswered()).isEqualTo(ROUNDS);
-      });
     }
+  }
+
+  /**
+   * Runs a job of {@link #ROUNDS} rounds on the digits, every party logged in as itself, and
+   * checks that every round committed and every client saw the job to its end.
+   */
+  private JobSummary runJob(JobHarness h, Optional<SecureAggregation> secure, Consumer<RoundSummary> during)
+      throws Exception {
+    writePasswordFiles();
+    Dataset[] shards = Datasets.digits().trainTestSplit(0.2, 1)[0].iidSplit(CLIENTS, 2);
+    for (int i = 0; i < CLIENTS; i++) {
+      Identity id = h.clients.get(i);
+      var config = h.clientConfigBuilder(id);
+      loginProperties(id.id()).forEach(config::kafkaProperty);
+      h.startClient(config.build(), new SoftmaxRegression(shards[i].features(), shards[i].labels(), 10, i),
+          UpdateTransform.identity());
+    }
+    var config = h.config(new float[SoftmaxRegression.parameterCount(64, 10)], ROUNDS)
+        .trainingParameter("learning_rate", "0.5").runDirectory(runDirectory);
+    secure.ifPresent(config::secureAggregation);
+    loginProperties(COORDINATOR).forEach(config::kafkaProperty);
+    JobSummary job = h.runCoordinator(config.build(), during);
+    List<ClientRunSummary> clients = h.awaitClients();
+
+    assertThat(job.rounds()).isEqualTo(ROUNDS);
+    assertThat(job.finalModelVersion()).isEqualTo(ROUNDS);
+    assertThat(h.rounds).hasSize(ROUNDS).allSatisfy(r -> assertThat(r.committed()).isTrue());
+    assertThat(clients).allSatisfy(c -> {
+      assertThat(c.finished()).isTrue();
+      assertThat(c.roundsAnswered()).isEqualTo(ROUNDS);
+    });
+    return job;
   }
 
   /** A forged plan record from a client's principal; the broker must refuse it. */
-  private static void publishPlanAs(String principal) throws Exception {
+  private static void publishPlanAs(String principal, TopicNames topics) throws Exception {
     try (KafkaProducer<String, byte[]> producer = producer(principal)) {
-      producer.send(new ProducerRecord<>(TOPICS.plans(), "99", new byte[] {1, 2, 3})).get();
+      producer.send(new ProducerRecord<>(topics.plans(), "99", new byte[] {1, 2, 3})).get();
     }
   }
 
-  /** Polls every update partition as a client; returns normally only if nothing refused it. */
-  private static void readUpdatesAs(String principal) {
+  /**
+   * Polls the updates topic from its beginning as a client for up to {@link #READ_ATTEMPT}.
+   *
+   * @return what a poll threw, or null if every poll returned (the broker let the client read)
+   */
+  private static Throwable readUpdatesAs(String principal, TopicNames topics) {
     Map<String, Object> p = new HashMap<>(KAFKA.clientProperties(principal));
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
         new ByteArrayDeserializer())) {
-      consumer.assign(List.of(new TopicPartition(TOPICS.updates(), 0)));
-      await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
-          .until(() -> !consumer.poll(Duration.ofMillis(200)).isEmpty());
+      consumer.assign(List.of(new TopicPartition(topics.updates(), 0)));
+      long deadline = System.nanoTime() + READ_ATTEMPT.toNanos();
+      while (System.nanoTime() < deadline) {
+        try {
+          consumer.poll(Duration.ofMillis(200));
+        } catch (KafkaException e) {
+          return e;
+        }
+      }
+      return null;
     }
   }
 
@@ -186,13 +229,13 @@ class KafkaAclIT {
 
   private static EmbeddedKafkaBroker.Builder brokerSettings() {
     EmbeddedKafkaBroker.Builder b = EmbeddedKafkaBroker.builder();
-    List<AclBinding> acls = new ArrayList<>(JobAcls.coordinator(COORDINATOR, TOPICS));
-    PASSWORDS.forEach((user, password) -> {
-      b.user(user, password);
-      if (!user.equals(COORDINATOR)) {
-        acls.addAll(JobAcls.client(user, TOPICS));
-      }
-    });
+    List<AclBinding> acls = new ArrayList<>();
+    for (TopicNames topics : List.of(PLAIN, SECURE)) {
+      acls.addAll(JobAcls.coordinator(COORDINATOR, topics));
+      PASSWORDS.keySet().stream().filter(user -> !user.equals(COORDINATOR))
+          .forEach(user -> acls.addAll(JobAcls.client(user, topics)));
+    }
+    PASSWORDS.forEach(b::user);
     return b.acls(acls);
   }
 }
