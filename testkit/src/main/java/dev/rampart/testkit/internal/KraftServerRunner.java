@@ -52,6 +52,11 @@ public final class KraftServerRunner implements AutoCloseable {
     this.security = security;
   }
 
+  /** Formats a fresh folder, starts a server without authentication and waits until it answers. */
+  public static KraftServerRunner start(int port, Map<String, String> overrides, Duration timeout) {
+    return start(port, overrides, timeout, Optional.empty());
+  }
+
   /**
    * Formats a fresh folder, starts the server and waits until it answers a metadata request; with
    * {@code security}, the listeners authenticate, the authorizer is on, and its users and ACLs
