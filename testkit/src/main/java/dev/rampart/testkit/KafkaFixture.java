@@ -1,7 +1,9 @@
 package dev.rampart.testkit;
 
 import dev.rampart.testkit.internal.ContainerBroker;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,15 +38,17 @@ public final class KafkaFixture implements BeforeAllCallback, AfterAllCallback, 
   public static final String FORCE_EMBEDDED_PROPERTY = "rampart.kafka.embedded";
 
   private final EmbeddedKafkaBroker.Builder embeddedSettings;
+  private final boolean embeddedOnly;
   private volatile KafkaBroker broker;
 
-  private KafkaFixture(EmbeddedKafkaBroker.Builder embeddedSettings) {
+  private KafkaFixture(EmbeddedKafkaBroker.Builder embeddedSettings, boolean embeddedOnly) {
     this.embeddedSettings = embeddedSettings;
+    this.embeddedOnly = embeddedOnly;
   }
 
   /** A fixture with default broker settings. */
   public static KafkaFixture create() {
-    return new KafkaFixture(EmbeddedKafkaBroker.builder());
+    return new KafkaFixture(EmbeddedKafkaBroker.builder(), false);
   }
 
   /**
@@ -52,7 +56,26 @@ public final class KafkaFixture implements BeforeAllCallback, AfterAllCallback, 
    * defaults, so tests that depend on broker settings should say so.
    */
   public static KafkaFixture withEmbeddedSettings(EmbeddedKafkaBroker.Builder settings) {
-    return new KafkaFixture(Objects.requireNonNull(settings, "settings"));
+    return new KafkaFixture(Objects.requireNonNull(settings, "settings"), false);
+  }
+
+  /**
+   * A fixture with an authenticated embedded broker (SASL, ACLs; see {@link EmbeddedKafkaBroker}),
+   * even when Docker answers: the container broker has no users or ACLs.
+   *
+   * <pre>{@code
+   * @RegisterExtension static final KafkaFixture KAFKA = KafkaFixture.secured(
+   *     EmbeddedKafkaBroker.builder().user("coordinator", "secret").acls(bindings));
+   * ... new KafkaProducer<>(KAFKA.clientProperties("coordinator"), ...)
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the settings are not secured
+   */
+  public static KafkaFixture secured(EmbeddedKafkaBroker.Builder settings) {
+    if (!settings.isSecured()) {
+      throw new IllegalArgumentException("settings must be secured (call secured(), user(...) or acl(...))");
+    }
+    return new KafkaFixture(settings, true);
   }
 
   /** Starts a broker now: a container if Docker answers, the embedded broker otherwise. */
@@ -72,6 +95,18 @@ public final class KafkaFixture implements BeforeAllCallback, AfterAllCallback, 
     return broker().bootstrapServers();
   }
 
+  /**
+   * Client properties that reach the running broker as {@code user}; see
+   * {@link EmbeddedKafkaBroker#clientProperties(String)}. A container broker ignores the user.
+   */
+  public Map<String, Object> clientProperties(String user) {
+    KafkaBroker current = broker();
+    if (current instanceof EmbeddedKafkaBroker embedded) {
+      return embedded.clientProperties(user);
+    }
+    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, current.bootstrapServers());
+  }
+
   /** The running broker. */
   public KafkaBroker broker() {
     KafkaBroker current = broker;
@@ -84,7 +119,7 @@ public final class KafkaFixture implements BeforeAllCallback, AfterAllCallback, 
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    broker = startBroker(embeddedSettings);
+    broker = embeddedOnly ? embeddedSettings.start() : startBroker(embeddedSettings);
   }
 
   @Override

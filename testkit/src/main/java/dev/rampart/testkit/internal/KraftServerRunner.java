@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,26 +41,40 @@ public final class KraftServerRunner implements AutoCloseable {
   private final KafkaRaftServer server;
   private final Path dataDirectory;
   private final String bootstrapServers;
+  private final Optional<SaslSecurity> security;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private KraftServerRunner(KafkaRaftServer server, Path dataDirectory, String bootstrapServers) {
+  private KraftServerRunner(KafkaRaftServer server, Path dataDirectory, String bootstrapServers,
+      Optional<SaslSecurity> security) {
     this.server = server;
     this.dataDirectory = dataDirectory;
     this.bootstrapServers = bootstrapServers;
+    this.security = security;
   }
 
-  /** Formats a fresh folder, starts the server and waits until it answers a metadata request. */
+  /** Formats a fresh folder, starts a server without authentication and waits until it answers. */
   public static KraftServerRunner start(int port, Map<String, String> overrides, Duration timeout) {
+    return start(port, overrides, timeout, Optional.empty());
+  }
+
+  /**
+   * Formats a fresh folder, starts the server and waits until it answers a metadata request; with
+   * {@code security}, the listeners authenticate, the authorizer is on, and its users and ACLs
+   * exist before this returns.
+   */
+  public static KraftServerRunner start(int port, Map<String, String> overrides, Duration timeout,
+      Optional<SaslSecurity> security) {
     Path dir = createTempDirectory();
     try {
       int brokerPort = port == 0 ? freePort() : port;
       int controllerPort = freePort();
       Properties props = properties(dir, brokerPort, controllerPort);
+      security.ifPresent(s -> s.apply(props, HOST, brokerPort, controllerPort));
       props.putAll(overrides);
-      format(dir, props);
+      format(dir, props, security);
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
-      KraftServerRunner runner = new KraftServerRunner(server, dir, HOST + ":" + brokerPort);
+      KraftServerRunner runner = new KraftServerRunner(server, dir, HOST + ":" + brokerPort, security);
       runner.awaitReady(timeout);
       return runner;
     } catch (RuntimeException e) {
@@ -71,6 +89,14 @@ public final class KraftServerRunner implements AutoCloseable {
 
   public Path dataDirectory() {
     return dataDirectory;
+  }
+
+  /** Properties of an admin client that may do anything: bootstrap servers, and the super user's login if secured. */
+  public Map<String, Object> adminProperties() {
+    Map<String, Object> p = new HashMap<>();
+    security.ifPresent(s -> p.putAll(s.superUserProperties()));
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return p;
   }
 
   @Override
@@ -115,7 +141,7 @@ public final class KraftServerRunner implements AutoCloseable {
     return p;
   }
 
-  private static void format(Path dir, Properties props) {
+  private static void format(Path dir, Properties props, Optional<SaslSecurity> security) {
     Path config = dir.resolve("server.properties");
     try (OutputStream out = Files.newOutputStream(config)) {
       props.store(out, "embedded KRaft broker");
@@ -123,10 +149,11 @@ public final class KraftServerRunner implements AutoCloseable {
       throw new UncheckedIOException("cannot write " + config, e);
     }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()};
+    List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+    security.ifPresent(s -> args.addAll(List.of("--add-scram", s.formatScramArgument())));
     int code;
     try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-      code = StorageTool.execute(args, print);
+      code = StorageTool.execute(args.toArray(String[]::new), print);
     }
     if (code != 0) {
       throw new IllegalStateException("formatting KRaft storage in " + dir + " failed with exit code "
@@ -135,14 +162,13 @@ public final class KraftServerRunner implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (Admin admin = Admin.create(p)) {
+    try (Admin admin = Admin.create(adminProperties())) {
       while (true) {
         long left = deadline - System.nanoTime();
         try {
           if (!admin.describeCluster().nodes().get(Math.max(1, left), TimeUnit.NANOSECONDS).isEmpty()) {
+            createUsersAndAcls(admin);
             return;
           }
         } catch (ExecutionException | TimeoutException e) {
@@ -157,6 +183,15 @@ public final class KraftServerRunner implements AutoCloseable {
           throw new IllegalStateException("interrupted while waiting for the embedded broker", e);
         }
       }
+    }
+  }
+
+  private void createUsersAndAcls(Admin admin) {
+    try {
+      security.ifPresent(s -> s.createUsersAndAcls(admin));
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
   }
 
