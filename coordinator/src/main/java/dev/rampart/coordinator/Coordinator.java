@@ -172,7 +172,7 @@ public final class Coordinator implements AutoCloseable {
     if (config.runDirectory().isEmpty()) {
       return;
     }
-    List<dev.rampart.audit.AuditRecord> missing = trail.recordsAfter(channels.lastMirroredAuditSequence());
+    List<dev.rampart.audit.AuditRecord> missing = trail.recordsAfter(channels.lastMirroredAuditSequence(config.identity().publicKey()));
     missing.forEach(r -> channels.mirrorAudit(r.sequence(), r.bytes()));
     if (!missing.isEmpty()) {
       LOG.info("published {} audit records missing from {}", missing.size(), config.topics().audit());
