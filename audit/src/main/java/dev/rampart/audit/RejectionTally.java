@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>Size bound: each sender shown is at most {@link Untrusted#MAX_ID_CHARS} and each detail
  * {@link Untrusted#MAX_TEXT_CHARS} UTF-16 code units; even if every one of them took the six bytes
- * of a JSON escape, the body stays below {@link #MAX_BODY_BYTES} (about 20 KiB worst case, far
+ * of a JSON escape, the body stays below {@link #MAX_BODY_BYTES} (about 26 KiB worst case, far
  * under the log's record limit).
  *
  * <p>Not thread-safe.

@@ -20,7 +20,7 @@ public final class Untrusted {
   /** Longest result of {@link #id(String)}, in UTF-16 code units: ids, keys and transfer ids. */
   public static final int MAX_ID_CHARS = 64;
   /** Longest result of {@link #text(String)}, in UTF-16 code units: details and messages. */
-  public static final int MAX_TEXT_CHARS = 256;
+  public static final int MAX_TEXT_CHARS = 512;
   /** Shortest limit {@link #text(String, int)} accepts (room for the truncation marker). */
   public static final int MIN_LIMIT_CHARS = 16;
   /** What a null value is shown as. */
