@@ -1,6 +1,7 @@
 package dev.rampart.audit;
 
 import dev.rampart.protocol.RejectionReason;
+import dev.rampart.protocol.Untrusted;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,8 @@ public final class AuditEvents {
   }
 
   /**
-   * Body of {@link RecordType#UPDATE_REJECTED}.
+   * Body of {@link RecordType#UPDATE_REJECTED}. The client is cut to {@link Untrusted#id} and the
+   * detail to {@link Untrusted#text}, both escaped, so the record stays small whatever they hold.
    *
    * @param client the claimed sender, {@code "?"} when it could not be read
    * @param detail explanation naming the offending values (never payload bytes)
@@ -92,10 +94,18 @@ public final class AuditEvents {
       RejectionReason reason, String detail) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("round", requireRound(round));
-    body.put("client", Objects.requireNonNull(client, "client"));
+    body.put("client", Untrusted.id(Objects.requireNonNull(client, "client")));
     body.put("reason", reason.name());
-    body.put("detail", Objects.requireNonNull(detail, "detail"));
+    body.put("detail", Untrusted.text(Objects.requireNonNull(detail, "detail")));
     return body;
+  }
+
+  /**
+   * Body of {@link RecordType#REJECTIONS_SUMMARIZED}: the tally of one round's summarised
+   * rejections, at most {@link RejectionTally#MAX_BODY_BYTES} once encoded.
+   */
+  public static Map<String, Object> rejectionsSummarized(RejectionTally tally) {
+    return tally.toBody();
   }
 
   /**

@@ -85,6 +85,30 @@ public final class AuditVerifier {
   }
 
   /**
+   * The sequence number of {@code line} when it is exactly one well-formed record whose signer is
+   * {@code coordinatorKey} and whose signature verifies under it; empty for anything else. Does
+   * not check the chain. Never throws for hostile bytes, so a reader of the audit topic can skip
+   * what an outsider wrote there.
+   *
+   * @param line one record line as mirrored, LF included
+   * @param coordinatorKey the pinned key
+   */
+  public static OptionalLong signedSequence(byte[] line, PublicKey coordinatorKey) {
+    Objects.requireNonNull(coordinatorKey, "coordinatorKey");
+    if (line == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      ChainScanner scanner = new ChainScanner(coordinatorKey, null, null);
+      AuditRecord record = AuditRecord.decode(line);
+      VerificationFailure failure = scanner.acceptSigned(line, record);
+      return failure == null ? OptionalLong.of(record.sequence()) : OptionalLong.empty();
+    } catch (RuntimeException | RecordFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /**
    * Verifies the files, then checks that the mirror holds exactly the same records: the same
    * bytes for every sequence number, none missing ({@link FailureKind#MIRROR_INCOMPLETE}), none
    * different ({@link FailureKind#MIRROR_MISMATCH}) and none beyond the files' last record

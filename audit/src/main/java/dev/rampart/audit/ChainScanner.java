@@ -180,6 +180,19 @@ final class ChainScanner {
     return null;
   }
 
+  /** Checks the signer and signature of one decoded record only; null when both are right. */
+  VerificationFailure acceptSigned(byte[] bytes, AuditRecord record) {
+    if (!record.signerKeyId().equals(key.keyId())) {
+      return new VerificationFailure(FailureKind.WRONG_SIGNER, "mirror", 1, 0,
+          OptionalLong.of(record.sequence()), "signer " + record.signerKeyId());
+    }
+    if (!verifySignature(bytes, record)) {
+      return new VerificationFailure(FailureKind.BAD_SIGNATURE, "mirror", 1, 0,
+          OptionalLong.of(record.sequence()), "signature does not verify under key " + key.keyId());
+    }
+    return null;
+  }
+
   private boolean verifySignature(byte[] bytes, AuditRecord record) {
     try {
       RecordCodec.Split split = RecordCodec.split(bytes);

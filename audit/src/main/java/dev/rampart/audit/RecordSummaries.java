@@ -18,6 +18,8 @@ final class RecordSummaries {
       case UPDATE_ACCEPTED -> "model=v" + b.get("modelVersion") + " samples=" + b.get("samples")
           + " digest=" + shortHex(b.get("updateDigest"));
       case UPDATE_REJECTED -> b.get("reason") + ": " + b.get("detail");
+      case REJECTIONS_SUMMARIZED -> b.get("total") + " rejections " + json(b.get("byReason")) + " top senders "
+          + json(b.get("bySender")) + " others=" + b.get("otherSenders");
       case ANOMALY -> "rule=" + b.get("rule") + " suspected=" + size(b.get("suspected")) + "/"
           + size(b.get("clients")) + " " + b.get("suspected");
       case AGGREGATE_COMMITTED -> committed(b);

@@ -35,6 +35,20 @@ public enum RecordType {
    */
   UPDATE_REJECTED,
   /**
+   * The bounded summary of one round's rejections that are not recorded one by one: every
+   * rejection of a message nobody authenticated, and an enrolled sender's rejections beyond the
+   * per-round cap (see {@link RejectionTally}). At most one per round; its size does not grow with
+   * the number of rejections. Body: {@code round}, {@code total} (rejections summarised),
+   * {@code byReason} (object: {@code RejectionReason} name → count, complete),
+   * {@code bySender} (list of objects {@code client}, {@code count}: the senders with the most
+   * rejections, claimed and escaped, at most {@link RejectionTally#MAX_SENDERS_SHOWN}),
+   * {@code otherSenders} (rejections not attributed to a listed sender), {@code senderCountsExact}
+   * (false when more distinct senders were seen than tracked; each listed count is then an upper
+   * bound), {@code samples} (list of objects {@code client}, {@code reason}, {@code detail}: the
+   * first {@link RejectionTally#MAX_SAMPLES} rejections, truncated).
+   */
+  REJECTIONS_SUMMARIZED,
+  /**
    * The aggregation pipeline's per-client evidence for one round. Body: {@code round},
    * {@code rule}, {@code clients} (list of objects: {@code client}, {@code excluded},
    * {@code weight}, {@code trimmedShare}, {@code clipScale}, {@code score},

@@ -89,7 +89,7 @@ final class ReportModel {
 
   private static List<ReportView.Stat> summary(List<AuditRecord> records, ReportLineage lineage) {
     long commits = count(records, RecordType.AGGREGATE_COMMITTED);
-    long rejected = count(records, RecordType.UPDATE_REJECTED);
+    long rejected = count(records, RecordType.UPDATE_REJECTED) + summarisedRejections(records);
     long rollbacks = count(records, RecordType.ROLLBACK);
     long excluded = 0;
     long suspected = 0;
@@ -182,6 +182,12 @@ final class ReportModel {
         rows.add(new ReportView.Rejection(r.sequence(), Bodies.integer(r.body(), "round", -1),
             Bodies.text(r.body(), "client", "?"), Bodies.text(r.body(), "reason", "?"),
             Bodies.text(r.body(), "detail", "")));
+      } else if (r.type() == RecordType.REJECTIONS_SUMMARIZED) {
+        rows.add(new ReportView.Rejection(r.sequence(), Bodies.integer(r.body(), "round", -1),
+            "(" + Bodies.integer(r.body(), "total", 0) + " summarised)", "SUMMARY",
+            "by reason " + RecordSummaries.json(r.body().get("byReason")) + "; top senders "
+                + RecordSummaries.json(r.body().get("bySender")) + "; others "
+                + Bodies.integer(r.body(), "otherSenders", 0)));
       }
     }
     return rows;
@@ -203,6 +209,11 @@ final class ReportModel {
 
   private static ReportView.Setting row(String name, String value) {
     return new ReportView.Setting("", name, value, "");
+  }
+
+  private static long summarisedRejections(List<AuditRecord> records) {
+    return records.stream().filter(r -> r.type() == RecordType.REJECTIONS_SUMMARIZED)
+        .mapToLong(r -> Bodies.integer(r.body(), "total", 0)).sum();
   }
 
   private static long count(List<AuditRecord> records, RecordType type) {

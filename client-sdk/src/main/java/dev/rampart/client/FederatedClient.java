@@ -4,6 +4,7 @@ import dev.rampart.client.internal.ClientChannels;
 import dev.rampart.client.internal.CoordinatorFeed;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.protocol.Framing;
+import dev.rampart.protocol.RecordFaults;
 import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
@@ -93,7 +94,7 @@ public final class FederatedClient implements AutoCloseable {
         for (byte[] value : channels.poll(POLL)) {
           feed.accept(value);
         }
-        finished = channels.caughtUp() && handleLatestPlan();
+        finished = channels.caughtUp() && handleLatestPlanGuarded();
       }
       return new ClientRunSummary(answered, skipped, feed.ignored(), finished);
     } finally {
@@ -102,6 +103,22 @@ public final class FederatedClient implements AutoCloseable {
       } finally {
         channels.close();
       }
+    }
+  }
+
+  /**
+   * The fault boundary around one plan: whatever handling it throws (a plan from a faulty or
+   * malicious coordinator, Errors included) skips that round, and the client goes on reading.
+   */
+  private boolean handleLatestPlanGuarded() {
+    try {
+      return handleLatestPlan();
+    } catch (Throwable t) {
+      RecordFaults.rethrowIfFatal(t);
+      RoundPlan plan = feed.latestPlan().orElseThrow();
+      String why = RecordFaults.describe(t, "handling the plan");
+      LOG.warn("client {} cannot handle round {}: {}", config.identity().id(), plan.getRound(), why);
+      return skip(plan, why);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.rampart.coordinator.internal.JobRecords;
 import dev.rampart.coordinator.internal.KafkaChannels;
 import dev.rampart.coordinator.internal.OpenRound;
 import dev.rampart.coordinator.internal.Publisher;
+import dev.rampart.coordinator.internal.RejectionLedger;
 import dev.rampart.coordinator.internal.ResumePoint;
 import dev.rampart.coordinator.internal.RoundCollector;
 import dev.rampart.coordinator.internal.UpdateVerifier;
@@ -151,7 +152,7 @@ public final class Coordinator implements AutoCloseable {
     for (long round = firstRound; round <= config.rounds() && !closed.get(); round++) {
       RoundSummary summary = runRound(round);
       accepted += summary.accepted().size();
-      rejected += summary.rejections().size();
+      rejected += summary.rejectedCount();
       committed += summary.committed() ? 1 : 0;
       ran++;
       listener.onRound(summary);
@@ -171,7 +172,7 @@ public final class Coordinator implements AutoCloseable {
     if (config.runDirectory().isEmpty()) {
       return;
     }
-    List<dev.rampart.audit.AuditRecord> missing = trail.recordsAfter(channels.lastMirroredAuditSequence());
+    List<dev.rampart.audit.AuditRecord> missing = trail.recordsAfter(channels.lastMirroredAuditSequence(config.identity().publicKey()));
     missing.forEach(r -> channels.mirrorAudit(r.sequence(), r.bytes()));
     if (!missing.isEmpty()) {
       LOG.info("published {} audit records missing from {}", missing.size(), config.topics().audit());
@@ -207,12 +208,14 @@ public final class Coordinator implements AutoCloseable {
         secure == null ? Map.of() : secure.grouping());
     publisher.publishPlan(plan);
     OpenRound open = new OpenRound(round, deadline, modelDigest, participants);
-    List<Rejection> rejections = secure == null ? collector.collect(open) : secure.collect(plan, open);
+    RejectionLedger rejections = new RejectionLedger(round);
+    if (secure == null) {
+      collector.collect(open, rejections);
+    } else {
+      secure.collect(plan, open, rejections);
+    }
     publisher.publishPlan(plan.toBuilder().setClosed(true).build());
-    rejections.forEach(r -> {
-      rejectionCounts.merge(r.reason(), 1L, Long::sum);
-      trail.rejected(r);
-    });
+    recordRejections(rejections);
     List<AcceptedUpdate> updates = open.accepted();
     updates.forEach(u -> trail.accepted(round, u, modelVersion));
     AggregationStep.Outcome outcome = aggregate(round, updates);
@@ -231,8 +234,19 @@ public final class Coordinator implements AutoCloseable {
     channels.flushAudit();
     channels.commitUpdates();
     return new RoundSummary(round, modelVersion, Hex.of(modelDigest), participants.size(),
-        updates.stream().map(AcceptedUpdate::client).toList(), rejections, meanLoss(updates), evidence,
+        updates.stream().map(AcceptedUpdate::client).toList(), rejections.retained(), rejections.counts(),
+        meanLoss(updates), evidence,
         outcome != null, Duration.ofMillis(clock.millis() - start), model, metrics);
+  }
+
+  /**
+   * Adds the round's rejections to the job's counts and writes them to the audit trail: the
+   * authenticated ones one by one, the rest as one bounded summary record.
+   */
+  private void recordRejections(RejectionLedger rejections) {
+    rejections.counts().forEach((reason, n) -> rejectionCounts.merge(reason, n, Long::sum));
+    rejections.individual().forEach(trail::rejected);
+    trail.rejectionsSummarized(rejections.summary());
   }
 
   /** Runs the pipeline, or returns null (model unchanged) when the round cannot be aggregated. */

@@ -1,6 +1,7 @@
 package dev.rampart.coordinator;
 
 import dev.rampart.protocol.ClientId;
+import dev.rampart.protocol.RejectionReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,9 @@ import java.util.Objects;
  * @param modelDigestHex SHA-256 of the committed model, lowercase hex
  * @param participants how many clients the plan named
  * @param accepted the clients whose update was used, in arrival order
- * @param rejections every message refused while the round was open
+ * @param rejections the first messages refused while the round was open (at most 100, claimed
+ *     senders and details escaped and cut; see {@link #rejectionsByReason()} for complete counts)
+ * @param rejectionsByReason how many messages were refused while the round was open, per reason
  * @param meanTrainLoss mean of the accepted clients' reported training loss, weighted by their
  *     sample counts; NaN when unknown (see {@link #trainLossKnown()}): when no accepted update
  *     reported one, and always under secure aggregation
@@ -31,6 +34,7 @@ public record RoundSummary(
     int participants,
     List<ClientId> accepted,
     List<Rejection> rejections,
+    java.util.Map<RejectionReason, Long> rejectionsByReason,
     double meanTrainLoss,
     List<ClientEvidence> aggregation,
     boolean committed,
@@ -42,6 +46,7 @@ public record RoundSummary(
   public RoundSummary {
     accepted = List.copyOf(accepted);
     rejections = List.copyOf(rejections);
+    rejectionsByReason = java.util.Map.copyOf(rejectionsByReason);
     aggregation = List.copyOf(aggregation);
     Objects.requireNonNull(modelDigestHex, "modelDigestHex");
     Objects.requireNonNull(duration, "duration");
@@ -64,6 +69,11 @@ public record RoundSummary(
    */
   public boolean trainLossKnown() {
     return !Double.isNaN(meanTrainLoss);
+  }
+
+  /** How many messages were refused while the round was open, over all reasons. */
+  public long rejectedCount() {
+    return rejectionsByReason.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Clients the aggregation excluded or down-weighted in this round. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RoundSummaryTest {
   private static RoundSummary withLoss(double loss) {
-    return new RoundSummary(1, 1, "ab".repeat(32), 4, List.of(), List.of(), loss, List.of(), true, Duration.ZERO,
+    return new RoundSummary(1, 1, "ab".repeat(32), 4, List.of(), List.of(), java.util.Map.of(), loss, List.of(), true, Duration.ZERO,
         new float[2], Map.of());
   }
 

@@ -265,9 +265,9 @@ public final class Simulation {
       List<String> suspected = s.suspected().stream().map(e -> e.client().value()).toList();
       double seconds = s.duration().toMillis() / 1000.0;
       lines.add(new RunSummary.RoundLine(s.round(), s.meanTrainLoss(), acc, s.accepted().size(),
-          s.rejections().size(), seconds, s.modelDigestHex(), suspected));
+          (int) Math.min(Integer.MAX_VALUE, s.rejectedCount()), seconds, s.modelDigestHex(), suspected));
       out.printf("round %3d/%d  train loss %s  test acc %.4f  accepted %2d  rejected %d  %.2f s%s%n",
-          s.round(), rounds, TrainLoss.format(s.meanTrainLoss()), acc, s.accepted().size(), s.rejections().size(),
+          s.round(), rounds, TrainLoss.format(s.meanTrainLoss()), acc, s.accepted().size(), s.rejectedCount(),
           seconds, suspected.isEmpty() ? "" : "  suspected " + String.join(",", suspected));
     }
 

@@ -8,6 +8,8 @@ import dev.rampart.protocol.Hex;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.RecordFaults;
+import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
 import dev.rampart.protocol.wire.ModelVersion;
@@ -17,13 +19,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the client believes the coordinator said: plans and model versions that verified under the
  * pinned coordinator key, for this job, with matching digests. Everything else is counted and
- * dropped.
+ * dropped. Each record is read inside a fault boundary ({@link RecordFaults}): whatever
+ * reassembling, verifying or parsing it throws, Errors included, drops that record only.
  *
  * <p>Keeps only the newest plan and the few newest models. Not thread-safe.
  */
@@ -34,6 +38,7 @@ public final class CoordinatorFeed {
   private final JobId job;
   private final PublicKey coordinatorKey;
   private final Reassembler reassembler;
+  private final BiPredicate<Envelope, PublicKey> signature;
   private final Map<String, float[]> modelsByDigest = new LinkedHashMap<>();
   private final ShardStore shards = new ShardStore();
   private RoundPlan latestPlan;
@@ -42,13 +47,28 @@ public final class CoordinatorFeed {
   private long ignored;
 
   public CoordinatorFeed(JobId job, PublicKey coordinatorKey, InstantSource clock) {
+    this(job, coordinatorKey, clock, Envelopes::verify);
+  }
+
+  /** A feed that checks envelope signatures with {@code signature}. */
+  CoordinatorFeed(JobId job, PublicKey coordinatorKey, InstantSource clock, BiPredicate<Envelope, PublicKey> signature) {
     this.job = job;
     this.coordinatorKey = coordinatorKey;
     this.reassembler = Reassembler.create(clock);
+    this.signature = signature;
   }
 
-  /** Feeds one record value from the plans or models topic. */
+  /** Feeds one record value from the plans or models topic; a record that cannot be read is dropped. */
   public void accept(byte[] recordValue) {
+    try {
+      acceptRecord(recordValue);
+    } catch (Throwable t) {
+      RecordFaults.rethrowIfFatal(t);
+      drop("MALFORMED: " + RecordFaults.describe(t, "reading a coordinator record"));
+    }
+  }
+
+  private void acceptRecord(byte[] recordValue) {
     Reassembly outcome = reassembler.accept(recordValue == null ? new byte[0] : recordValue);
     if (outcome instanceof Reassembly.Complete complete) {
       accept(complete.envelope());
@@ -59,7 +79,7 @@ public final class CoordinatorFeed {
   }
 
   private void accept(Envelope envelope) {
-    if (!Envelopes.verify(envelope, coordinatorKey)) {
+    if (!signature.test(envelope, coordinatorKey)) {
       drop("message of type " + envelope.getType() + " for round " + envelope.getRound()
           + " is not signed by the pinned coordinator key");
       return;
@@ -122,7 +142,7 @@ public final class CoordinatorFeed {
 
   private void drop(String why) {
     ignored++;
-    LOG.warn("ignored coordinator message: {}", why);
+    LOG.warn("ignored coordinator message: {}", Untrusted.text(why));
   }
 
   /** The newest verified plan, if any. */

@@ -19,6 +19,8 @@ import dev.rampart.crypto.secagg.TrustAnchors;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.RecordFaults;
+import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.SecAggRecordKeys;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Group;
@@ -116,19 +118,41 @@ public final class SecureSession {
         return phase;
       }
       for (byte[] value : channel.poll(key, POLL)) {
-        Reassembly r = reassembler.accept(value);
-        if (r instanceof Reassembly.Complete complete && fromCoordinator(complete.envelope(), plan)) {
-          ClientStep step = client.receive(complete.envelope().getBody().toByteArray());
-          if (step.sends()) {
-            send(plan, groupId, step.message().orElseThrow());
-          } else if (step.action() == ClientStep.Action.ABORT) {
-            LOG.warn("client {} aborted secure aggregation in round {}: {}", identity.id(), plan.getRound(),
-                step.detail());
-          }
-        }
+        guarded(identity.id(), plan.getRound(), () -> answer(value, reassembler, plan, groupId, client));
       }
     }
     return client.phase();
+  }
+
+  private void answer(byte[] value, Reassembler reassembler, RoundPlan plan, int groupId, SecAggClient client) {
+    Reassembly r = reassembler.accept(value);
+    if (r instanceof Reassembly.Complete complete && fromCoordinator(complete.envelope(), plan)) {
+      ClientStep step = client.receive(complete.envelope().getBody().toByteArray());
+      if (step.sends()) {
+        send(plan, groupId, step.message().orElseThrow());
+      } else if (step.action() == ClientStep.Action.ABORT) {
+        LOG.warn("client {} aborted secure aggregation in round {}: {}", identity.id(), plan.getRound(),
+            Untrusted.text(step.detail()));
+      }
+    }
+  }
+
+  /**
+   * The fault boundary around one secagg record: whatever handling it throws, Errors such as a
+   * {@link StackOverflowError} included, drops that record only and the conversation goes on.
+   *
+   * @return whether {@code handling} completed
+   */
+  static boolean guarded(String clientId, long round, Runnable handling) {
+    try {
+      handling.run();
+      return true;
+    } catch (Throwable t) {
+      RecordFaults.rethrowIfFatal(t);
+      LOG.warn("client {} dropped a secagg record of round {}: {}", clientId, round,
+          RecordFaults.describe(t, "reading a secagg record"));
+      return false;
+    }
   }
 
   private boolean fromCoordinator(Envelope e, RoundPlan plan) {

@@ -12,6 +12,8 @@ import dev.rampart.protocol.wire.RoundPlan;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How the feed treats a coordinator that restarts and runs an open round again. */
 class CoordinatorFeedTest {
@@ -60,5 +62,24 @@ class CoordinatorFeedTest {
     publish(plan(4, 9_000, true));
     assertThat(feed.isClosed(plan(3, 99_000, false))).isTrue();
     assertThat(feed.isClosed(plan(5, 1, false))).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stack", "memory"})
+  void accept_signatureCheckThrowsOnOneRecord_dropsItAndTakesTheNextPlan(String kind) {
+    CoordinatorFeed guarded = new CoordinatorFeed(JOB, COORDINATOR.publicKey(), Clock.systemUTC(), (e, key) -> {
+      if (e.getRound() == 1) {
+        throw kind.equals("stack") ? new StackOverflowError() : new OutOfMemoryError("Java heap space");
+      }
+      return Envelopes.verify(e, key);
+    });
+
+    for (RoundPlan p : new RoundPlan[] {plan(1, 1_000, false), plan(2, 2_000, false)}) {
+      Envelope e = Envelopes.seal(COORDINATOR, MessageType.ROUND_PLAN, JOB.value(), p.getRound(), p.toByteArray(), 0);
+      Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0).forEach(f -> guarded.accept(f.toByteArray()));
+    }
+
+    assertThat(guarded.ignored()).isEqualTo(1);
+    assertThat(guarded.latestPlan()).get().extracting(RoundPlan::getRound).isEqualTo(2L);
   }
 }

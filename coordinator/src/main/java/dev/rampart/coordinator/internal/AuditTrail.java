@@ -10,6 +10,7 @@ import dev.rampart.audit.FsyncPolicy;
 import dev.rampart.audit.ModelRef;
 import dev.rampart.audit.ModelStore;
 import dev.rampart.audit.RecordType;
+import dev.rampart.audit.RejectionTally;
 import dev.rampart.audit.ThreatModel;
 import dev.rampart.coordinator.ClientEvidence;
 import dev.rampart.coordinator.Rejection;
@@ -124,8 +125,16 @@ public final class AuditTrail implements AutoCloseable {
         Hex.of(FloatVectors.digest(update.vector())), update.sampleCount()));
   }
 
+  /** Records one rejection; its claimed sender and detail are escaped and cut by the body builder. */
   public void rejected(Rejection r) {
     append(RecordType.UPDATE_REJECTED, AuditEvents.updateRejected(r.round(), r.claimedSender(), r.reason(), r.detail()));
+  }
+
+  /** Records the round's summary of rejections, unless it is empty. */
+  public void rejectionsSummarized(RejectionTally tally) {
+    if (!tally.isEmpty()) {
+      append(RecordType.REJECTIONS_SUMMARIZED, AuditEvents.rejectionsSummarized(tally));
+    }
   }
 
   public void anomaly(long round, String rule, List<ClientEvidence> evidence) {

@@ -1,5 +1,7 @@
 package dev.rampart.coordinator.internal;
 
+import dev.rampart.audit.AuditVerifier;
+import dev.rampart.crypto.PublicKey;
 import dev.rampart.protocol.RampartException;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.protocol.wire.Frame;
@@ -29,6 +31,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's Kafka adapter: creates the job's topics, publishes frames, and reads the
@@ -39,6 +43,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaChannels implements AutoCloseable {
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(120);
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaChannels.class);
+  /** Most records read per partition of the audit topic when looking for the last signed one. */
+  public static final int MAX_AUDIT_SCAN_RECORDS = 10_000;
+  /** Records read at a time, backwards from the end, when looking for the last signed one. */
+  public static final int AUDIT_SCAN_WINDOW = 500;
+  /** Longest time spent looking for the last signed audit record, over all partitions. */
+  public static final Duration AUDIT_SCAN_TIMEOUT = Duration.ofSeconds(30);
 
   private final TopicNames topics;
   private final Map<String, Object> common;
@@ -136,36 +147,62 @@ public final class KafkaChannels implements AutoCloseable {
   }
 
   /**
-   * The highest audit sequence number already on the audit topic (0 when it is empty), read from
-   * the key of the last record of each partition.
+   * The highest audit sequence number already on the audit topic (0 when it holds none), taken
+   * only from records whose signature verifies under {@code coordinatorKey}: anyone who can write
+   * to the topic can append a record keyed {@code "999999"}, and trusting it would stop the
+   * mirror's catch-up. Each partition is read backwards from its end, in windows of
+   * {@link #AUDIT_SCAN_WINDOW} records, until a signed record is found, at most
+   * {@link #MAX_AUDIT_SCAN_RECORDS} records per partition and {@link #AUDIT_SCAN_TIMEOUT} in all.
+   * A partition whose scan ends without a signed record counts as 0, so the catch-up republishes
+   * more than needed; the mirror tolerates repeats with identical bytes.
    */
-  public long lastMirroredAuditSequence() {
+  public long lastMirroredAuditSequence(PublicKey coordinatorKey) {
     Map<String, Object> p = new HashMap<>(common);
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    long deadline = System.nanoTime() + AUDIT_SCAN_TIMEOUT.toNanos();
     long max = 0;
     try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = partitionsOf(reader, topics.audit());
-      reader.assign(partitions);
+      Map<TopicPartition, Long> begins = reader.beginningOffsets(partitions);
       Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
       for (TopicPartition tp : partitions) {
-        long end = ends.get(tp);
-        if (end == 0) {
-          continue;
+        long found = lastSigned(reader, tp, begins.get(tp), ends.get(tp), coordinatorKey, deadline);
+        if (found < 0) {
+          LOG.warn("no audit record signed by the coordinator within the last {} records of {} "
+              + "(or {}); the catch-up republishes from the start", MAX_AUDIT_SCAN_RECORDS, tp, AUDIT_SCAN_TIMEOUT);
         }
-        reader.seek(tp, end - 1);
-        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
-        boolean found = false;
-        while (!found && System.nanoTime() < deadline) {
-          for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200)).records(tp)) {
-            max = Math.max(max, Long.parseLong(r.key()));
-            found = true;
+        max = Math.max(max, found);
+      }
+    }
+    return max;
+  }
+
+  /** The highest signed sequence in the last window holding one; -1 when the bounds ran out first. */
+  private static long lastSigned(KafkaConsumer<String, byte[]> reader, TopicPartition tp, long begin, long end,
+      PublicKey key, long deadline) {
+    if (end <= begin) {
+      return 0;
+    }
+    reader.assign(List.of(tp));
+    long windowEnd = end;
+    while (windowEnd > begin && end - windowEnd < MAX_AUDIT_SCAN_RECORDS && System.nanoTime() < deadline) {
+      long windowStart = Math.max(Math.max(begin, windowEnd - AUDIT_SCAN_WINDOW), end - MAX_AUDIT_SCAN_RECORDS);
+      long best = -1;
+      reader.seek(tp, windowStart);
+      while (reader.position(tp) < windowEnd && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200)).records(tp)) {
+          if (r.offset() < windowEnd) {
+            best = Math.max(best, AuditVerifier.signedSequence(r.value(), key).orElse(-1));
           }
         }
       }
-    } catch (NumberFormatException e) {
-      throw new RampartException("audit topic " + topics.audit() + " holds a record whose key is not a sequence number", e);
+      if (best >= 0) {
+        return best;
+      }
+      windowEnd = windowStart;
     }
-    return max;
+    return windowEnd <= begin ? 0 : -1;
   }
 
   /** Waits until every mirrored audit record is on the broker. */

@@ -3,10 +3,14 @@ package dev.rampart.coordinator.internal;
 import dev.rampart.coordinator.Rejection;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.RecordFaults;
+import dev.rampart.protocol.RejectionReason;
+import dev.rampart.protocol.Untrusted;
+import dev.rampart.protocol.wire.Envelope;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the updates topic until every participant of the open round has an accepted update or the
  * deadline passes. Each record is reassembled, verified and either accepted or rejected with a
- * reason; nothing read is ever dropped silently.
+ * reason; nothing read is ever dropped silently. Each record is handled inside a fault boundary
+ * ({@link RecordFaults}): whatever reassembling or verifying it throws, Errors included, becomes a
+ * {@code MALFORMED} rejection naming the exception class, and the round goes on.
  *
  * <p>Not thread-safe: one collector per coordinator thread.
  */
@@ -22,13 +28,19 @@ public final class RoundCollector {
   private static final Logger LOG = LoggerFactory.getLogger(RoundCollector.class);
   private static final Duration POLL = Duration.ofMillis(50);
 
-  private final KafkaChannels channels;
-  private final UpdateVerifier verifier;
+  private final Function<Duration, Iterable<ConsumerRecord<String, byte[]>>> source;
+  private final BiFunction<Envelope, OpenRound, Verdict> verifier;
   private final Reassembler reassembler;
   private final InstantSource clock;
 
   public RoundCollector(KafkaChannels channels, UpdateVerifier verifier, InstantSource clock) {
-    this.channels = channels;
+    this(channels::pollUpdates, verifier::verify, clock);
+  }
+
+  /** A collector reading from {@code source} and judging envelopes with {@code verifier}. */
+  RoundCollector(Function<Duration, Iterable<ConsumerRecord<String, byte[]>>> source,
+      BiFunction<Envelope, OpenRound, Verdict> verifier, InstantSource clock) {
+    this.source = source;
     this.verifier = verifier;
     this.reassembler = Reassembler.create(clock);
     this.clock = clock;
@@ -39,25 +51,36 @@ public final class RoundCollector {
    * coordinator commits it only after the round's outcome is in the audit log, so a crash before
    * that re-reads the round's updates on restart instead of losing them.
    *
-   * @return every rejection seen while the round was open (accepted updates are in the round)
+   * @param rejections gets every rejection seen while the round was open (accepted updates are in
+   *     the round)
    */
-  public List<Rejection> collect(OpenRound round) {
-    List<Rejection> rejections = new ArrayList<>();
+  public void collect(OpenRound round, RejectionLedger rejections) {
     while (!round.complete() && clock.millis() < round.deadlineMillis()) {
-      for (ConsumerRecord<String, byte[]> record : channels.pollUpdates(POLL)) {
-        handle(record, round, rejections);
+      for (ConsumerRecord<String, byte[]> record : source.apply(POLL)) {
+        handleGuarded(record, round, rejections);
       }
       expire(round, rejections);
     }
     expire(round, rejections);
-    return rejections;
   }
 
-  private void handle(ConsumerRecord<String, byte[]> record, OpenRound round, List<Rejection> rejections) {
+  /** The fault boundary: one record's failure is a rejection of that record, never the round's end. */
+  private void handleGuarded(ConsumerRecord<String, byte[]> record, OpenRound round, RejectionLedger rejections) {
+    try {
+      handle(record, round, rejections);
+    } catch (Throwable t) {
+      RecordFaults.rethrowIfFatal(t);
+      String sender = record.key() == null ? "?" : record.key();
+      reject(new Rejection(round.round(), sender, RejectionReason.MALFORMED,
+          RecordFaults.describe(t, "reading an update record")), KafkaChannels.where(record), rejections);
+    }
+  }
+
+  private void handle(ConsumerRecord<String, byte[]> record, OpenRound round, RejectionLedger rejections) {
     byte[] value = record.value() == null ? new byte[0] : record.value();
     Reassembly outcome = reassembler.accept(value);
     if (outcome instanceof Reassembly.Complete complete) {
-      Verdict verdict = verifier.verify(complete.envelope(), round);
+      Verdict verdict = verifier.apply(complete.envelope(), round);
       if (verdict instanceof Verdict.Accepted accepted) {
         round.accept(accepted.update());
       } else if (verdict instanceof Verdict.Refused refused) {
@@ -71,16 +94,16 @@ public final class RoundCollector {
     }
   }
 
-  private void expire(OpenRound round, List<Rejection> rejections) {
+  private void expire(OpenRound round, RejectionLedger rejections) {
     for (Reassembly.Rejected dropped : reassembler.expire()) {
       String sender = dropped.transferId().contains("/") ? dropped.transferId().substring(0, dropped.transferId().indexOf('/')) : "?";
       reject(new Rejection(round.round(), sender, dropped.reason(), dropped.detail()), "chunk set", rejections);
     }
   }
 
-  private static void reject(Rejection rejection, String where, List<Rejection> rejections) {
-    LOG.warn("round {}: rejected update from {} at {}: {} ({})", rejection.round(), rejection.claimedSender(),
-        where, rejection.reason(), rejection.detail());
+  private static void reject(Rejection rejection, String where, RejectionLedger rejections) {
+    LOG.warn("round {}: rejected update from {} at {}: {} ({})", rejection.round(),
+        Untrusted.id(rejection.claimedSender()), where, rejection.reason(), Untrusted.text(rejection.detail()));
     rejections.add(rejection);
   }
 }

@@ -13,16 +13,18 @@ import dev.rampart.crypto.secagg.ServerStep;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.RecordFaults;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.SecAggRecordKeys;
+import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * signature, phase and content, idempotently on session, phase and sender). A group's phase closes
  * as soon as every expected member has answered, or when its phase timeout or the round deadline
  * passes; the server's next list is then signed, enveloped and published to the group's key.
+ * Each record is handled inside a fault boundary ({@link RecordFaults}): whatever reassembling,
+ * verifying or decoding it throws, Errors such as a {@link StackOverflowError} included, becomes a
+ * {@code MALFORMED} rejection naming the exception class, and the sessions go on.
  *
  * <p>Not thread-safe: the coordinator's thread owns it.
  */
@@ -45,13 +50,21 @@ final class SecAggRouter implements AutoCloseable {
   private final CoordinatorConfig config;
   private final InstantSource clock;
   private final Reassembler reassembler;
+  private final Function<byte[], SecAggMessage> decoder;
 
   SecAggRouter(SecAggFeed feed, KafkaChannels channels, CoordinatorConfig config, InstantSource clock) {
+    this(feed, channels, config, clock, SecAggMessage::decode);
+  }
+
+  /** A router decoding secure-aggregation messages with {@code decoder}. */
+  SecAggRouter(SecAggFeed feed, KafkaChannels channels, CoordinatorConfig config, InstantSource clock,
+      Function<byte[], SecAggMessage> decoder) {
     this.feed = feed;
     this.channels = channels;
     this.config = config;
     this.clock = clock;
     this.reassembler = Reassembler.create(clock);
+    this.decoder = decoder;
   }
 
   /** Positions the reader at the topic's end; called before the plan is published. */
@@ -61,7 +74,7 @@ final class SecAggRouter implements AutoCloseable {
 
   /** Runs the sessions until every server is done; returns the outcomes by group id. */
   Map<Integer, GroupOutcome> run(long round, Map<Integer, SecAggServer> servers, long roundDeadline,
-      List<Rejection> rejections) {
+      RejectionLedger rejections) {
     long timeout = config.secureAggregation().orElseThrow().phaseTimeout().toMillis();
     Map<Integer, Long> phaseDeadline = new TreeMap<>();
     servers.keySet().forEach(g -> phaseDeadline.put(g, Math.min(roundDeadline, clock.millis() + timeout)));
@@ -69,7 +82,7 @@ final class SecAggRouter implements AutoCloseable {
     while (outcomes.size() < servers.size()) {
       for (Map.Entry<String, byte[]> record : feed.poll(POLL)) {
         if (SecAggRecordKeys.isClientKeyOfRound(record.getKey(), round)) {
-          handle(round, record.getValue(), servers, rejections);
+          handleGuarded(round, record, servers, rejections);
         }
       }
       long now = clock.millis();
@@ -91,7 +104,19 @@ final class SecAggRouter implements AutoCloseable {
     return outcomes;
   }
 
-  private void handle(long round, byte[] value, Map<Integer, SecAggServer> servers, List<Rejection> rejections) {
+  /** The fault boundary: one record's failure is a rejection of that record, never the round's end. */
+  void handleGuarded(long round, Map.Entry<String, byte[]> record, Map<Integer, SecAggServer> servers,
+      RejectionLedger rejections) {
+    try {
+      handle(round, record.getValue(), servers, rejections);
+    } catch (Throwable t) {
+      RecordFaults.rethrowIfFatal(t);
+      reject(rejections, round, record.getKey(), RejectionReason.MALFORMED,
+          RecordFaults.describe(t, "reading a secagg record"));
+    }
+  }
+
+  private void handle(long round, byte[] value, Map<Integer, SecAggServer> servers, RejectionLedger rejections) {
     Reassembly r = reassembler.accept(value);
     if (r instanceof Reassembly.Rejected rejected) {
       reject(rejections, round, "?", rejected.reason(), rejected.detail());
@@ -116,7 +141,7 @@ final class SecAggRouter implements AutoCloseable {
     }
     SecAggMessage message;
     try {
-      message = SecAggMessage.decode(envelope.getBody().toByteArray());
+      message = decoder.apply(envelope.getBody().toByteArray());
     } catch (SecAggException e) {
       reject(rejections, round, sender, RejectionReason.MALFORMED, e.getMessage());
       return;
@@ -145,9 +170,10 @@ final class SecAggRouter implements AutoCloseable {
         Framing.frames(envelope, config.maxFrameBytes(), 0), false);
   }
 
-  private static void reject(List<Rejection> rejections, long round, String sender, RejectionReason reason,
+  private static void reject(RejectionLedger rejections, long round, String sender, RejectionReason reason,
       String detail) {
-    LOG.warn("round {}: rejected secagg message from {}: {} ({})", round, sender, reason, detail);
+    LOG.warn("round {}: rejected secagg message from {}: {} ({})", round, Untrusted.id(sender), reason,
+        Untrusted.text(detail));
     rejections.add(new Rejection(round, sender, reason, detail));
   }
 

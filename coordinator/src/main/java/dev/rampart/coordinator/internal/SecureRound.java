@@ -21,7 +21,6 @@ import dev.rampart.protocol.wire.RoundPlan;
 import dev.rampart.protocol.wire.SecAggMemberKey;
 import dev.rampart.protocol.wire.SecAggSpec;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,9 +126,10 @@ public final class SecureRound implements AutoCloseable {
    * Runs every group's session of {@code plan} until each is done and puts the group means into
    * {@code open}.
    *
-   * @return the rejected secure-aggregation messages and one rejection per dropped group
+   * @param rejections gets the rejected secure-aggregation messages and one rejection per dropped
+   *     group
    */
-  public List<Rejection> collect(RoundPlan plan, OpenRound open) {
+  public void collect(RoundPlan plan, OpenRound open, RejectionLedger rejections) {
     Octets digest = Octets.of(plan.getModelDigest().toByteArray());
     Map<Integer, SecAggServer> servers = new TreeMap<>();
     for (Group g : plan.getGroupsList()) {
@@ -138,16 +138,14 @@ public final class SecureRound implements AutoCloseable {
       servers.put(g.getGroupId(), SecAggServer.create(ctx, config.identity(), config.registry(),
           settings.maskThreads()));
     }
-    List<Rejection> rejections = new ArrayList<>();
     Map<Integer, GroupOutcome> outcomes = router.run(plan.getRound(), servers, open.deadlineMillis(), rejections);
     for (Map.Entry<Integer, GroupOutcome> e : outcomes.entrySet()) {
       record(plan, e.getKey(), servers.get(e.getKey()).context().members(), e.getValue(), open, rejections);
     }
-    return rejections;
   }
 
   private void record(RoundPlan plan, int groupId, List<String> members, GroupOutcome outcome, OpenRound open,
-      List<Rejection> rejections) {
+      RejectionLedger rejections) {
     String input = SecureGroupResult.inputId(groupId);
     SecureGroupResult result;
     Optional<String> incomplete = stride == null || !outcome.isSuccess() ? Optional.empty()

@@ -138,7 +138,7 @@ public final class CoordinatorProcess {
   private void printRound(RoundSummary s) {
     Double acc = s.metrics().get(AuditEvents.METRIC_TEST_ACCURACY);
     out.printf("round %d: accepted %d of %d, rejected %d, %s version %d, train loss %s%s, %.2f s%n", s.round(),
-        s.accepted().size(), s.participants(), s.rejections().size(), s.committed() ? "committed" : "kept",
+        s.accepted().size(), s.participants(), s.rejectedCount(), s.committed() ? "committed" : "kept",
         s.modelVersion(), TrainLoss.format(s.meanTrainLoss()), acc == null ? "" : String.format(", test acc %.4f", acc),
         s.duration().toMillis() / 1000.0);
     out.flush();

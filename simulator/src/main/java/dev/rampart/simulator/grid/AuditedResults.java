@@ -68,6 +68,7 @@ public final class AuditedResults {
               }
             }
             case "UPDATE_REJECTED" -> rejected++;
+            case "REJECTIONS_SUMMARIZED" -> rejected += r.path("body").path("total").asLong();
             case "JOB_ENDED" -> {
               ended = true;
               endTime = r.path("time").asText(null);

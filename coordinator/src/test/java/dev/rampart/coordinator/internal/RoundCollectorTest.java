@@ -1,0 +1,91 @@
+package dev.rampart.coordinator.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rampart.coordinator.Rejection;
+import dev.rampart.crypto.Digests;
+import dev.rampart.crypto.Envelopes;
+import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.ClientId;
+import dev.rampart.protocol.Framing;
+import dev.rampart.protocol.RejectionReason;
+import dev.rampart.protocol.Untrusted;
+import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.MessageType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RoundCollectorTest {
+  private static final String HOSTILE_KEY = "evil\u0000".repeat(40_000);
+
+  /** A clock that moves 10 ms per reading, so a round without answers still ends. */
+  private static InstantSource ticking() {
+    AtomicLong millis = new AtomicLong(1_000);
+    return () -> Instant.ofEpochMilli(millis.addAndGet(10));
+  }
+
+  private static byte[] frameOf(String sender) {
+    Identity id = Identity.fromPrivateKey(sender, Digests.sha256(sender.getBytes(StandardCharsets.UTF_8)));
+    Envelope e = Envelopes.seal(id, MessageType.CLIENT_UPDATE, "job", 1, new byte[] {1}, 0);
+    return Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0).get(0).toByteArray();
+  }
+
+  /** Hands out one batch per poll, then nothing. */
+  private static Function<Duration, Iterable<ConsumerRecord<String, byte[]>>> source(
+      List<ConsumerRecord<String, byte[]>> batch) {
+    Deque<List<ConsumerRecord<String, byte[]>>> batches = new ArrayDeque<>(List.of(batch));
+    return timeout -> batches.isEmpty() ? List.of() : batches.poll();
+  }
+
+  private static Supplier<Throwable> fault(String kind) {
+    return switch (kind) {
+      case "stack" -> StackOverflowError::new;
+      case "memory" -> () -> new OutOfMemoryError("Requested array size exceeds VM limit");
+      default -> () -> new IllegalStateException("decoder bug");
+    };
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stack", "memory", "runtime"})
+  void collect_verifierThrowsOnOneRecord_rejectsItAsMalformedAndAcceptsTheHonestUpdate(String kind) {
+    Supplier<Throwable> thrown = fault(kind);
+    RoundCollector collector = new RoundCollector(source(List.of(
+        new ConsumerRecord<>("updates", 0, 0, HOSTILE_KEY, frameOf("mallory")),
+        new ConsumerRecord<>("updates", 0, 1, "client-0", frameOf("client-0")))),
+        (envelope, round) -> {
+          if (envelope.getSender().equals("mallory")) {
+            sneakyThrow(thrown.get());
+          }
+          return new Verdict.Accepted(new AcceptedUpdate(ClientId.of(envelope.getSender()), new float[2], 1, 0f,
+              new byte[0]));
+        }, ticking());
+    OpenRound round = new OpenRound(1, 60_000, new byte[32], Set.of(ClientId.of("client-0")));
+    RejectionLedger rejections = new RejectionLedger(1);
+
+    collector.collect(round, rejections);
+
+    assertThat(round.complete()).isTrue();
+    assertThat(round.accepted()).extracting(u -> u.client().value()).containsExactly("client-0");
+    assertThat(rejections.counts()).containsExactlyEntriesOf(java.util.Map.of(RejectionReason.MALFORMED, 1L));
+    Rejection r = rejections.retained().get(0);
+    assertThat(r.detail()).contains(thrown.get().getClass().getName());
+    assertThat(r.claimedSender()).hasSizeLessThanOrEqualTo(Untrusted.MAX_ID_CHARS).doesNotContain("\u0000");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
+}
