@@ -205,6 +205,7 @@ public final class Coordinator implements AutoCloseable {
     trail.roundPlanned(round, modelVersion, participants.stream().map(ClientId::value).toList(),
         dev.rampart.coordinator.internal.CodedPlanner.auditView(plan), groups,
         secure == null ? Map.of() : secure.grouping());
+    plan = trail.anchor(plan);
     publisher.publishPlan(plan);
     OpenRound open = new OpenRound(round, deadline, modelDigest, participants);
     List<Rejection> rejections = secure == null ? collector.collect(open) : secure.collect(plan, open);
