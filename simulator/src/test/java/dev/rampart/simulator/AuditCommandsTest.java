@@ -7,10 +7,7 @@ import dev.rampart.audit.AuditLog;
 import dev.rampart.audit.ChainHead;
 import dev.rampart.audit.RecordType;
 import dev.rampart.crypto.Identity;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -65,30 +62,14 @@ class AuditCommandsTest {
     Files.write(segment(), Arrays.copyOf(bytes, end));
   }
 
-  private static String[] run(String... args) {
-    PrintStream oldErr = System.err;
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.execute(args);
-      return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setErr(oldErr);
-      System.setOut(oldOut);
-    }
-  }
-
   @Test
   void verify_lastRecordCut_passesWithoutAnchorButExitsOneNamingTheMissingSequenceWithIt() throws IOException {
     cutLastRecord();
-    assertThat(run("audit", "verify", run.toString())[0]).as("a clean cut verifies on its own").isEqualTo("0");
+    assertThat(CommandRun.of("audit", "verify", run.toString()).exitCode()).as("a clean cut verifies on its own").isZero();
 
-    String[] r = run("audit", "verify", run.toString(), "--anchor", second.text(), "--anchor", fourth.text());
-    assertThat(r[0]).isEqualTo("1");
-    assertThat(r[1]).contains("INVALID: TRUNCATED").contains("seq 4").contains("expected head (anchor) is seq 4");
+    CommandRun r = CommandRun.of("audit", "verify", run.toString(), "--anchor", second.text(), "--anchor", fourth.text());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("INVALID: TRUNCATED").contains("seq 4").contains("expected head (anchor) is seq 4");
   }
 
   @Test
@@ -98,11 +79,11 @@ class AuditCommandsTest {
     try (AuditLog log = AuditLog.open(audit(), stored, AuditLog.Options.defaults())) {
       log.append(RecordType.ROUND_PLANNED, AuditEvents.roundPlanned(4, 3, List.of("c1"), Map.of(), List.of()));
     }
-    assertThat(run("audit", "verify", run.toString())[0]).as("the forgery verifies on its own").isEqualTo("0");
+    assertThat(CommandRun.of("audit", "verify", run.toString()).exitCode()).as("the forgery verifies on its own").isZero();
 
-    String[] r = run("audit", "verify", run.toString(), "--anchor", fourth.text());
-    assertThat(r[0]).isEqualTo("1");
-    assertThat(r[1]).contains("INVALID: HEAD_MISMATCH").contains("seq 4").contains("the record was changed");
+    CommandRun r = CommandRun.of("audit", "verify", run.toString(), "--anchor", fourth.text());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("INVALID: HEAD_MISMATCH").contains("seq 4").contains("the record was changed");
   }
 
   @Test
@@ -118,32 +99,32 @@ class AuditCommandsTest {
     Files.delete(run.resolve("keys").resolve("coordinator.key"));
     Files.delete(run.resolve("keys").resolve("coordinator.pub"));
     RunFiles.saveCoordinatorKey(run, other);
-    assertThat(run("audit", "verify", run.toString())[0]).as("the forgery verifies on its own").isEqualTo("0");
+    assertThat(CommandRun.of("audit", "verify", run.toString()).exitCode()).as("the forgery verifies on its own").isZero();
 
-    String[] r = run("audit", "verify", run.toString(), "--anchor", fourth.text(), "--anchor", second.text());
-    assertThat(r[0]).isEqualTo("1");
-    assertThat(r[1]).contains("INVALID: HEAD_MISMATCH").contains("seq 2");
+    CommandRun r = CommandRun.of("audit", "verify", run.toString(), "--anchor", fourth.text(), "--anchor", second.text());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("INVALID: HEAD_MISMATCH").contains("seq 2");
   }
 
   @Test
   void verify_matchingAnchors_exitsZero() {
-    String[] r = run("audit", "verify", run.toString(), "--anchor", second.text(), "--anchor",
+    CommandRun r = CommandRun.of("audit", "verify", run.toString(), "--anchor", second.text(), "--anchor",
         fourth.text().toUpperCase(Locale.ROOT));
-    assertThat(r[0]).isEqualTo("0");
-    assertThat(r[1]).contains("VALID: 4 records").contains("2 anchor(s) matched");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("VALID: 4 records").contains("2 anchor(s) matched");
   }
 
   @Test
   void verify_malformedAnchor_exitsTwoNamingIt() {
-    String[] r = run("audit", "verify", run.toString(), "--anchor", "4:abc");
-    assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("'4:abc'");
+    CommandRun r = CommandRun.of("audit", "verify", run.toString(), "--anchor", "4:abc");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("'4:abc'");
   }
 
   @Test
   void verify_jobWithoutBootstrap_exitsTwo() {
-    String[] r = run("audit", "verify", run.toString(), "--job", "j");
-    assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("--bootstrap");
+    CommandRun r = CommandRun.of("audit", "verify", run.toString(), "--job", "j");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--bootstrap");
   }
 }

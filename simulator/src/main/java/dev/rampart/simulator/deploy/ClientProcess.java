@@ -1,5 +1,6 @@
 package dev.rampart.simulator.deploy;
 
+import dev.rampart.client.AuditAnchor;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.FederatedClient;
@@ -25,7 +26,9 @@ import java.util.Map;
 /**
  * A client as a process of its own: its identity, the pinned coordinator key and its local data
  * come from a checked {@code client.yaml}; it waits (bounded) for the cluster and the job's
- * topics, then takes part until the job's final round. Not thread-safe; one run per instance.
+ * topics, then takes part until the job's final round. Each new audit chain head the coordinator
+ * signs into a plan is written to {@link #anchorFile} for auditors. Not thread-safe; one run per
+ * instance.
  */
 public final class ClientProcess {
   private final ConfigValues values;
@@ -58,6 +61,14 @@ public final class ClientProcess {
         .stopAfterFinalRound(values.bool("stop-after-final-round"));
     KafkaSettings.from(values).properties().forEach(b::kafkaProperty);
     return b;
+  }
+
+  /**
+   * The file where this client keeps the latest audit head it received:
+   * {@code <state-directory>/<client id>/audit-anchor-<job>.txt}.
+   */
+  AnchorFile anchorFile(String clientId) {
+    return AnchorFile.of(values.path(SecureAggregationKeys.STATE_DIRECTORY), clientId, values.string("job"));
   }
 
   /** The local data named by {@code data.path}. */
@@ -100,7 +111,14 @@ public final class ClientProcess {
    * @return an {@link ExitCodes} value
    */
   public int run(StopSignal stop, SecureSessionHook hook) {
-    ClientConfig config = builder().secureSessionHook(hook).build();
+    Identity identity = CoordinatorProcess.loadIdentity(values.path("identity"), "identity");
+    AnchorFile anchorFile = anchorFile(identity.id());
+    ClientConfig config = builder().secureSessionHook(hook).auditAnchorListener(anchor -> {
+      anchorFile.write(anchor);
+      out.printf("client %s: round %d: audit head %s (in %s)%n", identity.id(), anchor.round(), anchor.text(),
+          anchorFile.path());
+      out.flush();
+    }).build();
     Dataset data = data();
     KafkaSettings kafka = KafkaSettings.from(values);
     ClusterCheck.awaitCluster(kafka);
@@ -116,9 +134,9 @@ public final class ClientProcess {
     try (FederatedClient client = FederatedClient.create(config, trainer, UpdateTransform.identity(), Clock.systemUTC())) {
       stop.onStop(client::close);
       ClientRunSummary summary = client.run();
-      out.printf("client %s: %s: %d rounds answered, %d skipped, %d coordinator messages ignored%n", id,
+      out.printf("client %s: %s: %d rounds answered, %d skipped, %d coordinator messages ignored, audit head %s%n", id,
           summary.finished() ? "job ended" : "stopped", summary.roundsAnswered(), summary.roundsSkipped(),
-          summary.ignoredMessages());
+          summary.ignoredMessages(), summary.auditHead().map(AuditAnchor::text).orElse("none"));
       if (summary.finished()) {
         int removed = SecureStateFiles.forgetJob(config.secureStateDirectory().orElseThrow(), config.job().value(), id);
         if (removed > 0) {

@@ -1,0 +1,30 @@
+package dev.rampart.simulator.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rampart.audit.ChainHead;
+import dev.rampart.client.AuditAnchor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client's audit anchor file, as an auditor reads it back. */
+class AnchorFileTest {
+  @TempDir Path state;
+
+  @Test
+  void write_twice_holdsOnlyTheLatestAnchorAsOneLineAndNoTemporaryFile() throws Exception {
+    AnchorFile file = AnchorFile.of(state, "bank-a", "job-1");
+    file.write(new AuditAnchor(1, 3, "a".repeat(64)));
+    file.write(new AuditAnchor(2, 9, "b".repeat(64)));
+    assertThat(file.path()).isEqualTo(state.resolve("bank-a").resolve("audit-anchor-job-1.txt"));
+    String text = Files.readString(file.path(), StandardCharsets.US_ASCII);
+    assertThat(text).isEqualTo("9:" + "b".repeat(64) + "\n");
+    assertThat(ChainHead.parse(text)).isEqualTo(new ChainHead(9, "b".repeat(64)));
+    try (var files = Files.list(file.path().getParent())) {
+      assertThat(files).containsExactly(file.path());
+    }
+  }
+}
