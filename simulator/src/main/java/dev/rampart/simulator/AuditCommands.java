@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
 final class AuditCommands {
   private AuditCommands() {}
 
-  @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check and read a run's audit trail.",
+  @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check (also against anchors and the Kafka mirror) and read a run's audit trail.",
       subcommands = {Verify.class, Show.class, Report.class})
   static final class Audit implements Runnable {
     @Override
