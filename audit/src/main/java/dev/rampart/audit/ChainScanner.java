@@ -202,7 +202,7 @@ final class ChainScanner {
     if (!anchors.isEmpty() && anchors.lastKey() > head.sequence()) {
       return new VerificationFailure(FailureKind.TRUNCATED, source, nextLine, endOffset,
           OptionalLong.of(head.sequence() + 1), "the chain ends at seq " + head.sequence()
-              + ", but an expected head (anchor) is seq " + anchors.lastKey() + ": seq "
+              + ", but the expected head is seq " + anchors.lastKey() + " (an anchor): seq "
               + (head.sequence() + 1) + " onwards is missing");
     }
     return null;
