@@ -1,5 +1,6 @@
 package dev.rampart.simulator.deploy;
 
+import dev.rampart.audit.ChainHead;
 import dev.rampart.client.AuditAnchor;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.ClientRunSummary;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A client as a process of its own: its identity, the pinned coordinator key and its local data
@@ -113,12 +115,8 @@ public final class ClientProcess {
   public int run(StopSignal stop, SecureSessionHook hook) {
     Identity identity = CoordinatorProcess.loadIdentity(values.path("identity"), "identity");
     AnchorFile anchorFile = anchorFile(identity.id());
-    ClientConfig config = builder().secureSessionHook(hook).auditAnchorListener(anchor -> {
-      anchorFile.write(anchor);
-      out.printf("client %s: round %d: audit head %s (in %s)%n", identity.id(), anchor.round(), anchor.text(),
-          anchorFile.path());
-      out.flush();
-    }).build();
+    ClientConfig config = builder().secureSessionHook(hook)
+        .auditAnchorListener(anchor -> recordAnchor(identity.id(), anchorFile, anchor)).build();
     Dataset data = data();
     KafkaSettings kafka = KafkaSettings.from(values);
     ClusterCheck.awaitCluster(kafka);
@@ -146,6 +144,18 @@ public final class ClientProcess {
       }
       return stop.stopped() ? ExitCodes.STOPPED : ExitCodes.FAILED;
     }
+  }
+
+  private void recordAnchor(String id, AnchorFile file, AuditAnchor anchor) {
+    Optional<ChainHead> kept = file.update(anchor);
+    if (kept.isEmpty() || kept.get().sequence() == anchor.sequence()) {
+      out.printf("client %s: round %d: audit head %s (in %s)%n", id, anchor.round(), anchor.text(), file.path());
+    } else {
+      out.printf("client %s: round %d: WARNING: audit head %s lies below %s kept in %s from an earlier run; the "
+          + "coordinator's audit log may have been cut or rewritten%n", id, anchor.round(), anchor.text(),
+          kept.get().text(), file.path());
+    }
+    out.flush();
   }
 
   /** Prints one line per round this client trains for. */

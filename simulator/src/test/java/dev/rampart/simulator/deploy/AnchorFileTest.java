@@ -27,4 +27,16 @@ class AnchorFileTest {
       assertThat(files).containsExactly(file.path());
     }
   }
+
+  @Test
+  void update_lowerHeadAfterRestart_keepsTheHigherOne() {
+    AnchorFile.of(state, "bank-a", "job-1").update(new AuditAnchor(5, 40, "c".repeat(64)));
+
+    AnchorFile restarted = AnchorFile.of(state, "bank-a", "job-1");
+    assertThat(restarted.update(new AuditAnchor(2, 12, "d".repeat(64))))
+        .contains(new ChainHead(40, "c".repeat(64)));
+    assertThat(restarted.read()).contains(new ChainHead(40, "c".repeat(64)));
+    assertThat(restarted.update(new AuditAnchor(6, 47, "e".repeat(64)))).isEmpty();
+    assertThat(restarted.read()).contains(new ChainHead(47, "e".repeat(64)));
+  }
 }
