@@ -148,12 +148,12 @@ public final class ClientProcess {
 
   private void recordAnchor(String id, AnchorFile file, AuditAnchor anchor) {
     Optional<ChainHead> kept = file.update(anchor);
-    if (kept.isEmpty() || kept.get().sequence() == anchor.sequence()) {
+    if (kept.isEmpty() || kept.get().text().equals(anchor.text())) {
       out.printf("client %s: round %d: audit head %s (in %s)%n", id, anchor.round(), anchor.text(), file.path());
     } else {
-      out.printf("client %s: round %d: WARNING: audit head %s lies below %s kept in %s from an earlier run; the "
+      out.printf("client %s: round %d: WARNING: audit head %s %s %s kept in %s from an earlier run; the "
           + "coordinator's audit log may have been cut or rewritten%n", id, anchor.round(), anchor.text(),
-          kept.get().text(), file.path());
+          kept.get().sequence() == anchor.sequence() ? "differs from" : "lies below", kept.get().text(), file.path());
     }
     out.flush();
   }
