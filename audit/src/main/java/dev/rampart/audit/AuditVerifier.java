@@ -4,10 +4,14 @@ import dev.rampart.audit.internal.RecordFormatException;
 import dev.rampart.crypto.PublicKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -41,6 +45,9 @@ public final class AuditVerifier {
   /** Exit code: bad usage, or the directory or mirror could not be read at all. */
   public static final int EXIT_UNREADABLE = 2;
 
+  private static final NavigableMap<Long, String> NO_ANCHORS =
+      Collections.emptyNavigableMap();
+
   private AuditVerifier() {}
 
   /**
@@ -52,7 +59,7 @@ public final class AuditVerifier {
    * @throws AuditException when the directory does not exist or cannot be read
    */
   public static VerificationResult verify(Path directory, PublicKey coordinatorKey) {
-    return verify(directory, coordinatorKey, null);
+    return verify(directory, coordinatorKey, List.of());
   }
 
   /**
@@ -65,9 +72,39 @@ public final class AuditVerifier {
    */
   public static VerificationResult verify(Path directory, PublicKey coordinatorKey,
       ChainHead expectedHead) {
+    return verify(directory, coordinatorKey,
+        expectedHead == null ? List.of() : List.of(expectedHead));
+  }
+
+  /**
+   * Verifies an audit directory against heads recorded outside it (anchors, e.g. those the
+   * clients took from signed round plans): for every anchor the chain must reach its sequence
+   * and the record there must have its hash. A record changed (even re-signed with the
+   * coordinator key) at an anchored sequence is {@link FailureKind#HEAD_MISMATCH} at that
+   * sequence; a chain ending before the highest anchor is {@link FailureKind#TRUNCATED} naming
+   * the first missing sequence.
+   *
+   * @param anchors the expected heads, in any order, duplicates allowed; empty to skip
+   * @throws IllegalArgumentException when two anchors name one sequence with different hashes
+   * @throws AuditException when the directory does not exist or cannot be read
+   */
+  public static VerificationResult verify(Path directory, PublicKey coordinatorKey,
+      Collection<ChainHead> anchors) {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(coordinatorKey, "coordinatorKey");
-    return new ChainScanner(coordinatorKey, expectedHead, null).scanDirectory(directory);
+    return new ChainScanner(coordinatorKey, index(anchors), null).scanDirectory(directory);
+  }
+
+  private static NavigableMap<Long, String> index(Collection<ChainHead> anchors) {
+    NavigableMap<Long, String> bySeq = new TreeMap<>();
+    for (ChainHead anchor : Objects.requireNonNull(anchors, "anchors")) {
+      String earlier = bySeq.putIfAbsent(anchor.sequence(), anchor.hash());
+      if (earlier != null && !earlier.equals(anchor.hash())) {
+        throw new IllegalArgumentException("two anchors for seq " + anchor.sequence()
+            + " disagree: " + earlier + " and " + anchor.hash());
+      }
+    }
+    return Collections.unmodifiableNavigableMap(bySeq);
   }
 
   /**
@@ -81,7 +118,7 @@ public final class AuditVerifier {
   public static VerificationResult verifyRecords(List<byte[]> records, PublicKey coordinatorKey) {
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(coordinatorKey, "coordinatorKey");
-    return new ChainScanner(coordinatorKey, null, null).scanRecords(records);
+    return new ChainScanner(coordinatorKey, NO_ANCHORS, null).scanRecords(records);
   }
 
   /**
@@ -128,7 +165,7 @@ public final class AuditVerifier {
       PublicKey coordinatorKey) {
     Objects.requireNonNull(mirrorRecords, "mirrorRecords");
     Map<Long, Located> files = new HashMap<>();
-    VerificationResult fileResult = new ChainScanner(coordinatorKey, null,
+    VerificationResult fileResult = new ChainScanner(coordinatorKey, NO_ANCHORS,
         (r, source, line, offset) -> files.put(r.sequence(), new Located(r.hash(), source, line,
             offset))).scanDirectory(directory);
     if (!fileResult.valid()) {
@@ -144,7 +181,7 @@ public final class AuditVerifier {
       failure = mirrorBeyondFiles(mirror, files.get(last), last, coordinatorKey);
     }
     return new VerificationResult(fileResult.segmentCount(), fileResult.recordCount(),
-        fileResult.head(), java.util.Optional.ofNullable(failure));
+        fileResult.head(), Optional.ofNullable(failure));
   }
 
   private static VerificationFailure comparePrefix(Map<Long, Located> files, MirrorIndex mirror,
@@ -172,7 +209,7 @@ public final class AuditVerifier {
       sorted.add(mirror.bytes.get(located));
       where.add(located);
     });
-    VerificationResult chain = new ChainScanner(key, null, null).scanRecords(sorted);
+    VerificationResult chain = new ChainScanner(key, NO_ANCHORS, null).scanRecords(sorted);
     if (!chain.valid()) {
       VerificationFailure f = chain.failure().orElseThrow();
       Located at = where.get((int) f.line() - 1);

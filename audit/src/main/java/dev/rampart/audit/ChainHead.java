@@ -1,6 +1,8 @@
 package dev.rampart.audit;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public record ChainHead(long sequence, String hash) {
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern TEXT = Pattern.compile("(\\d{1,18}):([0-9a-fA-F]{64})");
 
   /** Validates the range of {@code sequence} and the form of {@code hash}. */
   public ChainHead {
@@ -27,5 +30,26 @@ public record ChainHead(long sequence, String hash) {
       throw new IllegalArgumentException(
           "hash must be 64 lowercase hex characters, but has length " + hash.length());
     }
+  }
+
+  /**
+   * Parses the text form {@code <sequence>:<hash>} (as {@link #text()} writes it, e.g. from a
+   * client's anchor file); the hash may be in either case.
+   *
+   * @throws IllegalArgumentException naming the value when it is not of that form
+   */
+  public static ChainHead parse(String text) {
+    Objects.requireNonNull(text, "text");
+    Matcher m = TEXT.matcher(text.strip());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("anchor must be <sequence>:<64 hex digits>, but is '"
+          + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'");
+    }
+    return new ChainHead(Long.parseLong(m.group(1)), m.group(2).toLowerCase(Locale.ROOT));
+  }
+
+  /** The text form {@code <sequence>:<hash>}, read back by {@link #parse}. */
+  public String text() {
+    return sequence + ":" + hash;
   }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
  * Walks a chain record by record and stops at the first failure. Checks, in this order for each
  * line: it parses; its signer is the pinned key's id; the signature verifies; {@code seq} is the
  * previous plus one; {@code prev} is the previous line's hash. Around the lines: segment numbers
- * are contiguous from 1, only the last segment may end without LF (torn tail) or be empty, and an
- * expected head, when given, is reached with the same hash.
+ * are contiguous from 1, only the last segment may end without LF (torn tail) or be empty, and
+ * every expected head (anchor), when given, is reached with the same hash.
  *
  * <p>Not thread-safe; one scan per instance.
  */
@@ -30,7 +31,7 @@ final class ChainScanner {
   private static final Pattern SEQ_PREFIX = Pattern.compile("^\\{\"seq\":(\\d{1,18})[,}]");
 
   private final PublicKey key;
-  private final ChainHead expectedHead;
+  private final NavigableMap<Long, String> anchors;
   private final Visitor visitor;
   private long expectedSeq = 1;
   private String prevHash = RecordCodec.GENESIS_HASH;
@@ -45,9 +46,13 @@ final class ChainScanner {
     void visit(AuditRecord record, String source, long line, long byteOffset);
   }
 
-  ChainScanner(PublicKey key, ChainHead expectedHead, Visitor visitor) {
+  /**
+   * A scanner checking {@code anchors} (sequence to expected record hash; empty for none) on the
+   * way.
+   */
+  ChainScanner(PublicKey key, NavigableMap<Long, String> anchors, Visitor visitor) {
     this.key = key;
-    this.expectedHead = expectedHead;
+    this.anchors = anchors;
     this.visitor = visitor == null ? (r, s, l, o) -> { } : visitor;
   }
 
@@ -166,11 +171,11 @@ final class ChainScanner {
       return new VerificationFailure(FailureKind.BROKEN_CHAIN, source, lineNo, offset, seq,
           "prev is " + record.previousHash() + ", but the previous record hashes to " + prevHash);
     }
-    if (expectedHead != null && expectedHead.sequence() == record.sequence()
-        && !expectedHead.hash().equals(record.hash())) {
+    String anchored = anchors.get(record.sequence());
+    if (anchored != null && !anchored.equals(record.hash())) {
       return new VerificationFailure(FailureKind.HEAD_MISMATCH, source, lineNo, offset, seq,
-          "record hashes to " + record.hash() + ", but the expected head has "
-              + expectedHead.hash());
+          "record hashes to " + record.hash() + ", but the expected head (anchor) "
+              + record.sequence() + ":" + anchored + " says otherwise: the record was changed");
     }
     count++;
     expectedSeq++;
@@ -207,10 +212,11 @@ final class ChainScanner {
       return new VerificationFailure(FailureKind.NO_RECORDS, source, 1, 0, OptionalLong.empty(),
           "the segments hold no record");
     }
-    if (expectedHead != null && expectedHead.sequence() > head.sequence()) {
+    if (!anchors.isEmpty() && anchors.lastKey() > head.sequence()) {
       return new VerificationFailure(FailureKind.TRUNCATED, source, nextLine, endOffset,
           OptionalLong.of(head.sequence() + 1), "the chain ends at seq " + head.sequence()
-              + ", but the expected head is seq " + expectedHead.sequence());
+              + ", but the expected head is seq " + anchors.lastKey() + " (an anchor): seq "
+              + (head.sequence() + 1) + " onwards is missing");
     }
     return null;
   }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -73,7 +74,7 @@ public final class GovernanceReport {
       ModelStore store, Path htmlOut) {
     Objects.requireNonNull(coordinatorKey, "coordinatorKey");
     List<AuditRecord> verified = new ArrayList<>();
-    VerificationResult result = new ChainScanner(coordinatorKey, null,
+    VerificationResult result = new ChainScanner(coordinatorKey, Collections.emptyNavigableMap(),
         (record, source, line, offset) -> verified.add(record)).scanDirectory(auditDirectory);
     render(verified, result, store, htmlOut);
     return result;

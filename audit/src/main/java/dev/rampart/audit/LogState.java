@@ -6,6 +6,7 @@ import dev.rampart.crypto.PublicKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,7 @@ record LogState(long lastSequence, String lastHash, long segmentNumber, long seg
 
   static LogState scan(Path directory, PublicKey key) {
     Set<String> recorded = new HashSet<>();
-    VerificationResult result = new ChainScanner(key, null, (record, source, line, offset) -> {
+    VerificationResult result = new ChainScanner(key, Collections.emptyNavigableMap(), (record, source, line, offset) -> {
       if (record.type() == RecordType.TAIL_REPAIRED
           && record.body().get("quarantineFile") instanceof String file) {
         recorded.add(file);

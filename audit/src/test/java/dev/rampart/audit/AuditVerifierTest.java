@@ -329,6 +329,43 @@ class AuditVerifierTest {
   }
 
   @Test
+  void verify_severalAnchorsOneChanged_headMismatchAtThatSequence() {
+    ChainHead second = AuditRecord.parse(lines.get(1)).head();
+    ChainHead fake = new ChainHead(4, "cd".repeat(32));
+
+    VerificationFailure f = failureOf(AuditVerifier.verify(dir, KEY, List.of(second, fake, second)));
+
+    assertThat(f.kind()).isEqualTo(FailureKind.HEAD_MISMATCH);
+    assertThat(f.sequence()).hasValue(4);
+  }
+
+  @Test
+  void verify_anchorBeyondCutTail_truncatedNamingFirstMissingSequence() {
+    List<ChainHead> anchors = List.of(AuditRecord.parse(lines.get(1)).head(), AuditRecord.parse(lines.get(4)).head());
+    rewrite(lines.subList(0, 3));
+
+    assertThat(AuditVerifier.verify(dir, KEY).valid()).isTrue();
+    VerificationFailure f = failureOf(AuditVerifier.verify(dir, KEY, anchors));
+    assertThat(f.kind()).isEqualTo(FailureKind.TRUNCATED);
+    assertThat(f.sequence()).hasValue(4);
+  }
+
+  @Test
+  void verify_allAnchorsMatch_valid() {
+    List<ChainHead> anchors = lines.stream().map(l -> AuditRecord.parse(l).head()).toList();
+
+    assertThat(AuditVerifier.verify(dir, KEY, anchors).valid()).isTrue();
+  }
+
+  @Test
+  void verify_anchorsDisagreeOnOneSequence_throwsNamingIt() {
+    List<ChainHead> anchors = List.of(new ChainHead(2, "ab".repeat(32)), new ChainHead(2, "cd".repeat(32)));
+
+    assertThatThrownBy(() -> AuditVerifier.verify(dir, KEY, anchors))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seq 2");
+  }
+
+  @Test
   void verify_segmentEndsWithoutLfBeforeLaterSegment_malformed() throws IOException {
     Path multi = dir.resolve("multi");
     Fixtures.writeLog(multi, 12, Fixtures.options().maxSegmentBytes(1024).build());

@@ -8,6 +8,7 @@ import dev.rampart.protocol.TopicNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What a {@link FederatedClient} needs: its identity, the coordinator key it trusts, the job and
@@ -24,6 +25,7 @@ public final class ClientConfig {
   private final long compressionSeed;
   private final java.nio.file.Path secureStateDirectory;
   private final SecureSessionHook secureSessionHook;
+  private final Consumer<AuditAnchor> auditAnchorListener;
   private final double momentumBeta;
 
   private ClientConfig(Builder b) {
@@ -37,6 +39,7 @@ public final class ClientConfig {
     this.compressionSeed = b.compressionSeed;
     this.secureStateDirectory = b.secureStateDirectory;
     this.secureSessionHook = b.secureSessionHook;
+    this.auditAnchorListener = b.auditAnchorListener;
     this.momentumBeta = b.momentumBeta;
   }
 
@@ -52,6 +55,14 @@ public final class ClientConfig {
   /** The observer of secure-aggregation sessions (default: {@link SecureSessionHook#none()}). */
   public SecureSessionHook secureSessionHook() {
     return secureSessionHook;
+  }
+
+  /**
+   * Told, on the client's thread, of every audit chain head higher than the ones before (one per
+   * round with an audit log); default: does nothing.
+   */
+  public Consumer<AuditAnchor> auditAnchorListener() {
+    return auditAnchorListener;
   }
 
   /** A builder; identity, coordinator key, job and bootstrap servers are required. */
@@ -126,6 +137,7 @@ public final class ClientConfig {
     private long compressionSeed;
     private java.nio.file.Path secureStateDirectory;
     private SecureSessionHook secureSessionHook = SecureSessionHook.none();
+    private Consumer<AuditAnchor> auditAnchorListener = anchor -> { };
     private double momentumBeta = DEFAULT_MOMENTUM_BETA;
 
     private Builder() {}
@@ -145,6 +157,16 @@ public final class ClientConfig {
     /** Observer of secure-aggregation sessions, for tests and simulations (default: none). */
     public Builder secureSessionHook(SecureSessionHook hook) {
       this.secureSessionHook = Objects.requireNonNull(hook, "secureSessionHook");
+      return this;
+    }
+
+    /**
+     * Receives each new audit chain head taken from a verified plan, e.g. to store it where an
+     * auditor collects anchors (default: none). Called on the client's thread; an exception
+     * stops the client.
+     */
+    public Builder auditAnchorListener(Consumer<AuditAnchor> listener) {
+      this.auditAnchorListener = Objects.requireNonNull(listener, "auditAnchorListener");
       return this;
     }
 

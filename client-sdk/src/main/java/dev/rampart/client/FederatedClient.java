@@ -1,5 +1,6 @@
 package dev.rampart.client;
 
+import dev.rampart.client.internal.AnchorTracker;
 import dev.rampart.client.internal.ClientChannels;
 import dev.rampart.client.internal.CoordinatorFeed;
 import dev.rampart.crypto.Envelopes;
@@ -46,6 +47,7 @@ public final class FederatedClient implements AutoCloseable {
   private final dev.rampart.client.internal.UpdatePayloads payloads;
   private final SecureUpdates secure;
   private final WorkerMomentum momentum;
+  private final AnchorTracker anchors;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private long lastHandledRound;
@@ -65,6 +67,7 @@ public final class FederatedClient implements AutoCloseable {
     this.payloads = new dev.rampart.client.internal.UpdatePayloads(config.compressionSeed());
     this.secure = new SecureUpdates(config, clock);
     this.momentum = WorkerMomentum.of(config.momentumBeta());
+    this.anchors = new AnchorTracker(config.identity().id());
   }
 
   /** An honest client on the system clock. */
@@ -96,7 +99,7 @@ public final class FederatedClient implements AutoCloseable {
         }
         finished = channels.caughtUp() && handleLatestPlanGuarded();
       }
-      return new ClientRunSummary(answered, skipped, feed.ignored(), finished);
+      return new ClientRunSummary(answered, skipped, feed.ignored(), finished, anchors.latest());
     } finally {
       try {
         secure.close();
@@ -125,6 +128,7 @@ public final class FederatedClient implements AutoCloseable {
   /** Answers the newest plan when possible; true once the final round has been handled. */
   private boolean handleLatestPlan() {
     Optional<RoundPlan> latest = feed.latestPlan();
+    latest.flatMap(anchors::observe).ifPresent(config.auditAnchorListener());
     if (latest.isEmpty() || !isNew(latest.get())) {
       return false;
     }
@@ -193,6 +197,14 @@ public final class FederatedClient implements AutoCloseable {
     Envelope envelope = Envelopes.seal(config.identity(), MessageType.CLIENT_UPDATE, plan.getJobId(),
         plan.getRound(), update.toByteArray(), clock.millis());
     channels.sendUpdate(config.identity().id(), Framing.frames(envelope, config.maxFrameBytes(), plan.getDeadlineMs()));
+  }
+
+  /**
+   * The highest audit chain head this client has taken from a plan signed by the pinned
+   * coordinator key, if any; safe to call from any thread.
+   */
+  public Optional<AuditAnchor> auditHead() {
+    return anchors.latest();
   }
 
   /** Stops {@link #run()} at its next poll, or releases the Kafka clients if it never ran; idempotent. */

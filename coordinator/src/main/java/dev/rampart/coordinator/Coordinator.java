@@ -206,6 +206,7 @@ public final class Coordinator implements AutoCloseable {
     trail.roundPlanned(round, modelVersion, participants.stream().map(ClientId::value).toList(),
         dev.rampart.coordinator.internal.CodedPlanner.auditView(plan), groups,
         secure == null ? Map.of() : secure.grouping());
+    plan = trail.anchor(plan);
     publisher.publishPlan(plan);
     OpenRound open = new OpenRound(round, deadline, modelDigest, participants);
     RejectionLedger rejections = new RejectionLedger(round);

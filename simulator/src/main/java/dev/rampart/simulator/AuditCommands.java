@@ -3,6 +3,7 @@ package dev.rampart.simulator;
 import dev.rampart.audit.AuditQuery;
 import dev.rampart.audit.AuditRecord;
 import dev.rampart.audit.AuditVerifier;
+import dev.rampart.audit.ChainHead;
 import dev.rampart.audit.GovernanceReport;
 import dev.rampart.audit.ModelRef;
 import dev.rampart.audit.ModelStore;
@@ -10,8 +11,11 @@ import dev.rampart.audit.RecordType;
 import dev.rampart.audit.VerificationResult;
 import dev.rampart.coordinator.Rollback;
 import dev.rampart.crypto.PublicKey;
+import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.TopicNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,12 +28,13 @@ import picocli.CommandLine.Parameters;
  * ({@code runs/<run-id>}: {@code audit/}, {@code models/}, {@code keys/coordinator.pub}).
  *
  * <p>Exit codes of {@code audit verify}: 0 the chain is valid, 1 it is not (the first bad record is
- * named), 2 the directory cannot be read or the arguments are wrong.
+ * named, also when it contradicts an {@code --anchor} or the Kafka mirror), 2 the directory cannot
+ * be read or the arguments are wrong.
  */
 final class AuditCommands {
   private AuditCommands() {}
 
-  @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check and read a run's audit trail.",
+  @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check (also against anchors and the Kafka mirror) and read a run's audit trail.",
       subcommands = {Verify.class, Show.class, Report.class})
   static final class Audit implements Runnable {
     @Override
@@ -64,23 +69,41 @@ final class AuditCommands {
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Check the chain, every signature and the sequence; exit 0 valid, 1 invalid, 2 unreadable.")
+      description = {"Check the chain, every signature and the sequence; exit 0 valid, 1 invalid, 2 unreadable.",
+          "A log cut at a record boundary, or a record replaced and re-signed with the coordinator key, still "
+              + "verifies on its own: pass anchors (audit heads the clients took from signed round plans) and/or "
+              + "compare with the job's audit topic to detect it."})
   static final class Verify extends RunArgument implements Callable<Integer> {
+    @Option(names = "--anchor", paramLabel = "SEQ:DIGEST",
+        description = "An audit head known from outside the run directory (e.g. a client's audit-anchor file): the "
+            + "chain must reach seq SEQ and its record there must hash to DIGEST (64 hex). Repeatable.")
+    List<String> anchors = new ArrayList<>();
+
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-        description = "Also check that the job's audit topic on this cluster matches the files record for record.")
+        description = "Also check that the job's audit topic on this cluster matches the files record for record; "
+            + "records on the topic that the files lack or hold differently are reported.")
     String bootstrap;
+
+    @Option(names = "--job", paramLabel = "JOB_ID",
+        description = "The job whose audit topic --bootstrap reads (default: RUN_DIR/job.txt, written by simulate).")
+    String job;
 
     @Option(names = "--topic-prefix", defaultValue = "rampart", description = "Topic prefix (default: ${DEFAULT-VALUE}).")
     String topicPrefix;
 
     @Override
     public Integer call() {
-      VerificationResult result = AuditVerifier.verify(auditDirectory(), coordinatorKey());
-      System.out.println("files:  " + result.summary());
+      if (job != null && bootstrap == null) {
+        throw new IllegalArgumentException("--job " + job + " names the audit topic to read, but --bootstrap is missing");
+      }
+      List<ChainHead> heads = anchors.stream().map(ChainHead::parse).toList();
+      VerificationResult result = AuditVerifier.verify(auditDirectory(), coordinatorKey(), heads);
+      System.out.println("files:  " + result.summary()
+          + (heads.isEmpty() || !result.valid() ? "" : "; " + heads.size() + " anchor(s) matched"));
       if (!result.valid() || bootstrap == null) {
         return result.exitCode();
       }
-      String topic = new dev.rampart.protocol.TopicNames(topicPrefix, RunFiles.job(run)).audit();
+      String topic = new TopicNames(topicPrefix, job != null ? JobId.of(job) : RunFiles.job(run)).audit();
       List<byte[]> mirror = TopicReader.values(bootstrap, topic);
       VerificationResult mirrored = AuditVerifier.compareMirror(auditDirectory(), mirror, coordinatorKey());
       System.out.println("mirror: " + topic + ": " + mirrored.summary());

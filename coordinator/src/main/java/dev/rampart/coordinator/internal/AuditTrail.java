@@ -1,10 +1,12 @@
 package dev.rampart.coordinator.internal;
 
+import com.google.protobuf.ByteString;
 import dev.rampart.audit.AggregateCommit;
 import dev.rampart.audit.AuditEvents;
 import dev.rampart.audit.AuditLog;
 import dev.rampart.audit.AuditQuery;
 import dev.rampart.audit.AuditRecord;
+import dev.rampart.audit.ChainHead;
 import dev.rampart.audit.ClientAnomaly;
 import dev.rampart.audit.FsyncPolicy;
 import dev.rampart.audit.ModelRef;
@@ -17,8 +19,11 @@ import dev.rampart.coordinator.Rejection;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.FloatVectors;
 import dev.rampart.protocol.Hex;
+import dev.rampart.protocol.wire.AuditHead;
+import dev.rampart.protocol.wire.RoundPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -175,6 +180,22 @@ public final class AuditTrail implements AutoCloseable {
         () -> new IllegalStateException("the run has no committed model to roll back from"));
     append(RecordType.ROLLBACK, AuditEvents.rollback(from, target, reason, operator));
     return from;
+  }
+
+  /**
+   * {@code plan} carrying the chain's current head (sequence and SHA-256 of the last record),
+   * for the coordinator to sign and publish right after {@link #roundPlanned}: each client keeps
+   * the latest head as an anchor outside the coordinator's reach. Without a log, or with an empty
+   * one, the plan is returned unchanged.
+   */
+  public RoundPlan anchor(RoundPlan plan) {
+    if (log == null || log.lastSequence() == 0) {
+      return plan;
+    }
+    ChainHead head = log.head();
+    return plan.toBuilder().setAuditHead(AuditHead.newBuilder()
+        .setSequence(head.sequence())
+        .setDigest(ByteString.copyFrom(HexFormat.of().parseHex(head.hash())))).build();
   }
 
   /** Records with a sequence number above {@code sequence}, in order (to catch up the Kafka mirror). */

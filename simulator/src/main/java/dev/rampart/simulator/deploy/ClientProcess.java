@@ -1,5 +1,7 @@
 package dev.rampart.simulator.deploy;
 
+import dev.rampart.audit.ChainHead;
+import dev.rampart.client.AuditAnchor;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.FederatedClient;
@@ -21,11 +23,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A client as a process of its own: its identity, the pinned coordinator key and its local data
  * come from a checked {@code client.yaml}; it waits (bounded) for the cluster and the job's
- * topics, then takes part until the job's final round. Not thread-safe; one run per instance.
+ * topics, then takes part until the job's final round. Each new audit chain head the coordinator
+ * signs into a plan is written to {@link #anchorFile} for auditors. Not thread-safe; one run per
+ * instance.
  */
 public final class ClientProcess {
   private final ConfigValues values;
@@ -58,6 +63,14 @@ public final class ClientProcess {
         .stopAfterFinalRound(values.bool("stop-after-final-round"));
     KafkaSettings.from(values).properties().forEach(b::kafkaProperty);
     return b;
+  }
+
+  /**
+   * The file where this client keeps the latest audit head it received:
+   * {@code <state-directory>/<client id>/audit-anchor-<job>.txt}.
+   */
+  AnchorFile anchorFile(String clientId) {
+    return AnchorFile.of(values.path(SecureAggregationKeys.STATE_DIRECTORY), clientId, values.string("job"));
   }
 
   /** The local data named by {@code data.path}. */
@@ -100,7 +113,10 @@ public final class ClientProcess {
    * @return an {@link ExitCodes} value
    */
   public int run(StopSignal stop, SecureSessionHook hook) {
-    ClientConfig config = builder().secureSessionHook(hook).build();
+    Identity identity = CoordinatorProcess.loadIdentity(values.path("identity"), "identity");
+    AnchorFile anchorFile = anchorFile(identity.id());
+    ClientConfig config = builder().secureSessionHook(hook)
+        .auditAnchorListener(anchor -> recordAnchor(identity.id(), anchorFile, anchor)).build();
     Dataset data = data();
     KafkaSettings kafka = KafkaSettings.from(values);
     ClusterCheck.awaitCluster(kafka);
@@ -116,9 +132,9 @@ public final class ClientProcess {
     try (FederatedClient client = FederatedClient.create(config, trainer, UpdateTransform.identity(), Clock.systemUTC())) {
       stop.onStop(client::close);
       ClientRunSummary summary = client.run();
-      out.printf("client %s: %s: %d rounds answered, %d skipped, %d coordinator messages ignored%n", id,
+      out.printf("client %s: %s: %d rounds answered, %d skipped, %d coordinator messages ignored, audit head %s%n", id,
           summary.finished() ? "job ended" : "stopped", summary.roundsAnswered(), summary.roundsSkipped(),
-          summary.ignoredMessages());
+          summary.ignoredMessages(), summary.auditHead().map(AuditAnchor::text).orElse("none"));
       if (summary.finished()) {
         int removed = SecureStateFiles.forgetJob(config.secureStateDirectory().orElseThrow(), config.job().value(), id);
         if (removed > 0) {
@@ -128,6 +144,18 @@ public final class ClientProcess {
       }
       return stop.stopped() ? ExitCodes.STOPPED : ExitCodes.FAILED;
     }
+  }
+
+  private void recordAnchor(String id, AnchorFile file, AuditAnchor anchor) {
+    Optional<ChainHead> kept = file.update(anchor);
+    if (kept.isEmpty() || kept.get().text().equals(anchor.text())) {
+      out.printf("client %s: round %d: audit head %s (in %s)%n", id, anchor.round(), anchor.text(), file.path());
+    } else {
+      out.printf("client %s: round %d: WARNING: audit head %s %s %s kept in %s from an earlier run; the "
+          + "coordinator's audit log may have been cut or rewritten%n", id, anchor.round(), anchor.text(),
+          kept.get().sequence() == anchor.sequence() ? "differs from" : "lies below", kept.get().text(), file.path());
+    }
+    out.flush();
   }
 
   /** Prints one line per round this client trains for. */

@@ -24,7 +24,8 @@ import java.util.Optional;
 /**
  * The coordinator as a process of its own: builds a {@link CoordinatorConfig} from a checked
  * {@code coordinator.yaml}, waits (bounded) for the Kafka cluster, and runs the job, resuming
- * from the run directory when it has history. Not thread-safe; one job per instance.
+ * from the run directory when it has history. It refuses to start when its private key file lies
+ * inside the run directory, next to the audit log it signs. Not thread-safe; one job per instance.
  */
 public final class CoordinatorProcess {
   private final ConfigValues values;
@@ -48,12 +49,14 @@ public final class CoordinatorProcess {
       throw new ConfigException("registry file " + registryFile + " (key 'registry' in " + values.file()
           + ") does not exist; create it with `rampart registry add`");
     }
+    Identity identity = loadIdentity(values.path("identity"), "identity");
+    KeyPlacement.requireOutsideRunDirectory(values.path("identity"), values.path("run-directory"), values.file());
     int features = values.integer("model.features");
     int classes = values.integer("model.classes");
     CoordinatorConfig.Builder b = CoordinatorConfig.builder()
         .job(JobId.of(values.string("job")))
         .topicPrefix(values.string("topic-prefix"))
-        .identity(loadIdentity(values.path("identity"), "identity"))
+        .identity(identity)
         .registry(ClientRegistry.load(registryFile))
         .runDirectory(values.path("run-directory"))
         .initialModel(new float[SoftmaxRegression.parameterCount(features, classes)])

@@ -39,7 +39,7 @@ public final class DeploySchemas {
     List<ConfigKey> k = new ArrayList<>(List.of(
         required("job", ConfigType.STRING, "Job id; clients name the same job."),
         optional("topic-prefix", ConfigType.STRING, TopicNames.DEFAULT_PREFIX, "Topic namespace: topics are <prefix>.<job>.<kind>."),
-        required("identity", ConfigType.PATH, "The coordinator's private key file (written by `rampart keys generate --id coordinator`)."),
+        required("identity", ConfigType.PATH, "The coordinator's private key file (written by `rampart keys generate --id coordinator`); it must lie outside run-directory, or the process refuses to start: whoever can edit the audit log must not find the key that signs it."),
         required("registry", ConfigType.PATH, "The client registry file maintained by `rampart registry add|revoke|list`; read at start."),
         required("run-directory", ConfigType.PATH, "Audit log and model store; a directory with history is resumed after the last committed round."),
         integer("rounds", DEFAULT_ROUNDS, 1, 1_000_000, "Rounds of the job in total (a resumed job runs up to this round)."),

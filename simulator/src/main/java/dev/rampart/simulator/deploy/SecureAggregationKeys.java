@@ -64,7 +64,9 @@ final class SecureAggregationKeys {
   static List<ConfigKey> clientKeys() {
     return List.of(
         optional(STATE_DIRECTORY, ConfigType.PATH, DEFAULT_STATE_DIRECTORY, "Folder for what a restarted client "
-            + "process must find again; each client uses the sub-folder named by its id."),
+            + "process must find again; each client uses the sub-folder named by its id, which also holds "
+            + "`audit-anchor-<job>.txt`: the latest audit head (`<seq>:<digest>`) received in a signed plan, "
+            + "for `rampart audit verify --anchor`."),
         optional(SECURE_STATE_DIRECTORY, ConfigType.PATH, "", "Secure-aggregation session state (keys, shares "
             + "held for peers, the masked input), written before each message is sent so that a client restarted "
             + "mid-round resends the same bytes, and deleted when the client exits after the final round; unset: "

@@ -76,6 +76,32 @@ class DeployCommandsTest {
   }
 
   @Test
+  void coordinator_privateKeyInsideRunDirectory_exitsTwoNamingBothPaths() throws Exception {
+    Path f = coordinatorFile("127.0.0.1:1", "");
+    Files.createDirectories(dir.resolve("run"));
+    Files.move(dir.resolve("keys"), dir.resolve("run").resolve("keys"));
+    Files.writeString(f, Files.readString(f).replace("identity: keys/", "identity: run/keys/"));
+    assertThat(run(() -> CoordinatorProcess.fromFile(f, System.out).run(StopSignal.none())))
+        .contains("private key " + dir.toAbsolutePath().resolve("run/keys/coordinator.key"))
+        .contains("run directory " + dir.toAbsolutePath().resolve("run") + " ");
+  }
+
+  @Test
+  void coordinator_runDirectoryLinkedToTheKeysFolder_exitsTwo() throws Exception {
+    Path f = coordinatorFile("127.0.0.1:1", "");
+    Files.createSymbolicLink(dir.resolve("run"), dir.resolve("keys"));
+    assertThat(run(() -> CoordinatorProcess.fromFile(f, System.out).config().rounds()))
+        .contains("lies inside its run directory " + dir.toAbsolutePath().resolve("run"));
+  }
+
+  @Test
+  void coordinator_privateKeyOutsideRunDirectory_starts() throws Exception {
+    Path f = coordinatorFile("127.0.0.1:1", "");
+    Files.createDirectories(dir.resolve("run"));
+    assertThat(CoordinatorProcess.fromFile(f, System.out).config().identity().id()).isEqualTo("coordinator");
+  }
+
+  @Test
   void client_unknownKey_exitsTwoThroughTheCommandLine() throws Exception {
     Path f = dir.resolve("client.yaml");
     Files.writeString(f, "job: j\nidentity: a.key\ncoordinator-key: c.pub\ndata:\n  path: d.csv\n  shuffle: yes\n"
