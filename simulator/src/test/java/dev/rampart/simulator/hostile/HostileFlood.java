@@ -8,15 +8,19 @@ import dev.rampart.protocol.wire.Frame;
 import dev.rampart.protocol.wire.MessageType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,7 +56,7 @@ public final class HostileFlood implements AutoCloseable {
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong round = new AtomicLong();
   private final AtomicLong byzantineMessages = new AtomicLong();
-  private final AtomicBoolean stop = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread thread;
   private volatile Throwable failure;
 
@@ -68,9 +72,10 @@ public final class HostileFlood implements AutoCloseable {
    * @param byzantine the enrolled Byzantine client's identity, which sends signed malformed
    *     secure-aggregation messages; empty for none
    * @param seed seed of every random choice
+   * @param attacks the attack kinds to send; the bulk kinds share the budget
    */
   public record Settings(String bootstrap, TopicNames topics, int rounds, long budget, Duration timeLimit,
-      List<String> enrolledIds, Optional<Identity> byzantine, long seed) {
+      List<String> enrolledIds, Optional<Identity> byzantine, long seed, Set<Attack> attacks) {
     /** Checks the values. */
     public Settings {
       if (rounds < 1 || budget < 1 || enrolledIds.isEmpty()) {
@@ -78,6 +83,7 @@ public final class HostileFlood implements AutoCloseable {
             + ", budget=" + budget + ", enrolledIds=" + enrolledIds);
       }
       enrolledIds = List.copyOf(enrolledIds);
+      attacks = attacks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(attacks));
     }
   }
 
@@ -116,21 +122,15 @@ public final class HostileFlood implements AutoCloseable {
     return byzantineMessages.get();
   }
 
-  /** Waits until the flood has stopped (budget, time limit or close) and rethrows what failed it. */
-  public void awaitEnd(Duration timeout) throws InterruptedException {
-    thread.join(timeout.toMillis());
-    if (thread.isAlive()) {
-      throw new AssertionError("hostile flood still running after " + timeout);
-    }
-    if (failure != null) {
-      throw new AssertionError("hostile flood failed", failure);
-    }
+  /** What stopped the flood early (a send the broker refused, a reader error), if anything did. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
   }
 
   /** Stops the flood and waits (bounded) for its thread; idempotent. */
   @Override
   public void close() {
-    stop.set(true);
+    stopped.countDown();
     try {
       thread.join(Duration.ofSeconds(30).toMillis());
     } catch (InterruptedException e) {
@@ -150,7 +150,9 @@ public final class HostileFlood implements AutoCloseable {
         return;
       }
       long floodedRound = 0;
-      while (!stop.get() && sent.get() < settings.budget() && System.nanoTime() < deadline) {
+      List<Attack> bulk = Stream.of(Attack.CHUNK_FLOOD, Attack.RANDOM_BYTES, Attack.BAD_SIGNATURE)
+          .filter(settings.attacks()::contains).toList();
+      while (stopped.getCount() > 0 && sent.get() < settings.budget() && System.nanoTime() < deadline) {
         watch(watcher, out, Duration.ofMillis(5));
         long r = round.get();
         if (r == 0) {
@@ -161,12 +163,12 @@ public final class HostileFlood implements AutoCloseable {
           floodedRound = r;
         }
         long allowed = settings.budget() * Math.min(r, settings.rounds()) / settings.rounds();
-        if (sent.get() >= allowed) {
+        if (sent.get() >= allowed || bulk.isEmpty()) {
           watch(watcher, out, Duration.ofMillis(50));
           continue;
         }
         for (int i = 0; i < BATCH; i++) {
-          oneRecord(out, r);
+          oneRecord(out, r, bulk);
         }
       }
       producer.flush();
@@ -182,9 +184,9 @@ public final class HostileFlood implements AutoCloseable {
         ProducerConfig.CLIENT_ID_CONFIG, "outsider");
   }
 
-  private boolean assign(KafkaConsumer<byte[], byte[]> watcher, long deadline) {
+  private boolean assign(KafkaConsumer<byte[], byte[]> watcher, long deadline) throws InterruptedException {
     List<String> wanted = List.of(topics.updates(), topics.secagg(), topics.plans(), topics.models());
-    while (!stop.get() && System.nanoTime() < deadline) {
+    while (!stopped.await(100, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
       Map<String, ?> existing = watcher.listTopics(Duration.ofSeconds(5));
       if (existing.keySet().containsAll(wanted)) {
         List<TopicPartition> partitions = wanted.stream().flatMap(t -> watcher.partitionsFor(t, Duration.ofSeconds(5))
@@ -212,7 +214,7 @@ public final class HostileFlood implements AutoCloseable {
       } catch (InvalidProtocolBufferException e) {
         continue;
       }
-      if (frame.hasChunk()) {
+      if (frame.hasChunk() && settings.attacks().contains(Attack.CONTRADICTING_CHUNK)) {
         for (byte[] value : HostileTraffic.contradictions(frame.getChunk(), random)) {
           out.send(r.topic(), r.partition(), r.key(), value, kind(r.topic()) + " contradicting-chunk");
         }
@@ -231,7 +233,7 @@ public final class HostileFlood implements AutoCloseable {
   /** Once per round: oversized sender ids on every topic and the Byzantine client's messages. */
   private void perRound(Sender out, long r) {
     for (String topic : List.of(topics.updates(), topics.secagg(), topics.plans(), topics.models())) {
-      for (int i = 0; i < LONG_SENDERS_PER_TOPIC_AND_ROUND; i++) {
+      for (int i = 0; settings.attacks().contains(Attack.LONG_SENDER) && i < LONG_SENDERS_PER_TOPIC_AND_ROUND; i++) {
         String sender = HostileTraffic.controlCharacters(HostileTraffic.LONG_SENDER_CHARS, random);
         String key = topic.equals(topics.secagg()) ? SecAggRecordKeys.fromClient(r, 0, "") + sender : sender;
         out.send(topic, null, key.getBytes(StandardCharsets.UTF_8),
@@ -244,34 +246,57 @@ public final class HostileFlood implements AutoCloseable {
 
   private void byzantine(Sender out, Identity b, long r) {
     byte[] key = SecAggRecordKeys.fromClient(r, 0, b.id()).getBytes(StandardCharsets.UTF_8);
-    byte[] nested = HostileTraffic.nestedKeyList(b, topics.job().value(), r, 0, HostileTraffic.NESTING_DEPTH);
-    byte[] oversized = HostileTraffic.oversizedMaskedInput(b, topics.job().value(), r, 0, OVERSIZED_COORDINATES, random);
-    for (byte[] message : List.of(nested, oversized)) {
-      String what = message == nested ? "byzantine-nested" : "byzantine-oversized";
-      for (byte[] frame : HostileTraffic.sealedSecAgg(b, topics.job().value(), r, message)) {
-        out.send(topics.secagg(), null, key, frame, "secagg " + what);
-      }
-      byzantineMessages.incrementAndGet();
+    if (settings.attacks().contains(Attack.NESTED_KEY_LIST)) {
+      sendSecAgg(out, b, r, key, HostileTraffic.nestedKeyList(b, topics.job().value(), r, 0,
+          HostileTraffic.NESTING_DEPTH), "secagg byzantine-nested");
+    }
+    if (settings.attacks().contains(Attack.OVERSIZED_SECAGG)) {
+      sendSecAgg(out, b, r, key, HostileTraffic.oversizedMaskedInput(b, topics.job().value(), r, 0,
+          OVERSIZED_COORDINATES, random), "secagg byzantine-oversized");
     }
   }
 
+  private void sendSecAgg(Sender out, Identity b, long r, byte[] key, byte[] message, String what) {
+    for (byte[] frame : HostileTraffic.sealedSecAgg(b, topics.job().value(), r, message)) {
+      out.send(topics.secagg(), null, key, frame, what);
+    }
+    byzantineMessages.incrementAndGet();
+  }
+
   /** One record of a random kind to a random topic, addressed so the topic's readers handle it. */
-  private void oneRecord(Sender out, long r) {
+  private void oneRecord(Sender out, long r, List<Attack> bulk) {
     List<String> all = List.of(topics.updates(), topics.secagg(), topics.plans(), topics.models());
     String topic = all.get(random.nextInt(all.size()));
     String claimed = topic.equals(topics.plans()) || topic.equals(topics.models()) ? "coordinator"
         : settings.enrolledIds().get(random.nextInt(settings.enrolledIds().size()));
     byte[] key = key(topic, r, claimed).getBytes(StandardCharsets.UTF_8);
-    int pick = random.nextInt(100);
-    if (pick < 45) {
+    Attack pick = pick(bulk);
+    if (pick == Attack.CHUNK_FLOOD) {
       out.send(topic, null, key, HostileTraffic.chunkFlood(claimed, type(topic), r, random), kind(topic) + " chunk-flood");
-    } else if (pick < 75) {
+    } else if (pick == Attack.RANDOM_BYTES) {
       out.send(topic, null, key, HostileTraffic.randomBytes(random), kind(topic) + " random-bytes");
     } else {
       byte[] body = HostileTraffic.randomBytes(random);
       out.send(topic, null, key, HostileTraffic.badlySigned(type(topic), topics.job().value(), r, claimed, body, random),
           kind(topic) + " bad-signature");
     }
+  }
+
+  /** A bulk kind drawn with weights 45 (chunk flood), 30 (random bytes), 25 (bad signature) among {@code bulk}. */
+  private Attack pick(List<Attack> bulk) {
+    int total = bulk.stream().mapToInt(HostileFlood::weight).sum();
+    int x = random.nextInt(total);
+    for (Attack a : bulk) {
+      x -= weight(a);
+      if (x < 0) {
+        return a;
+      }
+    }
+    throw new AssertionError(bulk);
+  }
+
+  private static int weight(Attack a) {
+    return a == Attack.CHUNK_FLOOD ? 45 : a == Attack.RANDOM_BYTES ? 30 : 25;
   }
 
   private String key(String topic, long r, String claimed) {

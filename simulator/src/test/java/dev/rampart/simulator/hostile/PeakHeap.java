@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * the rounding of the log's units. Stateless and thread-safe.
  */
 public final class PeakHeap {
-  private static final Pattern PAUSE = Pattern.compile("Pause .*? (\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
+  private static final Pattern PAUSE = Pattern.compile("Pause .*? (\\d+)([KMG])->(\\d+)([KMG])\\(\\d+[KMG]\\)");
   private static final Pattern EXIT_USED = Pattern.compile("\\[gc,heap,exit\\s*\\]\\s+\\S.*generation\\s+total \\d+K, used (\\d+)K");
 
   private PeakHeap() {}
@@ -32,12 +32,7 @@ public final class PeakHeap {
    * @throws IllegalStateException naming the file when it holds no heap figure at all
    */
   public static long bytes(Path gcLog) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(gcLog);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read GC log " + gcLog, e);
-    }
+    List<String> lines = read(gcLog);
     long peak = -1;
     long atExit = 0;
     boolean exitSeen = false;
@@ -56,6 +51,29 @@ public final class PeakHeap {
       throw new IllegalStateException("GC log " + gcLog + " has no collection and no heap summary at exit");
     }
     return Math.max(peak, atExit);
+  }
+
+  /**
+   * The largest heap occupancy right after a collection in {@code gcLog}: what the process still
+   * held (live data plus what a young collection promoted), 0 when it never collected.
+   */
+  public static long liveBytes(Path gcLog) {
+    long live = 0;
+    for (String line : read(gcLog)) {
+      Matcher pause = PAUSE.matcher(line);
+      if (pause.find()) {
+        live = Math.max(live, Long.parseLong(pause.group(3)) * unit(pause.group(4)));
+      }
+    }
+    return live;
+  }
+
+  private static List<String> read(Path gcLog) {
+    try {
+      return Files.readAllLines(gcLog);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read GC log " + gcLog, e);
+    }
   }
 
   private static long unit(String u) {

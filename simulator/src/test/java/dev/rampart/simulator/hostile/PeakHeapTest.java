@@ -26,6 +26,7 @@ class PeakHeapTest {
         """);
 
     assertThat(PeakHeap.bytes(log)).isEqualTo(130L << 20);
+    assertThat(PeakHeap.liveBytes(log)).isEqualTo(54L << 20);
   }
 
   @Test
