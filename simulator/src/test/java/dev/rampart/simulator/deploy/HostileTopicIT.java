@@ -44,8 +44,13 @@ import org.junit.jupiter.api.io.TempDir;
  * contradict. With secure aggregation on, the coordinator reads no updates topic: the updates flood
  * only costs the broker, and the coordinator's reassembler is attacked through the secagg topic.
  *
- * <p>The same job without flood and without the Byzantine messages runs first as the baseline: its
- * audit log says how many bytes ten rounds of this job take.
+ * <p>The same job without flood and without the Byzantine messages runs first, for three rounds, as
+ * the baseline: its audit log's fixed bytes and bytes per round bound the flooded job's. Every
+ * process runs with {@code -XX:+ExitOnOutOfMemoryError} (an OOM anywhere ends the process instead
+ * of leaving it hung) and writes a GC log, from which the peak heap is read. The test prints the
+ * hostile records sent per topic and kind, each process's peak heap and the audit bytes per round
+ * of both jobs. {@code -Drampart.hostile.attacks=RANDOM_BYTES,LONG_SENDER} (any {@link Attack}
+ * names) sends only those kinds.
  */
 class HostileTopicIT {
   @RegisterExtension static final KafkaFixture KAFKA = KafkaFixture.create();
