@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A deployed job for tests: keys, registry, the digits split and YAML files in a folder, and the
@@ -32,6 +33,7 @@ final class ProcessJob implements AutoCloseable {
   final int clients;
   private final List<Process> started = new ArrayList<>();
   private final Map<String, Integer> starts = new ConcurrentHashMap<>();
+  private Function<String, List<String>> jvmOptions = name -> JVM_OPTIONS;
 
   ProcessJob(Path dir, String bootstrap, String job, int clients, int rounds, String roundTimeout, long seed) {
     this(dir, bootstrap, job, clients, rounds, roundTimeout, seed, "");
@@ -86,6 +88,15 @@ final class ProcessJob implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets the JVM options of the processes started from now on: {@code perProcess} maps a start's
+   * log name (e.g. {@code coordinator-1}, {@code client-00-1}) to its options; the default is
+   * {@link #JVM_OPTIONS} for every process.
+   */
+  void jvmOptions(Function<String, List<String>> perProcess) {
+    this.jvmOptions = perProcess;
+  }
+
   static String clientId(int i) {
     return String.format("client-%02d", i);
   }
@@ -136,7 +147,7 @@ final class ProcessJob implements AutoCloseable {
     Path log = dir.resolve("logs/" + name + "-" + n + ".log");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(JVM_OPTIONS);
+    cmd.addAll(jvmOptions.apply(name + "-" + n));
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, command,
         "--config", config.toString()));
     try {
