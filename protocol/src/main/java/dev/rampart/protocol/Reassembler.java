@@ -78,7 +78,7 @@ public final class Reassembler {
   /**
    * Parses one Kafka record value and feeds it in. Never throws: malformed, oversized, unsigned
    * or badly signed input is answered with {@link Reassembly.Rejected}, whose detail names
-   * {@code recordKey}.
+   * {@code recordKey} when there is one.
    *
    * @param recordKey the record's Kafka key, may be null; only used to name the record
    * @param recordValue the record's value, may be null
@@ -91,7 +91,7 @@ public final class Reassembler {
       outcome = new Reassembly.Rejected(RejectionReason.MALFORMED,
           "record could not be read (" + e.getClass().getSimpleName() + ")", "");
     }
-    if (outcome instanceof Reassembly.Rejected r) {
+    if (recordKey != null && outcome instanceof Reassembly.Rejected r) {
       return new Reassembly.Rejected(r.reason(), r.detail() + " (record key " + quote(recordKey) + ")",
           r.transferId());
     }

@@ -1,6 +1,7 @@
 package dev.rampart.client.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.PublicKey;
 import dev.rampart.protocol.FloatVectors;
@@ -8,6 +9,7 @@ import dev.rampart.protocol.Hex;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
 import dev.rampart.protocol.wire.ModelVersion;
@@ -41,15 +43,15 @@ public final class CoordinatorFeed {
   private long lastClosedDeadline;
   private long ignored;
 
-  public CoordinatorFeed(JobId job, PublicKey coordinatorKey, InstantSource clock) {
+  public CoordinatorFeed(JobId job, PublicKey coordinatorKey, ReassemblyLimits limits, InstantSource clock) {
     this.job = job;
     this.coordinatorKey = coordinatorKey;
-    this.reassembler = Reassembler.create(clock);
+    this.reassembler = Reassembler.create(limits, ChunkSigning.pinned(coordinatorKey), clock);
   }
 
   /** Feeds one record value from the plans or models topic. */
   public void accept(byte[] recordValue) {
-    Reassembly outcome = reassembler.accept(recordValue == null ? new byte[0] : recordValue);
+    Reassembly outcome = reassembler.accept(null, recordValue);
     if (outcome instanceof Reassembly.Complete complete) {
       accept(complete.envelope());
     } else if (outcome instanceof Reassembly.Rejected rejected) {

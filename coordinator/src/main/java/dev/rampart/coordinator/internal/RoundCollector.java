@@ -27,10 +27,11 @@ public final class RoundCollector {
   private final Reassembler reassembler;
   private final InstantSource clock;
 
-  public RoundCollector(KafkaChannels channels, UpdateVerifier verifier, InstantSource clock) {
+  public RoundCollector(KafkaChannels channels, UpdateVerifier verifier, Reassembler reassembler,
+      InstantSource clock) {
     this.channels = channels;
     this.verifier = verifier;
-    this.reassembler = Reassembler.create(clock);
+    this.reassembler = reassembler;
     this.clock = clock;
   }
 
@@ -54,8 +55,7 @@ public final class RoundCollector {
   }
 
   private void handle(ConsumerRecord<String, byte[]> record, OpenRound round, List<Rejection> rejections) {
-    byte[] value = record.value() == null ? new byte[0] : record.value();
-    Reassembly outcome = reassembler.accept(value);
+    Reassembly outcome = reassembler.accept(record.key(), record.value());
     if (outcome instanceof Reassembly.Complete complete) {
       Verdict verdict = verifier.verify(complete.envelope(), round);
       if (verdict instanceof Verdict.Accepted accepted) {

@@ -2,6 +2,7 @@ package dev.rampart.coordinator.internal;
 
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.Rejection;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Enrollment;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.secagg.GroupOutcome;
@@ -51,7 +52,7 @@ final class SecAggRouter implements AutoCloseable {
     this.channels = channels;
     this.config = config;
     this.clock = clock;
-    this.reassembler = Reassembler.create(clock);
+    this.reassembler = Reassembler.create(config.reassemblyLimits(), ChunkSigning.registry(config.registry()), clock);
   }
 
   /** Positions the reader at the topic's end; called before the plan is published. */
@@ -69,7 +70,7 @@ final class SecAggRouter implements AutoCloseable {
     while (outcomes.size() < servers.size()) {
       for (Map.Entry<String, byte[]> record : feed.poll(POLL)) {
         if (SecAggRecordKeys.isClientKeyOfRound(record.getKey(), round)) {
-          handle(round, record.getValue(), servers, rejections);
+          handle(round, record, servers, rejections);
         }
       }
       long now = clock.millis();
@@ -91,8 +92,9 @@ final class SecAggRouter implements AutoCloseable {
     return outcomes;
   }
 
-  private void handle(long round, byte[] value, Map<Integer, SecAggServer> servers, List<Rejection> rejections) {
-    Reassembly r = reassembler.accept(value);
+  private void handle(long round, Map.Entry<String, byte[]> record, Map<Integer, SecAggServer> servers,
+      List<Rejection> rejections) {
+    Reassembly r = reassembler.accept(record.getKey(), record.getValue());
     if (r instanceof Reassembly.Rejected rejected) {
       reject(rejections, round, "?", rejected.reason(), rejected.detail());
       return;
@@ -142,7 +144,7 @@ final class SecAggRouter implements AutoCloseable {
     Envelope envelope = Envelopes.seal(config.identity(), MessageType.SECAGG, config.job().value(), round,
         message.encode(), clock.millis());
     channels.publish(config.topics().secagg(), SecAggRecordKeys.fromCoordinator(round, group),
-        Framing.frames(envelope, config.maxFrameBytes(), 0), false);
+        Framing.frames(envelope, config.maxFrameBytes(), 0, ChunkSigning.signer(config.identity())), false);
   }
 
   private static void reject(List<Rejection> rejections, long round, String sender, RejectionReason reason,
