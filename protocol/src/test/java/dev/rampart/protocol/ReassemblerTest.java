@@ -150,6 +150,69 @@ class ReassemblerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxFrameBytes=100");
   }
 
+  @Test
+  void frames_signerIsNotTheEnvelopesSender_isRefused() {
+    assertThatThrownBy(() -> Framing.frames(envelope(20_000, 10), 4096, 0, FakeChunkSigning.signer("other")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'other'");
+  }
+
+  @Test
+  void accept_verifierThrows_isRejectedNotThrown() {
+    ChunkVerifier broken = chunk -> {
+      throw new IllegalStateException("broken");
+    };
+    Frame first = Framing.frames(envelope(20_000, 11), 4096, 0, SIGNER).get(0);
+    Reassembly outcome = Reassembler.create(ReassemblyLimits.defaults(), broken, clock).accept("k", first.toByteArray());
+    assertThat(outcome).isInstanceOfSatisfying(Reassembly.Rejected.class,
+        r -> assertThat(r.reason()).isEqualTo(RejectionReason.BAD_SIGNATURE));
+  }
+
+  @Test
+  void accept_randomMutationsOfSignedChunks_neverThrowAndHoldNothingUnsigned() {
+    Reassembler reassembler = reassembler();
+    Random random = new Random(12);
+    List<Frame> frames = Framing.frames(envelope(20_000, 12), 4096, 0, SIGNER);
+    for (int i = 0; i < 2_000; i++) {
+      byte[] bytes = frames.get(i % frames.size()).toByteArray();
+      bytes[random.nextInt(bytes.length)] ^= (byte) (1 + random.nextInt(255));
+      assertThat(reassembler.accept(i % 2 == 0 ? null : "k", bytes)).isNotNull();
+    }
+    assertThat(reassembler.pendingSets()).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void accept_chunksSignedByOtherThanTheEnvelopesSender_isCorrupt() {
+    ChunkSigner mallory = FakeChunkSigning.signer("mallory");
+    Reassembler reassembler = Reassembler.create(ReassemblyLimits.defaults(),
+        FakeChunkSigning.verifier(Set.of("client-1", "mallory")), clock);
+    Reassembly last = null;
+    for (Frame f : Framing.frames(envelope(20_000, 13), 4096, 0, SIGNER)) {
+      Chunk relabelled = mallory.sign(f.getChunk().toBuilder().setTransferId("mallory/replay").build());
+      last = reassembler.accept("mallory", Frame.newBuilder().setChunk(relabelled).build().toByteArray());
+    }
+    assertThat(last).isInstanceOfSatisfying(Reassembly.Rejected.class, r -> {
+      assertThat(r.reason()).isEqualTo(RejectionReason.CHUNK_CORRUPT);
+      assertThat(r.detail()).contains("signed by mallory", "'client-1'");
+    });
+  }
+
+  @Test
+  void accept_signedPiecesLongerThanTheAnnouncedWhole_dropTheSetEarly() {
+    Reassembler reassembler = reassembler();
+    List<Frame> frames = Framing.frames(envelope(20_000, 14), 4096, 0, SIGNER);
+    Reassembly outcome = null;
+    for (int i = 0; i < frames.size() && !(outcome instanceof Reassembly.Rejected); i++) {
+      Chunk c = frames.get(i).getChunk();
+      Chunk padded = SIGNER.sign(c.toBuilder().setData(ByteString.copyFrom(new byte[3500])).build());
+      outcome = feed(reassembler, Frame.newBuilder().setChunk(padded).build());
+    }
+    assertThat(outcome).isInstanceOfSatisfying(Reassembly.Rejected.class, r -> {
+      assertThat(r.reason()).isEqualTo(RejectionReason.CHUNK_CORRUPT);
+      assertThat(r.detail()).contains("more than the announced");
+    });
+    assertThat(reassembler.pendingBytes()).isZero();
+  }
+
   static final class MutableClock implements InstantSource {
     private long millis;
 
