@@ -34,8 +34,9 @@ import java.util.Optional;
  * <p>Authenticated: every chunk names its sender and is signed by it. After the cheap checks
  * above, the {@link ChunkVerifier} decides (known sender, key id, signature) before anything of
  * the chunk is stored; a chunk it refuses is rejected alone and leaves every set untouched, so a
- * party that cannot sign can neither cancel nor stall an honest transfer. Sets are keyed by sender
- * and transfer id, and a transfer id must start with {@code sender + "/"}. A chunk delivered twice
+ * party that cannot sign can neither cancel nor stall an honest transfer. A transfer id must start
+ * with {@code sender + "/"}, so another sender, even an enrolled one, cannot add to or contradict a
+ * transfer that is not its own. A chunk delivered twice
  * is harmless; a verified chunk that contradicts its set (other count, length, digest, expiry or
  * data) is its sender's own equivocation and drops that set as
  * {@link RejectionReason#CHUNK_CORRUPT}. Single-frame envelopes are passed through unchanged;
@@ -162,7 +163,8 @@ public final class Reassembler {
   }
 
   private Reassembly store(Chunk chunk, String id) {
-    String key = chunk.getSender() + "\n" + chunk.getTransferId();
+    // One sender per transfer id: ChunkChecks.sender requires the id to start with "sender/".
+    String key = chunk.getTransferId();
     int index = chunk.getIndex();
     long cost = chunk.getData().size() + (long) ReassemblyLimits.PIECE_OVERHEAD_BYTES;
     ChunkSet set = pending.get(key);

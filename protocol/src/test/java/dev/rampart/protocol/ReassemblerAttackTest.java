@@ -129,10 +129,13 @@ class ReassemblerAttackTest {
     Chunk unsigned = contradiction.toBuilder().clearSignature().build();
     Chunk forged = FakeChunkSigning.signer("client-1", "not-the-secret").sign(contradiction);
     Chunk asMallory = MALLORY.sign(contradiction);
+    List<RejectionReason> reasons = new ArrayList<>();
     for (Chunk attack : List.of(contradiction, unsigned, forged, asMallory)) {
       Reassembly outcome = reassembler.accept("client-1", Frame.newBuilder().setChunk(attack).build().toByteArray());
-      assertThat(outcome).isInstanceOf(Reassembly.Rejected.class);
+      assertThat(outcome).isInstanceOfSatisfying(Reassembly.Rejected.class, r -> reasons.add(r.reason()));
     }
+    assertThat(reasons).containsExactly(RejectionReason.BAD_SIGNATURE, RejectionReason.UNSIGNED,
+        RejectionReason.BAD_SIGNATURE, RejectionReason.MALFORMED);
     assertThat(reassembler.pendingSets()).isEqualTo(1);
     assertThat(feedAll(reassembler, frames.subList(1, frames.size()))).isEqualTo(new Reassembly.Complete(honest));
   }

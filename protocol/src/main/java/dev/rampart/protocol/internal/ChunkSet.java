@@ -37,9 +37,9 @@ public final class ChunkSet {
     this.expiresAtMillis = expiresAtMillis;
   }
 
-  /** Whether {@code chunk} announces the same sender, count, length, digest and expiry as the first one. */
+  /** Whether {@code chunk} announces the same count, length, digest and expiry as the first one. */
   public boolean matches(Chunk chunk) {
-    return chunk.getSender().equals(sender) && chunk.getCount() == count
+    return chunk.getCount() == count
         && chunk.getWholeLength() == wholeLength && chunk.getExpiresAtMs() == rawExpiry
         && MessageDigest.isEqual(chunk.getWholeSha256().toByteArray(), digest);
   }
