@@ -127,7 +127,8 @@ class ReassemblerAttackTest {
     reassembler.accept("client-1", frames.get(0).toByteArray());
     Chunk contradiction = frames.get(1).getChunk().toBuilder().setCount(frames.size() + 1).build();
     Chunk unsigned = contradiction.toBuilder().clearSignature().build();
-    Chunk forged = FakeChunkSigning.signer("client-1", "not-the-secret").sign(contradiction);
+    Chunk forged = FakeChunkSigning.signer("client-1", "not-the-secret").sign(contradiction).toBuilder()
+        .setKeyId(contradiction.getKeyId()).build();
     Chunk asMallory = MALLORY.sign(contradiction);
     List<RejectionReason> reasons = new ArrayList<>();
     for (Chunk attack : List.of(contradiction, unsigned, forged, asMallory)) {
