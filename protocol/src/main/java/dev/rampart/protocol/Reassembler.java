@@ -169,7 +169,7 @@ public final class Reassembler {
     long cost = chunk.getData().size() + (long) ReassemblyLimits.PIECE_OVERHEAD_BYTES;
     ChunkSet set = pending.get(key);
     if (set == null) {
-      Reassembly refused = admit(chunk, id, cost);
+      Reassembly refused = admit(chunk, id);
       if (refused != null) {
         return refused;
       }
@@ -203,8 +203,8 @@ public final class Reassembler {
     return complete(id, set);
   }
 
-  /** Null if a new set for {@code chunk} fits every limit, otherwise the rejection. */
-  private Reassembly admit(Chunk chunk, String id, long firstCost) {
+  /** Null if a new set for {@code chunk} fits the set counts, otherwise the rejection; bytes are checked per piece. */
+  private Reassembly admit(Chunk chunk, String id) {
     String sender = chunk.getSender();
     int ofSender = setsBySender.getOrDefault(sender, 0);
     if (ofSender >= limits.maxPendingSetsPerSender()) {
@@ -214,10 +214,6 @@ public final class Reassembler {
     if (pending.size() >= limits.maxPendingSets()) {
       return new Reassembly.Rejected(RejectionReason.OVERSIZED, "already " + pending.size()
           + " incomplete chunk sets held (maxPendingSets=" + limits.maxPendingSets() + "); refusing " + id, id);
-    }
-    if (pendingBytes + ReassemblyLimits.SET_OVERHEAD_BYTES + firstCost > limits.maxPendingBytes()) {
-      return new Reassembly.Rejected(RejectionReason.OVERSIZED, "starting chunk set " + id
-          + " would exceed maxPendingBytes=" + limits.maxPendingBytes(), id);
     }
     return null;
   }

@@ -203,4 +203,25 @@ class ReassemblerAttackTest {
     assertThat(reassembler.expire()).hasSize(1);
     assertThat(reassembler.pendingBytes()).isZero();
   }
+
+  @Test
+  void accept_chunksBeyondThePendingBudget_areRefusedAndReleaseTheirSet() {
+    long budget = 40_000;
+    Reassembler reassembler = reassembler(ReassemblyLimits.defaults().withMaxMessageBytes(30_000)
+        .withMaxPendingBytes(budget));
+    List<Frame> first = Framing.frames(envelope("client-1", 25_000, 9), 4096, 0, HONEST);
+    List<Frame> second = Framing.frames(envelope("client-1", 25_000, 10), 4096, 0, HONEST);
+    feedAll(reassembler, first.subList(0, first.size() - 1));
+    Reassembly refused = null;
+    for (int i = 0; i < second.size() && !(refused instanceof Reassembly.Rejected); i++) {
+      refused = reassembler.accept("client-1", second.get(i).toByteArray());
+    }
+    assertThat(refused).isInstanceOfSatisfying(Reassembly.Rejected.class, r -> {
+      assertThat(r.reason()).isEqualTo(RejectionReason.OVERSIZED);
+      assertThat(r.detail()).contains("maxPendingBytes=" + budget);
+    });
+    assertThat(reassembler.pendingSets()).isEqualTo(1);
+    assertThat(reassembler.accept("client-1", first.get(first.size() - 1).toByteArray()))
+        .isInstanceOf(Reassembly.Complete.class);
+  }
 }
