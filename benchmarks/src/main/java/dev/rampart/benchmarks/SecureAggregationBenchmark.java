@@ -1,5 +1,6 @@
 package dev.rampart.benchmarks;
 
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Digests;
 import dev.rampart.crypto.Envelopes;
@@ -18,10 +19,12 @@ import dev.rampart.crypto.secagg.SecAggServer;
 import dev.rampart.crypto.secagg.ServerStep;
 import dev.rampart.crypto.secagg.SessionContext;
 import dev.rampart.crypto.secagg.TrustAnchors;
+import dev.rampart.protocol.ChunkVerifier;
 import dev.rampart.protocol.FloatVectors;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
@@ -241,7 +244,7 @@ public class SecureAggregationBenchmark {
     SecAggClient client = SecAggClient.open(setup("c00", trust, store, seeded("c00")), q);
     int frames = seal(identities.get("c00"), client.advertisement()).size();
     for (int k = 1; k <= 4; k++) {
-      Envelope e = reassemble(coordinatorFrames.get(k));
+      Envelope e = reassemble(coordinatorFrames.get(k), ChunkSigning.pinned(coordinator.publicKey()));
       if (!Envelopes.verify(e, coordinator.publicKey())) {
         throw new IllegalStateException("coordinator envelope does not verify");
       }
@@ -253,12 +256,13 @@ public class SecureAggregationBenchmark {
 
   @Benchmark
   public float plainCoordinator() {
-    Reassembler reassembler = Reassembler.create(Clock.systemUTC());
+    Reassembler reassembler = Reassembler.create(ReassemblyLimits.defaults(), ChunkSigning.registry(registry),
+        Clock.systemUTC());
     float[] mean = new float[d];
     for (List<byte[]> update : plainUpdates) {
       Envelope e = null;
       for (byte[] frame : update) {
-        if (reassembler.accept(frame) instanceof Reassembly.Complete c) {
+        if (reassembler.accept(null, frame) instanceof Reassembly.Complete c) {
           e = c.envelope();
         }
       }
@@ -282,7 +286,7 @@ public class SecureAggregationBenchmark {
     SecAggServer server = SecAggServer.create(ctx, coordinator, registry, threads);
     for (int k = 0; k <= 4; k++) {
       for (List<byte[]> frames : clientFrames.get(k).values()) {
-        Envelope e = reassemble(frames);
+        Envelope e = reassemble(frames, ChunkSigning.registry(registry));
         if (!Envelopes.verify(e, registry.activeKey(e.getSender()).orElseThrow())) {
           throw new IllegalStateException("client envelope does not verify");
         }
@@ -303,18 +307,18 @@ public class SecureAggregationBenchmark {
         .setBaseModelDigest(com.google.protobuf.ByteString.copyFrom(new byte[32])).setSampleCount(100)
         .setTrainLoss(0.5f).setDense(FloatVectors.toWire(x)).build();
     Envelope e = Envelopes.seal(identity, MessageType.CLIENT_UPDATE, JOB, 1, update.toByteArray(), 0);
-    return Framing.frames(e, MAX_FRAME, 0);
+    return Framing.frames(e, MAX_FRAME, 0, ChunkSigning.signer(identity));
   }
 
   private static List<Frame> seal(Identity identity, SecAggMessage m) {
     Envelope e = Envelopes.seal(identity, MessageType.SECAGG, JOB, 1, m.encode(), 0);
-    return Framing.frames(e, MAX_FRAME, 0);
+    return Framing.frames(e, MAX_FRAME, 0, ChunkSigning.signer(identity));
   }
 
-  private static Envelope reassemble(List<byte[]> frames) {
-    Reassembler reassembler = Reassembler.create(Clock.systemUTC());
+  private static Envelope reassemble(List<byte[]> frames, ChunkVerifier verifier) {
+    Reassembler reassembler = Reassembler.create(ReassemblyLimits.defaults(), verifier, Clock.systemUTC());
     for (byte[] f : frames) {
-      if (reassembler.accept(f) instanceof Reassembly.Complete c) {
+      if (reassembler.accept(null, f) instanceof Reassembly.Complete c) {
         return c.envelope();
       }
     }

@@ -4,6 +4,7 @@ import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.PublicKey;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.TopicNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class ClientConfig {
   private final TopicNames topics;
   private final Map<String, Object> kafka;
   private final int maxFrameBytes;
+  private final ReassemblyLimits reassemblyLimits;
   private final boolean stopAfterFinalRound;
   private final long compressionSeed;
   private final java.nio.file.Path secureStateDirectory;
@@ -35,6 +37,7 @@ public final class ClientConfig {
     this.topics = new TopicNames(b.topicPrefix, b.job);
     this.kafka = Map.copyOf(b.kafka);
     this.maxFrameBytes = b.maxFrameBytes;
+    this.reassemblyLimits = b.reassemblyLimits;
     this.stopAfterFinalRound = b.stopAfterFinalRound;
     this.compressionSeed = b.compressionSeed;
     this.secureStateDirectory = b.secureStateDirectory;
@@ -100,6 +103,11 @@ public final class ClientConfig {
     return maxFrameBytes;
   }
 
+  /** Bounds on reassembling the coordinator's chunked plans, models, shards and secure-aggregation messages. */
+  public ReassemblyLimits reassemblyLimits() {
+    return reassemblyLimits;
+  }
+
   /**
    * Whether {@link FederatedClient#run()} returns once the plan marked final is handled (default
    * true). Turn it off for a client that should outlive a job that may be resumed or extended;
@@ -133,6 +141,7 @@ public final class ClientConfig {
     private String topicPrefix = TopicNames.DEFAULT_PREFIX;
     private final Map<String, Object> kafka = new LinkedHashMap<>();
     private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
+    private ReassemblyLimits reassemblyLimits = ReassemblyLimits.defaults();
     private boolean stopAfterFinalRound = true;
     private long compressionSeed;
     private java.nio.file.Path secureStateDirectory;
@@ -228,6 +237,18 @@ public final class ClientConfig {
             + ", but maxFrameBytes=" + bytes);
       }
       this.maxFrameBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Bounds on reassembling what the coordinator publishes in chunks. Default
+     * {@link ReassemblyLimits#defaults()}: at most min(2 GiB, max heap / 4) bytes held for
+     * incomplete sets, messages up to min(256 MiB, half of that), 10,000 incomplete sets (64 per
+     * sender), each kept at most 10 minutes, records up to 1 MiB. Only chunks signed by the pinned
+     * coordinator key are ever stored.
+     */
+    public Builder reassemblyLimits(ReassemblyLimits limits) {
+      this.reassemblyLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

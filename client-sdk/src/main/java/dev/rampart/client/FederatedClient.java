@@ -3,6 +3,7 @@ package dev.rampart.client;
 import dev.rampart.client.internal.AnchorTracker;
 import dev.rampart.client.internal.ClientChannels;
 import dev.rampart.client.internal.CoordinatorFeed;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.RecordFaults;
@@ -62,7 +63,7 @@ public final class FederatedClient implements AutoCloseable {
     this.transform = transform;
     this.clock = clock;
     this.channels = new ClientChannels(config.kafka(), config.topics(), config.identity().id());
-    this.feed = new CoordinatorFeed(config.job(), config.coordinatorKey(), clock);
+    this.feed = new CoordinatorFeed(config.job(), config.coordinatorKey(), config.reassemblyLimits(), clock);
     this.work = new dev.rampart.client.internal.RoundWork(config.identity().id(), trainer, feed.shards(), clock);
     this.payloads = new dev.rampart.client.internal.UpdatePayloads(config.compressionSeed());
     this.secure = new SecureUpdates(config, clock);
@@ -196,7 +197,8 @@ public final class FederatedClient implements AutoCloseable {
         .build();
     Envelope envelope = Envelopes.seal(config.identity(), MessageType.CLIENT_UPDATE, plan.getJobId(),
         plan.getRound(), update.toByteArray(), clock.millis());
-    channels.sendUpdate(config.identity().id(), Framing.frames(envelope, config.maxFrameBytes(), plan.getDeadlineMs()));
+    channels.sendUpdate(config.identity().id(), Framing.frames(envelope, config.maxFrameBytes(), plan.getDeadlineMs(),
+        ChunkSigning.signer(config.identity())));
   }
 
   /**

@@ -39,7 +39,7 @@ final class SecureUpdates implements AutoCloseable {
     if (session == null) {
       channel = new SecAggChannel(config.kafka(), config.topics(), config.identity().id());
       session = new SecureSession(config.identity(), config.coordinatorKey(), channel, store(),
-          config.secureSessionHook(), config.maxFrameBytes(), clock);
+          config.secureSessionHook(), config.maxFrameBytes(), config.reassemblyLimits(), clock);
     }
     Optional<ClientPhase> end = session.run(plan, vector, stop);
     LOG.info("client {} round {}: secure aggregation ended in {}", config.identity().id(), plan.getRound(),

@@ -13,10 +13,12 @@ import dev.rampart.coordinator.internal.RejectionLedger;
 import dev.rampart.coordinator.internal.ResumePoint;
 import dev.rampart.coordinator.internal.RoundCollector;
 import dev.rampart.coordinator.internal.UpdateVerifier;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Enrollment;
 import dev.rampart.protocol.ClientId;
 import dev.rampart.protocol.FloatVectors;
 import dev.rampart.protocol.Hex;
+import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.wire.ModelVersion;
 import dev.rampart.protocol.wire.RoundPlan;
@@ -82,7 +84,8 @@ public final class Coordinator implements AutoCloseable {
     this.publisher = new Publisher(channels, config.topics(), config.identity(), config.maxFrameBytes(), clock);
     this.coded = dev.rampart.coordinator.internal.CodedRounds.of(config);
     this.collector = new RoundCollector(channels,
-        new UpdateVerifier(config.job(), config.registry(), config.dimension(), coded.compression()), clock);
+        new UpdateVerifier(config.job(), config.registry(), config.dimension(), coded.compression()),
+        Reassembler.create(config.reassemblyLimits(), ChunkSigning.registry(config.registry()), clock), clock);
     this.aggregation = new AggregationStep(config.aggregation(), config.maxByzantine(), config.aggregationSeed(),
         config.secureAggregation().isPresent());
     this.trail = config.runDirectory()

@@ -4,6 +4,7 @@ import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.TopicNames;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class CoordinatorConfig {
   private final int maxByzantine;
   private final long aggregationSeed;
   private final int maxFrameBytes;
+  private final ReassemblyLimits reassemblyLimits;
   private final Map<String, String> training;
   private final int partitions;
   private final short replicationFactor;
@@ -73,6 +75,7 @@ public final class CoordinatorConfig {
     this.maxByzantine = b.maxByzantine;
     this.aggregationSeed = b.aggregationSeed;
     this.maxFrameBytes = b.maxFrameBytes;
+    this.reassemblyLimits = b.reassemblyLimits;
     this.training = Map.copyOf(b.training);
     this.partitions = b.partitions;
     this.replicationFactor = b.replicationFactor;
@@ -170,6 +173,11 @@ public final class CoordinatorConfig {
     return maxFrameBytes;
   }
 
+  /** Bounds on reassembling the clients' chunked updates and secure-aggregation messages. */
+  public ReassemblyLimits reassemblyLimits() {
+    return reassemblyLimits;
+  }
+
   /** Local-training hyper-parameters written into every round plan. */
   public Map<String, String> training() {
     return training;
@@ -234,6 +242,7 @@ public final class CoordinatorConfig {
     private int maxByzantine;
     private long aggregationSeed = DEFAULT_AGGREGATION_SEED;
     private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
+    private ReassemblyLimits reassemblyLimits = ReassemblyLimits.defaults();
     private final Map<String, String> training = new LinkedHashMap<>();
     private int partitions = DEFAULT_PARTITIONS;
     private short replicationFactor = DEFAULT_REPLICATION_FACTOR;
@@ -421,6 +430,18 @@ public final class CoordinatorConfig {
             + ", but maxFrameBytes=" + bytes);
       }
       this.maxFrameBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Bounds on reassembling the clients' chunked updates and secure-aggregation messages. Default
+     * {@link ReassemblyLimits#defaults()}: at most min(2 GiB, max heap / 4) bytes held for
+     * incomplete sets, messages up to min(256 MiB, half of that), 10,000 incomplete sets (64 per
+     * client), each kept at most 10 minutes, records up to 1 MiB. Only chunks signed by an active
+     * enrolled client are ever stored.
+     */
+    public Builder reassemblyLimits(ReassemblyLimits limits) {
+      this.reassemblyLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -6,11 +6,13 @@ import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Turns an {@link Envelope} into the Kafka record values that carry it: one {@link Frame} when it
  * fits, otherwise {@link Chunk}s of at most {@code maxFrameBytes} each, which a
- * {@link Reassembler} puts back together.
+ * {@link Reassembler} puts back together. Every chunk is signed by the envelope's sender through a
+ * {@link ChunkSigner}, so readers store only chunks the sender wrote.
  *
  * <p>Kafka's default limit on one record is about 1 MiB ({@code message.max.bytes} on the broker,
  * {@code max.request.size} on the producer); {@link #DEFAULT_MAX_FRAME_BYTES} leaves room for
@@ -21,8 +23,11 @@ public final class Framing {
   public static final int DEFAULT_MAX_FRAME_BYTES = 900 * 1024;
   /** Smallest accepted frame limit; below it the chunk header would dominate. */
   public static final int MIN_MAX_FRAME_BYTES = 1024;
-  /** Bytes reserved for a chunk's own fields (transfer id, digest, indices) inside a frame. */
-  static final int CHUNK_OVERHEAD = 256;
+  /**
+   * Bytes reserved for a chunk's own fields inside a frame: transfer id (at most 256 characters
+   * including the sender), digest, indices, length, expiry, sender, key id and signature.
+   */
+  static final int CHUNK_OVERHEAD = 512;
 
   private Framing() {}
 
@@ -31,9 +36,13 @@ public final class Framing {
    *
    * @param maxFrameBytes largest serialized frame, at least {@link #MIN_MAX_FRAME_BYTES}
    * @param expiresAtMillis epoch milliseconds after which a reader drops an incomplete set; 0 lets
-   *     the reader decide
+   *     the reader decide (a reader keeps an incomplete set no longer than its own time-to-live)
+   * @param signer signs each chunk as the envelope's sender; not called when one frame suffices
+   * @throws IllegalArgumentException if {@code maxFrameBytes} is too small or {@code signer} signs
+   *     as another party than the envelope's sender
    */
-  public static List<Frame> frames(Envelope envelope, int maxFrameBytes, long expiresAtMillis) {
+  public static List<Frame> frames(Envelope envelope, int maxFrameBytes, long expiresAtMillis, ChunkSigner signer) {
+    Objects.requireNonNull(signer, "signer");
     if (maxFrameBytes < MIN_MAX_FRAME_BYTES) {
       throw new IllegalArgumentException("maxFrameBytes must be at least " + MIN_MAX_FRAME_BYTES
           + ", but maxFrameBytes=" + maxFrameBytes);
@@ -60,7 +69,12 @@ public final class Framing {
           .setData(ByteString.copyFrom(bytes, from, to - from))
           .setExpiresAtMs(expiresAtMillis)
           .build();
-      frames.add(Frame.newBuilder().setChunk(chunk).build());
+      Chunk signed = signer.sign(chunk);
+      if (!signed.getSender().equals(envelope.getSender())) {
+        throw new IllegalArgumentException("chunk signer '" + signed.getSender()
+            + "' is not the envelope's sender '" + envelope.getSender() + "'");
+      }
+      frames.add(Frame.newBuilder().setChunk(signed).build());
     }
     return frames;
   }

@@ -6,71 +6,107 @@ import dev.rampart.protocol.internal.ChunkSet;
 import dev.rampart.protocol.wire.Chunk;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Puts chunked envelopes back together and checks them against the announced SHA-256 and length.
+ * Every reader of a Rampart topic, coordinator and client, reassembles through one of these.
  *
- * <p>Bounded: a set announcing more than {@code maxMessageBytes}, or chunks that would push the
- * bytes held for incomplete sets over {@code maxPendingBytes}, are rejected as
- * {@link RejectionReason#OVERSIZED}. Incomplete sets are dropped by {@link #expire()} once their
- * expiry (the round deadline the sender wrote into each chunk, or {@code now + defaultTtl} when it
- * wrote none) has passed. A chunk delivered twice is harmless; a chunk that contradicts an earlier
- * one (other count, digest, length or data) rejects the whole set as
- * {@link RejectionReason#CHUNK_CORRUPT}.
+ * <p>Bounded ({@link ReassemblyLimits}): a record longer than {@code maxFrameBytes} is refused
+ * unparsed; a chunk announcing a whole above {@code maxMessageBytes}, or a count that no writer
+ * could have produced for that length (more than one piece per
+ * {@value #MIN_PIECE_BYTES} bytes, or fewer pieces than {@code maxFrameBytes} allows), is refused
+ * before anything is allocated. Pieces are stored as they arrive, never preallocated per count,
+ * and every stored byte plus a fixed per-piece and per-set overhead counts against
+ * {@code maxPendingBytes}. At most {@code maxPendingSets} incomplete sets are held, and at most
+ * {@code maxPendingSetsPerSender} of one sender, so one sender cannot crowd out the others. An
+ * incomplete set is dropped by {@link #expire()} at the expiry its sender wrote, but never later
+ * than {@code maxTtl} after its first chunk arrived.
+ *
+ * <p>Authenticated: every chunk names its sender and is signed by it. After the cheap checks
+ * above, the {@link ChunkVerifier} decides (known sender, key id, signature) before anything of
+ * the chunk is stored; a chunk it refuses is rejected alone and leaves every set untouched, so a
+ * party that cannot sign can neither cancel nor stall an honest transfer. A transfer id must start
+ * with {@code sender + "/"}, so another sender, even an enrolled one, cannot add to or contradict a
+ * transfer that is not its own. A chunk delivered twice
+ * is harmless; a verified chunk that contradicts its set (other count, length, digest, expiry or
+ * data) is its sender's own equivocation and drops that set as
+ * {@link RejectionReason#CHUNK_CORRUPT}. Single-frame envelopes are passed through unchanged;
+ * their envelope signature is the caller's to check, as is the envelope of a reassembled set.
+ *
+ * <p>{@link #accept} never throws: every input is answered with a {@link Reassembly}.
  *
  * <p>Not thread-safe: one instance per consuming thread.
  */
 public final class Reassembler {
-  /** Default largest reassembled message: 1 GiB. */
-  public static final long DEFAULT_MAX_MESSAGE_BYTES = 1L << 30;
-  /** Default bound on bytes held for incomplete sets: 2 GiB. */
-  public static final long DEFAULT_MAX_PENDING_BYTES = 2L << 30;
-  /** Default lifetime of an incomplete set whose chunks carry no expiry. */
-  public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
-  /** Most incomplete sets held at once; a flood of one-chunk sets cannot exhaust memory. */
-  public static final int MAX_PENDING_SETS = 10_000;
+  /** Smallest piece an honest writer cuts (all but the last piece of a set are this large or larger). */
+  public static final int MIN_PIECE_BYTES = Framing.MIN_MAX_FRAME_BYTES - Framing.CHUNK_OVERHEAD;
+  /** Longest accepted transfer id, in characters. */
+  public static final int MAX_TRANSFER_ID_LENGTH = 256;
 
-  private final long maxMessageBytes;
-  private final long maxPendingBytes;
-  private final Duration defaultTtl;
+  private final ReassemblyLimits limits;
+  private final ChunkVerifier verifier;
   private final InstantSource clock;
   private final Map<String, ChunkSet> pending = new LinkedHashMap<>();
+  private final Map<String, Integer> setsBySender = new HashMap<>();
   private long pendingBytes;
 
-  private Reassembler(long maxMessageBytes, long maxPendingBytes, Duration defaultTtl, InstantSource clock) {
-    if (maxMessageBytes <= 0 || maxPendingBytes < maxMessageBytes) {
-      throw new IllegalArgumentException("need 0 < maxMessageBytes <= maxPendingBytes, but maxMessageBytes="
-          + maxMessageBytes + ", maxPendingBytes=" + maxPendingBytes);
+  private Reassembler(ReassemblyLimits limits, ChunkVerifier verifier, InstantSource clock) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * A reassembler.
+   *
+   * @param limits the bounds to enforce, e.g. {@link ReassemblyLimits#defaults()}
+   * @param verifier decides whether a chunk was signed by the sender it names
+   * @param clock the source of "now" for expiry
+   */
+  public static Reassembler create(ReassemblyLimits limits, ChunkVerifier verifier, InstantSource clock) {
+    return new Reassembler(limits, verifier, clock);
+  }
+
+  /**
+   * Parses one Kafka record value and feeds it in. Never throws: malformed, oversized, unsigned
+   * or badly signed input is answered with {@link Reassembly.Rejected}, whose detail names
+   * {@code recordKey} when there is one.
+   *
+   * @param recordKey the record's Kafka key, may be null; only used to name the record
+   * @param recordValue the record's value, may be null
+   */
+  public Reassembly accept(String recordKey, byte[] recordValue) {
+    Reassembly outcome;
+    try {
+      outcome = acceptRecord(recordValue);
+    } catch (RuntimeException e) {
+      outcome = new Reassembly.Rejected(RejectionReason.MALFORMED,
+          "record could not be read (" + e.getClass().getSimpleName() + ")", "");
     }
-    if (defaultTtl.isNegative() || defaultTtl.isZero()) {
-      throw new IllegalArgumentException("defaultTtl must be positive, but was " + defaultTtl);
+    if (recordKey != null && outcome instanceof Reassembly.Rejected r) {
+      return new Reassembly.Rejected(r.reason(), r.detail() + " (record key " + quote(recordKey) + ")",
+          r.transferId());
     }
-    this.maxMessageBytes = maxMessageBytes;
-    this.maxPendingBytes = maxPendingBytes;
-    this.defaultTtl = defaultTtl;
-    this.clock = clock;
+    return outcome;
   }
 
-  /** A reassembler with the default limits. */
-  public static Reassembler create(InstantSource clock) {
-    return new Reassembler(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_PENDING_BYTES, DEFAULT_TTL, clock);
-  }
-
-  /** A reassembler with explicit limits; the message names any inconsistent value. */
-  public static Reassembler create(long maxMessageBytes, long maxPendingBytes, Duration defaultTtl,
-      InstantSource clock) {
-    return new Reassembler(maxMessageBytes, maxPendingBytes, defaultTtl, clock);
-  }
-
-  /** Parses one Kafka record value and feeds it in; malformed bytes are rejected, never thrown. */
-  public Reassembly accept(byte[] recordValue) {
+  private Reassembly acceptRecord(byte[] recordValue) {
+    if (recordValue == null) {
+      return new Reassembly.Rejected(RejectionReason.MALFORMED, "record without value", "");
+    }
+    if (recordValue.length > limits.maxFrameBytes()) {
+      return new Reassembly.Rejected(RejectionReason.OVERSIZED, "record of " + recordValue.length
+          + " bytes is above maxFrameBytes=" + limits.maxFrameBytes(), "");
+    }
     Frame frame;
     try {
       frame = Frame.parseFrom(recordValue);
@@ -78,11 +114,6 @@ public final class Reassembler {
       return new Reassembly.Rejected(RejectionReason.MALFORMED,
           "record of " + recordValue.length + " bytes is not a Rampart frame", "");
     }
-    return accept(frame);
-  }
-
-  /** Feeds one frame in. */
-  public Reassembly accept(Frame frame) {
     switch (frame.getContentCase()) {
       case ENVELOPE:
         return new Reassembly.Complete(frame.getEnvelope());
@@ -94,71 +125,95 @@ public final class Reassembler {
   }
 
   private Reassembly acceptChunk(Chunk chunk) {
-    String id = chunk.getTransferId();
-    String problem = validate(chunk);
+    String id = shortened(chunk.getTransferId());
+    String problem = ChunkChecks.shape(chunk);
     if (problem != null) {
-      drop(id);
       return new Reassembly.Rejected(RejectionReason.MALFORMED, problem, id);
     }
-    if (chunk.getWholeLength() > maxMessageBytes) {
-      drop(id);
-      return new Reassembly.Rejected(RejectionReason.OVERSIZED, "chunk set " + id + " announces "
-          + chunk.getWholeLength() + " bytes, above maxMessageBytes=" + maxMessageBytes, id);
+    if (chunk.getSignature().isEmpty()) {
+      return new Reassembly.Rejected(RejectionReason.UNSIGNED, "unsigned chunk "
+          + Integer.toUnsignedString(chunk.getIndex()) + " of " + id, id);
     }
-    ChunkSet set = pending.get(id);
+    problem = ChunkChecks.sender(chunk);
+    if (problem != null) {
+      return new Reassembly.Rejected(RejectionReason.MALFORMED, problem, id);
+    }
+    if (chunk.getWholeLength() > limits.maxMessageBytes()) {
+      return new Reassembly.Rejected(RejectionReason.OVERSIZED, "chunk set " + id + " announces "
+          + chunk.getWholeLength() + " bytes, above maxMessageBytes=" + limits.maxMessageBytes(), id);
+    }
+    problem = ChunkChecks.count(chunk, limits.maxFrameBytes());
+    if (problem != null) {
+      return new Reassembly.Rejected(RejectionReason.MALFORMED, problem, id);
+    }
+    Optional<ChunkRefusal> refusal = verify(chunk);
+    if (refusal.isPresent()) {
+      return new Reassembly.Rejected(refusal.get().reason(), refusal.get().detail(), id);
+    }
+    return store(chunk, id);
+  }
+
+  private Optional<ChunkRefusal> verify(Chunk chunk) {
+    try {
+      return Objects.requireNonNull(verifier.verify(chunk), "verifier answer");
+    } catch (RuntimeException e) {
+      return Optional.of(new ChunkRefusal(RejectionReason.BAD_SIGNATURE,
+          "chunk signature could not be checked (" + e.getClass().getSimpleName() + ")"));
+    }
+  }
+
+  private Reassembly store(Chunk chunk, String id) {
+    // One sender per transfer id: ChunkChecks.sender requires the id to start with "sender/".
+    String key = chunk.getTransferId();
+    int index = chunk.getIndex();
+    long cost = chunk.getData().size() + (long) ReassemblyLimits.PIECE_OVERHEAD_BYTES;
+    ChunkSet set = pending.get(key);
     if (set == null) {
-      if (pending.size() >= MAX_PENDING_SETS) {
-        return new Reassembly.Rejected(RejectionReason.OVERSIZED, "already " + pending.size()
-            + " incomplete chunk sets held; dropping " + id, id);
+      Reassembly refused = admit(chunk, id);
+      if (refused != null) {
+        return refused;
       }
       set = new ChunkSet(chunk, expiry(chunk));
-      pending.put(id, set);
+      pending.put(key, set);
+      setsBySender.merge(set.sender(), 1, Integer::sum);
+      pendingBytes += ReassemblyLimits.SET_OVERHEAD_BYTES;
     } else if (!set.matches(chunk)) {
-      drop(id);
-      return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT,
-          "chunk " + chunk.getIndex() + " of " + id + " contradicts the set's count, length or digest", id);
+      return corrupt(key, "signed chunk " + index + " of " + id
+          + " contradicts its set's count, length, digest or expiry", id);
     }
-    int index = chunk.getIndex();
     ByteString existing = set.piece(index);
     if (existing != null) {
-      if (existing.equals(chunk.getData())) {
-        return new Reassembly.Redelivered(id, index);
-      }
-      drop(id);
-      return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT,
-          "chunk " + index + " of " + id + " arrived twice with different data", id);
+      return existing.equals(chunk.getData()) ? new Reassembly.Redelivered(id, index)
+          : corrupt(key, "signed chunk " + index + " of " + id + " arrived twice with different data", id);
     }
-    if (pendingBytes + chunk.getData().size() > maxPendingBytes) {
-      drop(id);
+    if (set.bytes() + chunk.getData().size() > set.wholeLength()) {
+      return corrupt(key, "chunks of " + id + " carry more than the announced " + set.wholeLength() + " bytes", id);
+    }
+    if (pendingBytes + cost > limits.maxPendingBytes()) {
+      drop(key);
       return new Reassembly.Rejected(RejectionReason.OVERSIZED, "holding chunk " + index + " of " + id
-          + " would exceed maxPendingBytes=" + maxPendingBytes, id);
+          + " would exceed maxPendingBytes=" + limits.maxPendingBytes(), id);
     }
     set.put(index, chunk.getData());
-    pendingBytes += chunk.getData().size();
+    pendingBytes += cost;
     if (!set.complete()) {
       return new Reassembly.Pending(id, set.received(), set.count());
     }
-    drop(id);
+    drop(key);
     return complete(id, set);
   }
 
-  private static String validate(Chunk chunk) {
-    if (chunk.getTransferId().isEmpty()) {
-      return "chunk without transfer id";
+  /** Null if a new set for {@code chunk} fits the set counts, otherwise the rejection; bytes are checked per piece. */
+  private Reassembly admit(Chunk chunk, String id) {
+    String sender = chunk.getSender();
+    int ofSender = setsBySender.getOrDefault(sender, 0);
+    if (ofSender >= limits.maxPendingSetsPerSender()) {
+      return new Reassembly.Rejected(RejectionReason.OVERSIZED, "already " + ofSender + " incomplete chunk sets of "
+          + sender + " held (maxPendingSetsPerSender=" + limits.maxPendingSetsPerSender() + "); refusing " + id, id);
     }
-    if (chunk.getCount() == 0 || Integer.compareUnsigned(chunk.getIndex(), chunk.getCount()) >= 0) {
-      return "chunk index=" + Integer.toUnsignedString(chunk.getIndex()) + " outside count="
-          + Integer.toUnsignedString(chunk.getCount()) + " in " + chunk.getTransferId();
-    }
-    if (Integer.toUnsignedLong(chunk.getCount()) > Math.max(1, chunk.getWholeLength())) {
-      return "chunk count=" + Integer.toUnsignedString(chunk.getCount()) + " exceeds announced length="
-          + chunk.getWholeLength() + " in " + chunk.getTransferId();
-    }
-    if (chunk.getCount() > (1 << 20)) {
-      return "chunk count=" + chunk.getCount() + " above 1048576 in " + chunk.getTransferId();
-    }
-    if (chunk.getWholeSha256().size() != 32) {
-      return "chunk digest of " + chunk.getWholeSha256().size() + " bytes (expected 32) in " + chunk.getTransferId();
+    if (pending.size() >= limits.maxPendingSets()) {
+      return new Reassembly.Rejected(RejectionReason.OVERSIZED, "already " + pending.size()
+          + " incomplete chunk sets held (maxPendingSets=" + limits.maxPendingSets() + "); refusing " + id, id);
     }
     return null;
   }
@@ -173,12 +228,18 @@ public final class Reassembler {
       return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT,
           "chunk set " + id + " does not match its announced SHA-256", id);
     }
+    Envelope envelope;
     try {
-      return new Reassembly.Complete(Envelope.parseFrom(whole));
+      envelope = Envelope.parseFrom(whole);
     } catch (InvalidProtocolBufferException e) {
       return new Reassembly.Rejected(RejectionReason.MALFORMED,
           "chunk set " + id + " reassembles to bytes that are not an envelope", id);
     }
+    if (!envelope.getSender().equals(set.sender())) {
+      return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT, "chunk set " + id + " signed by "
+          + set.sender() + " carries an envelope of sender " + quote(envelope.getSender()), id);
+    }
+    return new Reassembly.Complete(envelope);
   }
 
   /**
@@ -191,13 +252,13 @@ public final class Reassembler {
     List<Reassembly.Rejected> dropped = new ArrayList<>();
     Iterator<Map.Entry<String, ChunkSet>> it = pending.entrySet().iterator();
     while (it.hasNext()) {
-      Map.Entry<String, ChunkSet> entry = it.next();
-      ChunkSet set = entry.getValue();
+      ChunkSet set = it.next().getValue();
       if (set.expiresAtMillis() <= now) {
         it.remove();
-        pendingBytes -= set.bytes();
-        dropped.add(new Reassembly.Rejected(RejectionReason.CHUNK_INCOMPLETE, "chunk set " + entry.getKey()
-            + " expired with " + set.received() + " of " + set.count() + " chunks", entry.getKey()));
+        release(set);
+        String id = set.transferId();
+        dropped.add(new Reassembly.Rejected(RejectionReason.CHUNK_INCOMPLETE, "chunk set " + id
+            + " expired with " + set.received() + " of " + set.count() + " chunks", id));
       }
     }
     return dropped;
@@ -208,19 +269,39 @@ public final class Reassembler {
     return pending.size();
   }
 
-  /** Bytes held for incomplete sets. */
+  /** Bytes reserved for incomplete sets: their data plus the per-piece and per-set overhead. */
   public long pendingBytes() {
     return pendingBytes;
   }
 
   private long expiry(Chunk chunk) {
-    return chunk.getExpiresAtMs() > 0 ? chunk.getExpiresAtMs() : clock.millis() + defaultTtl.toMillis();
+    long latest = clock.millis() + limits.maxTtl().toMillis();
+    return chunk.getExpiresAtMs() > 0 ? Math.min(chunk.getExpiresAtMs(), latest) : latest;
   }
 
-  private void drop(String id) {
-    ChunkSet set = pending.remove(id);
+  private Reassembly corrupt(String key, String detail, String id) {
+    drop(key);
+    return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT, detail, id);
+  }
+
+  private void drop(String key) {
+    ChunkSet set = pending.remove(key);
     if (set != null) {
-      pendingBytes -= set.bytes();
+      release(set);
     }
+  }
+
+  private void release(ChunkSet set) {
+    pendingBytes -= set.bytes() + (long) set.received() * ReassemblyLimits.PIECE_OVERHEAD_BYTES
+        + ReassemblyLimits.SET_OVERHEAD_BYTES;
+    setsBySender.computeIfPresent(set.sender(), (s, n) -> n == 1 ? null : n - 1);
+  }
+
+  private static String shortened(String s) {
+    return s.length() > MAX_TRANSFER_ID_LENGTH ? s.substring(0, MAX_TRANSFER_ID_LENGTH) + "..." : s;
+  }
+
+  private static String quote(String s) {
+    return s == null ? "null" : "'" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "'";
   }
 }

@@ -155,7 +155,8 @@ public final class CodedSimulation {
           out.println("warning: a client did not finish cleanly: " + e);
         }
       }
-      UpdateTraffic traffic = UpdateTraffic.read(servers, new TopicNames(TopicNames.DEFAULT_PREFIX, job).updates());
+      UpdateTraffic traffic = UpdateTraffic.read(servers, new TopicNames(TopicNames.DEFAULT_PREFIX, job).updates(),
+          config.registry());
       return summarize(runDir, summary, printer.lines, traffic);
     } finally {
       running.forEach(FederatedClient::close);

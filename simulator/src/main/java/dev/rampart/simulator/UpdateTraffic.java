@@ -1,8 +1,11 @@
 package dev.rampart.simulator;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.rampart.crypto.ChunkSigning;
+import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.MessageType;
 import java.time.Clock;
@@ -46,17 +49,18 @@ record UpdateTraffic(Map<Long, Tally> perRound) {
     perRound = Map.copyOf(perRound);
   }
 
-  /** Reads every record of {@code topic} from the beginning. */
-  static UpdateTraffic read(String bootstrap, String topic) {
-    return of(TopicReader.values(bootstrap, topic));
+  /** Reads every record of {@code topic} from the beginning; chunks count only if signed by an enrolled client. */
+  static UpdateTraffic read(String bootstrap, String topic, ClientRegistry registry) {
+    return of(TopicReader.values(bootstrap, topic), registry);
   }
 
-  /** Tallies record values of an updates topic (chunk sets reassembled). */
-  static UpdateTraffic of(List<byte[]> values) {
-    Reassembler reassembler = Reassembler.create(Clock.systemUTC());
+  /** Tallies record values of an updates topic (chunk sets of {@code registry}'s clients reassembled). */
+  static UpdateTraffic of(List<byte[]> values, ClientRegistry registry) {
+    Reassembler reassembler = Reassembler.create(ReassemblyLimits.defaults(), ChunkSigning.registry(registry),
+        Clock.systemUTC());
     Map<Long, Tally> out = new TreeMap<>();
     for (byte[] value : values) {
-      Reassembly r = reassembler.accept(value);
+      Reassembly r = reassembler.accept(null, value);
       if (!(r instanceof Reassembly.Complete c) || c.envelope().getType() != MessageType.CLIENT_UPDATE) {
         continue;
       }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import dev.rampart.aggregation.coding.WindowOrder;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
+import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.FloatVectors;
 import dev.rampart.protocol.Framing;
@@ -55,7 +57,7 @@ class CodedScenarioTest {
     ClientUpdate compressed = ClientUpdate.newBuilder().setRound(2).setCompressed(CompressedVector.newBuilder()
         .setCodec("randk").setDimension(100).setEncoded(ByteString.copyFrom(new byte[44]))).build();
     List<byte[]> values = List.of(record(client, dense), record(client, compressed), new byte[] {1, 2, 3});
-    UpdateTraffic traffic = UpdateTraffic.of(values);
+    UpdateTraffic traffic = UpdateTraffic.of(values, ClientRegistry.empty().withClient("c", client.publicKey()));
     assertThat(traffic.perRound().get(1L).payloadBytes()).isEqualTo(400);
     assertThat(traffic.perRound().get(2L).payloadBytes()).isEqualTo(44);
     assertThat(traffic.total().updates()).isEqualTo(2);
@@ -67,6 +69,6 @@ class CodedScenarioTest {
 
   private static byte[] record(Identity who, ClientUpdate u) {
     return Framing.frames(Envelopes.seal(who, MessageType.CLIENT_UPDATE, "job", u.getRound(), u.toByteArray(), 0),
-        Framing.DEFAULT_MAX_FRAME_BYTES, 0).get(0).toByteArray();
+        Framing.DEFAULT_MAX_FRAME_BYTES, 0, ChunkSigning.signer(who)).get(0).toByteArray();
   }
 }

@@ -16,6 +16,7 @@ import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.Frame;
 import dev.rampart.protocol.wire.MessageType;
 import dev.rampart.testkit.KafkaFixture;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ class HostileSenderIT {
         new StringSerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topics.updates(), CONTROL, new byte[] {(byte) 0xff, 0, 1})).get();
       producer.send(new ProducerRecord<>(topics.updates(), CONTROL,
-          Framing.frames(claimed, Framing.DEFAULT_MAX_FRAME_BYTES, 0).get(0).toByteArray())).get();
+          Frame.newBuilder().setEnvelope(claimed).build().toByteArray())).get();
       for (int i = 0; i < FLOOD; i++) {
         producer.send(new ProducerRecord<>(topics.updates(), "forged-" + i, new byte[] {(byte) 0xff, (byte) i}));
       }

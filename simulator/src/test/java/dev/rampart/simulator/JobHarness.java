@@ -46,6 +46,11 @@ final class JobHarness implements AutoCloseable {
     this.parent = original;
   }
 
+  /** The clients enrolled so far. */
+  ClientRegistry registry() {
+    return registry;
+  }
+
   /** A harness for the same job, identities and registry, with fresh client threads. */
   JobHarness restartClients() {
     return new JobHarness(this);

@@ -9,12 +9,14 @@ import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.coordinator.CodedMode;
 import dev.rampart.coordinator.JobSummary;
 import dev.rampart.coordinator.RoundSummary;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.DataShard;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
@@ -79,7 +81,7 @@ class LadOverKafkaIT {
       List<ClientRunSummary> clients = h.awaitClients();
 
       assertThat(cleanupPolicy(topics.shards())).isEqualTo("compact");
-      List<RoundPlan> plans = openPlans(h.bootstrap, topics.plans());
+      List<RoundPlan> plans = openPlans(h, topics.plans());
       assertThat(plans).hasSize(ROUNDS);
       Map<Integer, byte[]> genuine = genuineShardDigests(shards);
       for (RoundPlan plan : plans) {
@@ -106,7 +108,7 @@ class LadOverKafkaIT {
         assertThat(clients.get(i).ignoredMessages()).isEqualTo(holdersOfShardZero.contains(i) ? 2 : 1);
       }
 
-      UpdateTraffic.Tally traffic = UpdateTraffic.read(h.bootstrap, topics.updates()).total();
+      UpdateTraffic.Tally traffic = UpdateTraffic.read(h.bootstrap, topics.updates(), h.registry()).total();
       assertThat(traffic.updates()).isEqualTo((long) ROUNDS * CLIENTS);
       assertThat(traffic.compressedUpdates()).isEqualTo(traffic.updates());
       assertThat(traffic.payloadFraction()).isLessThanOrEqualTo(0.15);
@@ -131,7 +133,8 @@ class LadOverKafkaIT {
         new StringSerializer(), new ByteArraySerializer())) {
       for (Envelope e : List.of(wrongContent, wrongKey)) {
         producer.send(new ProducerRecord<>(topics.shards(), "shard-" + e.getRound(),
-            Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0).get(0).toByteArray())).get(30, TimeUnit.SECONDS);
+            Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0, ChunkSigning.signer(e == wrongKey ? rogue : h.coordinator))
+                .get(0).toByteArray())).get(30, TimeUnit.SECONDS);
       }
     }
   }
@@ -150,11 +153,12 @@ class LadOverKafkaIT {
     }
   }
 
-  private static List<RoundPlan> openPlans(String bootstrap, String topic) throws Exception {
-    Reassembler reassembler = Reassembler.create(Clock.systemUTC());
+  private static List<RoundPlan> openPlans(JobHarness h, String topic) throws Exception {
+    Reassembler reassembler = Reassembler.create(ReassemblyLimits.defaults(), ChunkSigning.pinned(h.coordinator.publicKey()),
+        Clock.systemUTC());
     Map<Long, RoundPlan> byRound = new HashMap<>();
-    for (byte[] value : TopicReader.values(bootstrap, topic)) {
-      if (reassembler.accept(value) instanceof Reassembly.Complete c) {
+    for (byte[] value : TopicReader.values(h.bootstrap, topic)) {
+      if (reassembler.accept(null, value) instanceof Reassembly.Complete c) {
         RoundPlan plan = RoundPlan.parseFrom(c.envelope().getBody());
         if (!plan.getClosed()) {
           byRound.put(plan.getRound(), plan);

@@ -2,10 +2,12 @@ package dev.rampart.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.secagg.MaskedInput;
 import dev.rampart.crypto.secagg.SecAggMessage;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.protocol.wire.MessageType;
 import java.time.Clock;
@@ -23,10 +25,11 @@ final class MaskedInputsOnTopic {
   static List<MaskedInput> readAfterCheckingNoDenseUpdates(JobHarness h) {
     TopicNames topics = TopicNames.of(h.job);
     assertThat(TopicReader.values(h.bootstrap, topics.updates())).as("dense updates").isEmpty();
-    Reassembler reassembler = Reassembler.create(Clock.systemUTC());
+    Reassembler reassembler = Reassembler.create(ReassemblyLimits.defaults(), ChunkSigning.registry(h.registry()),
+        Clock.systemUTC());
     List<MaskedInput> masked = new ArrayList<>();
     for (byte[] value : TopicReader.values(h.bootstrap, topics.secagg())) {
-      if (reassembler.accept(value) instanceof Reassembly.Complete c
+      if (reassembler.accept(null, value) instanceof Reassembly.Complete c
           && c.envelope().getType() == MessageType.SECAGG
           && SecAggMessage.decode(c.envelope().getBody().toByteArray()) instanceof MaskedInput y) {
         masked.add(y);

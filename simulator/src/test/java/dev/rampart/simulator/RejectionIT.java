@@ -10,6 +10,7 @@ import dev.rampart.coordinator.RoundSummary;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.FloatVectors;
+import dev.rampart.protocol.ChunkSigner;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.TopicNames;
@@ -127,7 +128,10 @@ class RejectionIT {
 
   private static void send(KafkaProducer<String, byte[]> producer, TopicNames topics, String key, Envelope e)
       throws Exception {
-    for (Frame f : Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0)) {
+    ChunkSigner wholeEnvelopesOnly = chunk -> {
+      throw new IllegalStateException("the updates of this test fit one frame");
+    };
+    for (Frame f : Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0, wholeEnvelopesOnly)) {
       producer.send(new ProducerRecord<>(topics.updates(), key, f.toByteArray())).get();
     }
   }

@@ -1,6 +1,7 @@
 package dev.rampart.client.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.PublicKey;
 import dev.rampart.protocol.FloatVectors;
@@ -8,6 +9,7 @@ import dev.rampart.protocol.Hex;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.RecordFaults;
 import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.wire.Envelope;
@@ -46,15 +48,16 @@ public final class CoordinatorFeed {
   private long lastClosedDeadline;
   private long ignored;
 
-  public CoordinatorFeed(JobId job, PublicKey coordinatorKey, InstantSource clock) {
-    this(job, coordinatorKey, clock, Envelopes::verify);
+  public CoordinatorFeed(JobId job, PublicKey coordinatorKey, ReassemblyLimits limits, InstantSource clock) {
+    this(job, coordinatorKey, limits, clock, Envelopes::verify);
   }
 
   /** A feed that checks envelope signatures with {@code signature}. */
-  CoordinatorFeed(JobId job, PublicKey coordinatorKey, InstantSource clock, BiPredicate<Envelope, PublicKey> signature) {
+  CoordinatorFeed(JobId job, PublicKey coordinatorKey, ReassemblyLimits limits, InstantSource clock,
+      BiPredicate<Envelope, PublicKey> signature) {
     this.job = job;
     this.coordinatorKey = coordinatorKey;
-    this.reassembler = Reassembler.create(clock);
+    this.reassembler = Reassembler.create(limits, ChunkSigning.pinned(coordinatorKey), clock);
     this.signature = signature;
   }
 
@@ -69,7 +72,7 @@ public final class CoordinatorFeed {
   }
 
   private void acceptRecord(byte[] recordValue) {
-    Reassembly outcome = reassembler.accept(recordValue == null ? new byte[0] : recordValue);
+    Reassembly outcome = reassembler.accept(null, recordValue);
     if (outcome instanceof Reassembly.Complete complete) {
       accept(complete.envelope());
     } else if (outcome instanceof Reassembly.Rejected rejected) {

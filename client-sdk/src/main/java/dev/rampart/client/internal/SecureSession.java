@@ -1,6 +1,7 @@
 package dev.rampart.client.internal;
 
 import dev.rampart.client.SecureSessionHook;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
@@ -19,6 +20,7 @@ import dev.rampart.crypto.secagg.TrustAnchors;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.RecordFaults;
 import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.SecAggRecordKeys;
@@ -58,19 +60,21 @@ public final class SecureSession {
   private final ClientStateStore store;
   private final SecureSessionHook hook;
   private final int maxFrameBytes;
+  private final ReassemblyLimits limits;
   private final InstantSource clock;
   private final SecureRandom random = new SecureRandom();
   private final int maskThreads;
   private GroupRef lastSession;
 
   public SecureSession(Identity identity, PublicKey coordinatorKey, SecAggChannel channel, ClientStateStore store,
-      SecureSessionHook hook, int maxFrameBytes, InstantSource clock) {
+      SecureSessionHook hook, int maxFrameBytes, ReassemblyLimits limits, InstantSource clock) {
     this.identity = identity;
     this.coordinatorKey = coordinatorKey;
     this.channel = channel;
     this.store = store;
     this.hook = hook;
     this.maxFrameBytes = maxFrameBytes;
+    this.limits = limits;
     this.clock = clock;
     this.maskThreads = Math.max(1, Math.min(ClientSetup.MAX_MASK_THREADS, Runtime.getRuntime().availableProcessors()));
   }
@@ -111,21 +115,22 @@ public final class SecureSession {
 
   private ClientPhase converse(RoundPlan plan, int groupId, SecAggClient client, BooleanSupplier stop) {
     String key = SecAggRecordKeys.fromCoordinator(plan.getRound(), groupId);
-    Reassembler reassembler = Reassembler.create(clock);
+    Reassembler reassembler = Reassembler.create(limits, ChunkSigning.pinned(coordinatorKey), clock);
     while (!stop.getAsBoolean() && clock.millis() <= plan.getDeadlineMs()) {
       ClientPhase phase = client.phase();
       if (phase == ClientPhase.UNMASK_SENT || phase == ClientPhase.ABORTED || hook.stopAfter(plan.getRound(), phase)) {
         return phase;
       }
       for (byte[] value : channel.poll(key, POLL)) {
-        guarded(identity.id(), plan.getRound(), () -> answer(value, reassembler, plan, groupId, client));
+        guarded(identity.id(), plan.getRound(), () -> answer(key, value, reassembler, plan, groupId, client));
       }
     }
     return client.phase();
   }
 
-  private void answer(byte[] value, Reassembler reassembler, RoundPlan plan, int groupId, SecAggClient client) {
-    Reassembly r = reassembler.accept(value);
+  private void answer(String key, byte[] value, Reassembler reassembler, RoundPlan plan, int groupId,
+      SecAggClient client) {
+    Reassembly r = reassembler.accept(key, value);
     if (r instanceof Reassembly.Complete complete && fromCoordinator(complete.envelope(), plan)) {
       ClientStep step = client.receive(complete.envelope().getBody().toByteArray());
       if (step.sends()) {
@@ -172,7 +177,7 @@ public final class SecureSession {
     Envelope envelope = Envelopes.seal(identity, MessageType.SECAGG, plan.getJobId(), plan.getRound(),
         message.encode(), clock.millis());
     channel.send(SecAggRecordKeys.fromClient(plan.getRound(), groupId, identity.id()),
-        Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs()));
+        Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs(), ChunkSigning.signer(identity)));
   }
 
   /** Drops the stored state of the previous round's session, which can no longer be answered. */

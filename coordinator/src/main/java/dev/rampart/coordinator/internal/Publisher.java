@@ -1,7 +1,9 @@
 package dev.rampart.coordinator.internal;
 
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.ChunkSigner;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.protocol.wire.Envelope;
@@ -17,6 +19,7 @@ public final class Publisher {
   private final KafkaChannels channels;
   private final TopicNames topics;
   private final Identity identity;
+  private final ChunkSigner signer;
   private final int maxFrameBytes;
   private final InstantSource clock;
 
@@ -24,6 +27,7 @@ public final class Publisher {
     this.channels = channels;
     this.topics = topics;
     this.identity = identity;
+    this.signer = ChunkSigning.signer(identity);
     this.maxFrameBytes = maxFrameBytes;
     this.clock = clock;
   }
@@ -32,7 +36,7 @@ public final class Publisher {
   public void publishModel(ModelVersion model) {
     Envelope envelope = Envelopes.seal(identity, MessageType.MODEL_VERSION, model.getJobId(),
         model.getVersion(), model.toByteArray(), clock.millis());
-    channels.publish(topics.models(), "v" + model.getVersion(), Framing.frames(envelope, maxFrameBytes, 0), true);
+    channels.publish(topics.models(), "v" + model.getVersion(), Framing.frames(envelope, maxFrameBytes, 0, signer), true);
   }
 
   /** Publishes a round plan; its chunks expire at the round deadline. */
@@ -40,7 +44,7 @@ public final class Publisher {
     Envelope envelope = Envelopes.seal(identity, MessageType.ROUND_PLAN, plan.getJobId(), plan.getRound(),
         plan.toByteArray(), clock.millis());
     channels.publish(topics.plans(), Long.toString(plan.getRound()),
-        Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs()), false);
+        Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs(), signer), false);
   }
 
   /**
@@ -49,6 +53,6 @@ public final class Publisher {
    */
   public void publishShard(String jobId, int shardId, byte[] shardData) {
     Envelope envelope = Envelopes.seal(identity, MessageType.SHARD, jobId, shardId, shardData, clock.millis());
-    channels.publish(topics.shards(), "shard-" + shardId, Framing.frames(envelope, maxFrameBytes, 0), true);
+    channels.publish(topics.shards(), "shard-" + shardId, Framing.frames(envelope, maxFrameBytes, 0, signer), true);
   }
 }

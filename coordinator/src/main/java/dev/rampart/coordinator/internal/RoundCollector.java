@@ -33,16 +33,17 @@ public final class RoundCollector {
   private final Reassembler reassembler;
   private final InstantSource clock;
 
-  public RoundCollector(KafkaChannels channels, UpdateVerifier verifier, InstantSource clock) {
-    this(channels::pollUpdates, verifier::verify, clock);
+  public RoundCollector(KafkaChannels channels, UpdateVerifier verifier, Reassembler reassembler,
+      InstantSource clock) {
+    this(channels::pollUpdates, verifier::verify, reassembler, clock);
   }
 
   /** A collector reading from {@code source} and judging envelopes with {@code verifier}. */
   RoundCollector(Function<Duration, Iterable<ConsumerRecord<String, byte[]>>> source,
-      BiFunction<Envelope, OpenRound, Verdict> verifier, InstantSource clock) {
+      BiFunction<Envelope, OpenRound, Verdict> verifier, Reassembler reassembler, InstantSource clock) {
     this.source = source;
     this.verifier = verifier;
-    this.reassembler = Reassembler.create(clock);
+    this.reassembler = reassembler;
     this.clock = clock;
   }
 
@@ -77,8 +78,7 @@ public final class RoundCollector {
   }
 
   private void handle(ConsumerRecord<String, byte[]> record, OpenRound round, RejectionLedger rejections) {
-    byte[] value = record.value() == null ? new byte[0] : record.value();
-    Reassembly outcome = reassembler.accept(value);
+    Reassembly outcome = reassembler.accept(record.key(), record.value());
     if (outcome instanceof Reassembly.Complete complete) {
       Verdict verdict = verifier.apply(complete.envelope(), round);
       if (verdict instanceof Verdict.Accepted accepted) {

@@ -2,6 +2,7 @@ package dev.rampart.coordinator.internal;
 
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.Rejection;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Enrollment;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.secagg.GroupOutcome;
@@ -63,7 +64,7 @@ final class SecAggRouter implements AutoCloseable {
     this.channels = channels;
     this.config = config;
     this.clock = clock;
-    this.reassembler = Reassembler.create(clock);
+    this.reassembler = Reassembler.create(config.reassemblyLimits(), ChunkSigning.registry(config.registry()), clock);
     this.decoder = decoder;
   }
 
@@ -108,7 +109,7 @@ final class SecAggRouter implements AutoCloseable {
   void handleGuarded(long round, Map.Entry<String, byte[]> record, Map<Integer, SecAggServer> servers,
       RejectionLedger rejections) {
     try {
-      handle(round, record.getValue(), servers, rejections);
+      handle(round, record, servers, rejections);
     } catch (Throwable t) {
       RecordFaults.rethrowIfFatal(t);
       reject(rejections, round, record.getKey(), RejectionReason.MALFORMED,
@@ -116,8 +117,9 @@ final class SecAggRouter implements AutoCloseable {
     }
   }
 
-  private void handle(long round, byte[] value, Map<Integer, SecAggServer> servers, RejectionLedger rejections) {
-    Reassembly r = reassembler.accept(value);
+  private void handle(long round, Map.Entry<String, byte[]> record, Map<Integer, SecAggServer> servers,
+      RejectionLedger rejections) {
+    Reassembly r = reassembler.accept(record.getKey(), record.getValue());
     if (r instanceof Reassembly.Rejected rejected) {
       reject(rejections, round, "?", rejected.reason(), rejected.detail());
       return;
@@ -167,7 +169,7 @@ final class SecAggRouter implements AutoCloseable {
     Envelope envelope = Envelopes.seal(config.identity(), MessageType.SECAGG, config.job().value(), round,
         message.encode(), clock.millis());
     channels.publish(config.topics().secagg(), SecAggRecordKeys.fromCoordinator(round, group),
-        Framing.frames(envelope, config.maxFrameBytes(), 0), false);
+        Framing.frames(envelope, config.maxFrameBytes(), 0, ChunkSigning.signer(config.identity())), false);
   }
 
   private static void reject(RejectionLedger rejections, long round, String sender, RejectionReason reason,

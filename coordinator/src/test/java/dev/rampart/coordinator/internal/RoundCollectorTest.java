@@ -3,11 +3,14 @@ package dev.rampart.coordinator.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rampart.coordinator.Rejection;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Digests;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.ClientId;
 import dev.rampart.protocol.Framing;
+import dev.rampart.protocol.Reassembler;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.wire.Envelope;
@@ -19,6 +22,7 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -39,7 +43,7 @@ class RoundCollectorTest {
   private static byte[] frameOf(String sender) {
     Identity id = Identity.fromPrivateKey(sender, Digests.sha256(sender.getBytes(StandardCharsets.UTF_8)));
     Envelope e = Envelopes.seal(id, MessageType.CLIENT_UPDATE, "job", 1, new byte[] {1}, 0);
-    return Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0).get(0).toByteArray();
+    return Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0, ChunkSigning.signer(id)).get(0).toByteArray();
   }
 
   /** Hands out one batch per poll, then nothing. */
@@ -70,7 +74,7 @@ class RoundCollectorTest {
           }
           return new Verdict.Accepted(new AcceptedUpdate(ClientId.of(envelope.getSender()), new float[2], 1, 0f,
               new byte[0]));
-        }, ticking());
+        }, Reassembler.create(ReassemblyLimits.defaults(), chunk -> Optional.empty(), ticking()), ticking());
     OpenRound round = new OpenRound(1, 60_000, new byte[32], Set.of(ClientId.of("client-0")));
     RejectionLedger rejections = new RejectionLedger(1);
 

@@ -3,6 +3,7 @@ package dev.rampart.coordinator.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rampart.coordinator.CoordinatorConfig;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Digests;
 import dev.rampart.crypto.Envelopes;
@@ -36,7 +37,7 @@ class SecAggRouterTest {
   private static Map.Entry<String, byte[]> record(String sender, String job) {
     Envelope e = Envelopes.seal(identity(sender), MessageType.SECAGG, job, 1, new byte[] {7, 7}, 0);
     return Map.entry(SecAggRecordKeys.fromClient(1, 0, sender),
-        Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0).get(0).toByteArray());
+        Framing.frames(e, Framing.DEFAULT_MAX_FRAME_BYTES, 0, ChunkSigning.signer(identity(sender))).get(0).toByteArray());
   }
 
   @Test

@@ -2,81 +2,110 @@ package dev.rampart.protocol.internal;
 
 import com.google.protobuf.ByteString;
 import dev.rampart.protocol.wire.Chunk;
-import java.util.Arrays;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The chunks received so far of one transfer, with the count, length and digest its first chunk
- * announced. Not thread-safe; owned by a {@code Reassembler}. Not API.
+ * The chunks received so far of one transfer, with the sender, count, length, digest and expiry
+ * its first chunk announced. Pieces are stored as they arrive: nothing is reserved per announced
+ * chunk count. Not thread-safe; owned by a {@code Reassembler}. Not API.
  */
 public final class ChunkSet {
+  private final String sender;
+  private final String transferId;
   private final int count;
   private final long wholeLength;
   private final byte[] digest;
   private final long expiresAtMillis;
-  private final ByteString[] pieces;
-  private int received;
+  private final long rawExpiry;
+  private final Map<Integer, ByteString> pieces = new HashMap<>();
   private long bytes;
 
+  /**
+   * A set started by {@code first}, which is not stored yet.
+   *
+   * @param expiresAtMillis when the reader drops the set if still incomplete
+   */
   public ChunkSet(Chunk first, long expiresAtMillis) {
+    this.sender = first.getSender();
+    this.transferId = first.getTransferId();
     this.count = first.getCount();
     this.wholeLength = first.getWholeLength();
     this.digest = first.getWholeSha256().toByteArray();
+    this.rawExpiry = first.getExpiresAtMs();
     this.expiresAtMillis = expiresAtMillis;
-    this.pieces = new ByteString[count];
   }
 
-  /** Whether {@code chunk} announces the same count, length and digest as the first one. */
+  /** Whether {@code chunk} announces the same count, length, digest and expiry as the first one. */
   public boolean matches(Chunk chunk) {
-    return chunk.getCount() == count && chunk.getWholeLength() == wholeLength
-        && Arrays.equals(chunk.getWholeSha256().toByteArray(), digest);
+    return chunk.getCount() == count
+        && chunk.getWholeLength() == wholeLength && chunk.getExpiresAtMs() == rawExpiry
+        && MessageDigest.isEqual(chunk.getWholeSha256().toByteArray(), digest);
   }
 
   /** The data stored at {@code index}, or null. */
   public ByteString piece(int index) {
-    return pieces[index];
+    return pieces.get(index);
   }
 
   /** Stores the data of chunk {@code index}, which must not be stored yet. */
   public void put(int index, ByteString data) {
-    pieces[index] = data;
-    received++;
+    pieces.put(index, data);
     bytes += data.size();
   }
 
+  /** Whether every announced chunk is stored. */
   public boolean complete() {
-    return received == count;
+    return pieces.size() == count;
   }
 
+  /** Chunks stored so far. */
   public int received() {
-    return received;
+    return pieces.size();
   }
 
+  /** The announced chunk count. */
   public int count() {
     return count;
   }
 
+  /** The signer every chunk of the set names. */
+  public String sender() {
+    return sender;
+  }
+
+  /** The transfer id every chunk of the set carries. */
+  public String transferId() {
+    return transferId;
+  }
+
+  /** Data bytes stored so far. */
   public long bytes() {
     return bytes;
   }
 
+  /** The announced length of the whole envelope. */
   public long wholeLength() {
     return wholeLength;
   }
 
+  /** Epoch milliseconds after which the set is dropped if still incomplete. */
   public long expiresAtMillis() {
     return expiresAtMillis;
   }
 
   /** Whether {@code sha256} equals the announced digest. */
   public boolean digestMatches(byte[] sha256) {
-    return java.security.MessageDigest.isEqual(sha256, digest);
+    return MessageDigest.isEqual(sha256, digest);
   }
 
   /** The stored pieces concatenated in index order; call only when complete. */
   public byte[] join() {
     byte[] whole = new byte[(int) bytes];
     int offset = 0;
-    for (ByteString piece : pieces) {
+    for (int i = 0; i < count; i++) {
+      ByteString piece = pieces.get(i);
       piece.copyTo(whole, offset);
       offset += piece.size();
     }

@@ -60,6 +60,7 @@ public final class ClientProcess {
         .job(JobId.of(values.string("job")))
         .topicPrefix(values.string("topic-prefix"))
         .maxFrameBytes(values.integer("max-frame-bytes"))
+        .reassemblyLimits(ReassemblyKeys.limits(values))
         .stopAfterFinalRound(values.bool("stop-after-final-round"));
     KafkaSettings.from(values).properties().forEach(b::kafkaProperty);
     return b;

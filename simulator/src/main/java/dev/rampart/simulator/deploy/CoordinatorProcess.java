@@ -68,6 +68,7 @@ public final class CoordinatorProcess {
         .aggregationSeed(values.longValue("aggregation-seed"))
         .serverLearningRate(values.decimal("server-learning-rate"))
         .maxFrameBytes(values.integer("max-frame-bytes"))
+        .reassemblyLimits(ReassemblyKeys.limits(values))
         .partitions(values.integer("kafka.partitions"))
         .replicationFactor(values.integer("kafka.replication-factor"))
         .trainingParameter("learning_rate", Double.toString(values.decimal("training.learning-rate")))

@@ -59,6 +59,7 @@ public final class DeploySchemas {
         choice("evaluation.format", "auto", DATA_FORMATS, "Format of evaluation.test-data."),
         decimal("evaluation.feature-scale", 16.0, Double.MIN_VALUE, Double.MAX_VALUE, "Test features are divided by this value on loading (as data.feature-scale of the clients).")));
     k.addAll(SecureAggregationKeys.coordinatorKeys());
+    k.addAll(ReassemblyKeys.keys("clients"));
     k.addAll(kafkaKeys());
     k.add(integer("kafka.partitions", CoordinatorConfig.DEFAULT_PARTITIONS, 1, 10_000, "Partitions of the topics the coordinator creates."));
     k.add(integer("kafka.replication-factor", CoordinatorConfig.DEFAULT_REPLICATION_FACTOR, 1, Short.MAX_VALUE, "Replication factor of the topics the coordinator creates (at most the number of brokers)."));
@@ -80,6 +81,7 @@ public final class DeploySchemas {
         optional("stop-after-final-round", ConfigType.BOOLEAN, "true", "Exit once the job's final round is handled; false keeps the client running for a job that may be extended."),
         optional("topic-wait", ConfigType.DURATION, DEFAULT_TOPIC_WAIT, "How long to wait at start for the coordinator to create the job's topics.")));
     k.addAll(SecureAggregationKeys.clientKeys());
+    k.addAll(ReassemblyKeys.keys("the coordinator"));
     k.addAll(kafkaKeys());
     return k;
   }

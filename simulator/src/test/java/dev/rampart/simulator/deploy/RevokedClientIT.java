@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import dev.rampart.audit.AuditRecord;
 import dev.rampart.audit.RecordType;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.FloatVectors;
@@ -103,7 +104,7 @@ class RevokedClientIT {
         System.currentTimeMillis());
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KAFKA.bootstrapServers()),
         new StringSerializer(), new ByteArraySerializer())) {
-      for (Frame f : Framing.frames(envelope, Framing.DEFAULT_MAX_FRAME_BYTES, 0)) {
+      for (Frame f : Framing.frames(envelope, Framing.DEFAULT_MAX_FRAME_BYTES, 0, ChunkSigning.signer(revoked))) {
         producer.send(new ProducerRecord<>(topics.updates(), revoked.id(), f.toByteArray())).get();
       }
     }

@@ -2,8 +2,12 @@ package dev.rampart.simulator.deploy;
 
 import dev.rampart.crypto.secagg.MessageKind;
 import dev.rampart.crypto.secagg.SecAggMessage;
+import dev.rampart.protocol.ChunkRefusal;
+import dev.rampart.protocol.ChunkVerifier;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.ReassemblyLimits;
+import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
 import java.time.Clock;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +30,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * one frame. Not thread-safe.
  */
 final class SecAggTopicLog implements AutoCloseable {
+  /** Each record is reassembled alone, so only single-frame messages are read; chunks are refused. */
+  private static final ChunkVerifier SINGLE_FRAMES_ONLY = chunk -> Optional.of(
+      new ChunkRefusal(RejectionReason.MALFORMED, "this log reads single-frame messages only"));
   private final String topic;
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<Sent> messages = new ArrayList<>();
@@ -64,7 +72,8 @@ final class SecAggTopicLog implements AutoCloseable {
     }
     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
       if (r.value() != null
-          && Reassembler.create(Clock.systemUTC()).accept(r.value()) instanceof Reassembly.Complete c
+          && Reassembler.create(ReassemblyLimits.defaults(), SINGLE_FRAMES_ONLY, Clock.systemUTC())
+              .accept(r.key(), r.value()) instanceof Reassembly.Complete c
           && c.envelope().getType() == MessageType.SECAGG) {
         Envelope e = c.envelope();
         byte[] body = e.getBody().toByteArray();

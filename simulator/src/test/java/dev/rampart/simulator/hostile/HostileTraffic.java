@@ -1,6 +1,7 @@
 package dev.rampart.simulator.hostile;
 
 import com.google.protobuf.ByteString;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.MessageSigning;
@@ -157,7 +158,7 @@ public final class HostileTraffic {
   public static List<byte[]> sealedSecAgg(Identity signer, String job, long round, byte[] secaggMessage) {
     Envelope envelope = Envelopes.seal(signer, MessageType.SECAGG, job, round, secaggMessage,
         System.currentTimeMillis());
-    return Framing.frames(envelope, Framing.DEFAULT_MAX_FRAME_BYTES, 0).stream().map(Frame::toByteArray).toList();
+    return Framing.frames(envelope, Framing.DEFAULT_MAX_FRAME_BYTES, 0, ChunkSigning.signer(signer)).stream().map(Frame::toByteArray).toList();
   }
 
   private static byte[] signed(ByteBuffer out, Identity signer, MessageKind kind, String job, long round) {

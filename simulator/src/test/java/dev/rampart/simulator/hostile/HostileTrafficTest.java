@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.MessageSigning;
@@ -12,6 +13,7 @@ import dev.rampart.crypto.secagg.MessageKind;
 import dev.rampart.crypto.secagg.SecAggMessage;
 import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.wire.Chunk;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
@@ -40,8 +42,11 @@ class HostileTrafficTest {
     assertThat(a.getExpiresAtMs()).isEqualTo(Long.MAX_VALUE - 1);
     assertThat(a.getTransferId()).startsWith("client-00/CLIENT_UPDATE/3/");
     assertThat(b.getTransferId()).isNotEqualTo(a.getTransferId());
-    assertThat(Reassembler.create(Clock.systemUTC()).accept(value))
-        .as("a pending set, not a syntax error").isNotInstanceOf(Reassembly.Rejected.class);
+    Reassembler reader = Reassembler.create(ReassemblyLimits.defaults(), ChunkSigning.pinned(BYZANTINE.publicKey()),
+        Clock.systemUTC());
+    assertThat(reader.accept("client-00", value)).as("refused before anything is held")
+        .isInstanceOf(Reassembly.Rejected.class);
+    assertThat(reader.pendingSets()).isZero();
   }
 
   @Test
@@ -123,10 +128,11 @@ class HostileTrafficTest {
     List<byte[]> frames = HostileTraffic.sealedSecAgg(BYZANTINE, "job-a", 3, m);
 
     assertThat(frames).hasSizeGreaterThan(1);
-    Reassembler r = Reassembler.create(Clock.systemUTC());
+    Reassembler r = Reassembler.create(ReassemblyLimits.defaults(), ChunkSigning.pinned(BYZANTINE.publicKey()),
+        Clock.systemUTC());
     Reassembly last = null;
     for (byte[] f : frames) {
-      last = r.accept(f);
+      last = r.accept(null, f);
     }
     assertThat(last).isInstanceOf(Reassembly.Complete.class);
     Envelope e = ((Reassembly.Complete) last).envelope();
