@@ -25,6 +25,7 @@ public final class ClientConfig {
   private final java.nio.file.Path secureStateDirectory;
   private final SecureSessionHook secureSessionHook;
   private final double momentumBeta;
+  private final SecureAggregationPolicy secureAggregationPolicy;
 
   private ClientConfig(Builder b) {
     this.identity = b.identity;
@@ -38,6 +39,15 @@ public final class ClientConfig {
     this.secureStateDirectory = b.secureStateDirectory;
     this.secureSessionHook = b.secureSessionHook;
     this.momentumBeta = b.momentumBeta;
+    this.secureAggregationPolicy = b.secureAggregationPolicy;
+  }
+
+  /**
+   * What this client demands of a round's plan before it sends anything (secure aggregation, group
+   * size, threshold, peer keys from a local registry); empty (the default): the plan is trusted.
+   */
+  public java.util.Optional<SecureAggregationPolicy> secureAggregationPolicy() {
+    return java.util.Optional.ofNullable(secureAggregationPolicy);
   }
 
   /**
@@ -127,8 +137,15 @@ public final class ClientConfig {
     private java.nio.file.Path secureStateDirectory;
     private SecureSessionHook secureSessionHook = SecureSessionHook.none();
     private double momentumBeta = DEFAULT_MOMENTUM_BETA;
+    private SecureAggregationPolicy secureAggregationPolicy;
 
     private Builder() {}
+
+    /** This client's own secure-aggregation policy (default: none, the plan is trusted). */
+    public Builder secureAggregationPolicy(SecureAggregationPolicy policy) {
+      this.secureAggregationPolicy = Objects.requireNonNull(policy, "secureAggregationPolicy");
+      return this;
+    }
 
     /** Seed of the client's stochastic compression (default 0). */
     public Builder compressionSeed(long seed) {
