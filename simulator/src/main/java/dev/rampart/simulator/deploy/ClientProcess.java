@@ -57,6 +57,7 @@ public final class ClientProcess {
         .maxFrameBytes(values.integer("max-frame-bytes"))
         .stopAfterFinalRound(values.bool("stop-after-final-round"));
     KafkaSettings.from(values).properties().forEach(b::kafkaProperty);
+    SecureAggregationKeys.clientPolicy(values).ifPresent(b::secureAggregationPolicy);
     return b;
   }
 
