@@ -39,7 +39,7 @@ import java.util.Optional;
  */
 public record SecureAggregationPolicy(boolean requireSecureAggregation, int minGroupSize,
     int minThreshold, Optional<ClientRegistry> registry) {
-  /** Default {@link #minGroupSize()}: 3, the smallest group whose sum hides one member from one peer. */
+  /** Default and least {@link #minGroupSize()}: 3, so no single peer learns this client's input. */
   public static final int DEFAULT_MIN_GROUP_SIZE = 3;
   /** Default {@link #minThreshold()}: 2, the protocol's own lower bound. */
   public static final int DEFAULT_MIN_THRESHOLD = 2;

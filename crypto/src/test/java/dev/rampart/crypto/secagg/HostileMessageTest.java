@@ -75,13 +75,14 @@ class HostileMessageTest {
 
   @Test
   void decode_containerHoldingAnotherContainersEntryKind_refused() {
-    byte[] sharesInKeyList = container(MessageKind.KEY_LIST, first(MessageKind.SHARE_KEYS).encode());
-    byte[] requestInRequest = container(MessageKind.SHARE_KEYS_LIST,
+    byte[] sharesInKeyList = container(MessageKind.KEY_LIST,
+        first(MessageKind.SHARE_KEYS).encode());
+    byte[] requestInList = container(MessageKind.SHARE_KEYS_LIST,
         first(MessageKind.UNMASK_REQUEST).encode());
 
     assertThatThrownBy(() -> SecAggMessage.decode(sharesInKeyList))
         .isInstanceOf(SecAggException.class).hasMessageContaining("but is a SHARE_KEYS");
-    assertThatThrownBy(() -> SecAggMessage.decode(requestInRequest))
+    assertThatThrownBy(() -> SecAggMessage.decode(requestInList))
         .isInstanceOf(SecAggException.class).hasMessageContaining("but is a UNMASK_REQUEST");
   }
 
