@@ -29,6 +29,7 @@ public final class ClientConfig {
   private final SecureSessionHook secureSessionHook;
   private final Consumer<AuditAnchor> auditAnchorListener;
   private final double momentumBeta;
+  private final SecureAggregationPolicy secureAggregationPolicy;
 
   private ClientConfig(Builder b) {
     this.identity = b.identity;
@@ -44,6 +45,15 @@ public final class ClientConfig {
     this.secureSessionHook = b.secureSessionHook;
     this.auditAnchorListener = b.auditAnchorListener;
     this.momentumBeta = b.momentumBeta;
+    this.secureAggregationPolicy = b.secureAggregationPolicy;
+  }
+
+  /**
+   * What this client demands of a round's plan before it sends anything (secure aggregation, group
+   * size, threshold, peer keys from a local registry); empty (the default): the plan is trusted.
+   */
+  public java.util.Optional<SecureAggregationPolicy> secureAggregationPolicy() {
+    return java.util.Optional.ofNullable(secureAggregationPolicy);
   }
 
   /**
@@ -148,8 +158,15 @@ public final class ClientConfig {
     private SecureSessionHook secureSessionHook = SecureSessionHook.none();
     private Consumer<AuditAnchor> auditAnchorListener = anchor -> { };
     private double momentumBeta = DEFAULT_MOMENTUM_BETA;
+    private SecureAggregationPolicy secureAggregationPolicy;
 
     private Builder() {}
+
+    /** This client's own secure-aggregation policy (default: none, the plan is trusted). */
+    public Builder secureAggregationPolicy(SecureAggregationPolicy policy) {
+      this.secureAggregationPolicy = Objects.requireNonNull(policy, "secureAggregationPolicy");
+      return this;
+    }
 
     /** Seed of the client's stochastic compression (default 0). */
     public Builder compressionSeed(long seed) {

@@ -144,6 +144,10 @@ public final class FederatedClient implements AutoCloseable {
     if (clock.millis() > plan.getDeadlineMs()) {
       return skip(plan, "deadline passed before the plan was read");
     }
+    Optional<String> refused = secure.refusal(plan);
+    if (refused.isPresent()) {
+      return refuse(plan, refused.get());
+    }
     Optional<float[]> model = feed.model(plan.getModelDigest().toByteArray());
     if (model.isEmpty()) {
       return false;
@@ -182,6 +186,15 @@ public final class FederatedClient implements AutoCloseable {
 
   private boolean skip(RoundPlan plan, String why) {
     LOG.info("client {} skips round {}: {}", config.identity().id(), plan.getRound(), why);
+    skipped++;
+    handled(plan, false);
+    return plan.getFinalRound() && config.stopAfterFinalRound();
+  }
+
+  /** Skips a plan that breaks this client's secure-aggregation policy; nothing is sent. */
+  private boolean refuse(RoundPlan plan, String why) {
+    LOG.warn("client {} refuses round {}: the plan breaks its secure-aggregation policy: {}",
+        config.identity().id(), plan.getRound(), why);
     skipped++;
     handled(plan, false);
     return plan.getFinalRound() && config.stopAfterFinalRound();

@@ -1,5 +1,6 @@
 package dev.rampart.client;
 
+import dev.rampart.client.internal.PlanPolicy;
 import dev.rampart.client.internal.SecAggChannel;
 import dev.rampart.client.internal.SecureSession;
 import dev.rampart.crypto.secagg.ClientPhase;
@@ -26,12 +27,22 @@ final class SecureUpdates implements AutoCloseable {
 
   private final ClientConfig config;
   private final InstantSource clock;
+  private final Optional<PlanPolicy> policy;
   private volatile SecAggChannel channel;
   private SecureSession session;
 
   SecureUpdates(ClientConfig config, InstantSource clock) {
     this.config = config;
     this.clock = clock;
+    this.policy = config.secureAggregationPolicy().map(p -> new PlanPolicy(p, config.identity().id()));
+  }
+
+  /**
+   * Why the client's {@link SecureAggregationPolicy} forbids answering {@code plan} at all (with a
+   * secure session or a plain update); empty when it has no policy or the plan keeps it.
+   */
+  Optional<String> refusal(RoundPlan plan) {
+    return policy.flatMap(p -> p.refusal(plan));
   }
 
   /** Runs the round's session with {@code vector}; returns the phase it ended in, if any. */
@@ -40,6 +51,7 @@ final class SecureUpdates implements AutoCloseable {
       channel = new SecAggChannel(config.kafka(), config.topics(), config.identity().id());
       session = new SecureSession(config.identity(), config.coordinatorKey(), channel, store(),
           config.secureSessionHook(), config.maxFrameBytes(), config.reassemblyLimits(), clock);
+      policy.ifPresent(session::trustPeersFrom);
     }
     Optional<ClientPhase> end = session.run(plan, vector, stop);
     LOG.info("client {} round {}: secure aggregation ended in {}", config.identity().id(), plan.getRound(),

@@ -28,7 +28,6 @@ import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Group;
 import dev.rampart.protocol.wire.MessageType;
 import dev.rampart.protocol.wire.RoundPlan;
-import dev.rampart.protocol.wire.SecAggMemberKey;
 import dev.rampart.protocol.wire.SecAggSpec;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -65,6 +64,7 @@ public final class SecureSession {
   private final SecureRandom random = new SecureRandom();
   private final int maskThreads;
   private GroupRef lastSession;
+  private PlanPolicy peerKeys;
 
   public SecureSession(Identity identity, PublicKey coordinatorKey, SecAggChannel channel, ClientStateStore store,
       SecureSessionHook hook, int maxFrameBytes, ReassemblyLimits limits, InstantSource clock) {
@@ -165,11 +165,16 @@ public final class SecureSession {
         && e.getRound() == plan.getRound() && Envelopes.verify(e, coordinatorKey);
   }
 
+  /**
+   * Takes the peer keys of later sessions from {@code policy} (its local registry when it has one)
+   * instead of from the plan.
+   */
+  public void trustPeersFrom(PlanPolicy policy) {
+    this.peerKeys = policy;
+  }
+
   private TrustAnchors trust(SecAggSpec spec) {
-    ClientRegistry registry = ClientRegistry.empty();
-    for (SecAggMemberKey k : spec.getMemberKeysList()) {
-      registry = registry.withClient(k.getClientId(), PublicKey.of(k.getPublicKey().toByteArray()));
-    }
+    ClientRegistry registry = peerKeys == null ? PlanPolicy.planKeys(spec) : peerKeys.peers(spec);
     return new TrustAnchors(spec.getCoordinatorId(), coordinatorKey, registry);
   }
 

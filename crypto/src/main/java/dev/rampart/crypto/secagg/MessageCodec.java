@@ -9,6 +9,7 @@ import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.RampartException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +19,12 @@ final class MessageCodec {
   static final int VERSION = 1;
   private static final int MAX_JOB_BYTES = 64;
   private static final int MAX_NESTED_BYTES = 1 << 20;
+  /** Fewest wire bytes of one list entry: a length-prefixed string or byte string. */
+  private static final int MIN_BYTES_PREFIX = 4;
+  /** Fewest wire bytes of an encrypted share: receiver and ciphertext prefixes. */
+  private static final int MIN_BYTES_SHARE = 8;
+  /** Fewest wire bytes of a revealed share: owner prefix, kind byte, share prefix. */
+  private static final int MIN_BYTES_REVEALED = 9;
 
   private MessageCodec() {}
 
@@ -101,26 +108,39 @@ final class MessageCodec {
   static SecAggMessage decode(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
     try {
-      WireReader r = new WireReader(bytes);
-      byte[] magic = r.raw(MAGIC.length, "magic");
-      if (!java.util.Arrays.equals(magic, MAGIC)) {
-        throw new SecAggException("not a secure-aggregation message (bad magic)");
-      }
-      int version = r.u8("version");
-      if (version != VERSION) {
-        throw new SecAggException("unsupported secure-aggregation wire version " + version);
-      }
-      MessageKind kind = MessageKind.ofCode(r.u8("kind"));
-      MessageHeader header = header(r);
-      SecAggMessage unsigned = payload(r, kind, header);
-      Octets signature = Octets.wrap(r.bytesExactly(PublicKey.SIGNATURE_BYTES, "signature"));
-      r.expectEnd(kind + " message");
-      return withSignature(unsigned, signature);
+      return decode(bytes, null);
     } catch (SecAggException e) {
       throw e;
     } catch (RampartException | IllegalArgumentException e) {
       throw new SecAggException("malformed secure-aggregation message: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Decodes one message; {@code expected} is null at the top level and, for an entry of a
+   * container, the one kind that container holds. That kind is never a container itself, and the
+   * entry's kind byte is checked before anything else of it is decoded, so nesting is one level
+   * deep whatever the input says.
+   */
+  private static SecAggMessage decode(byte[] bytes, MessageKind expected) {
+    WireReader r = new WireReader(bytes);
+    byte[] magic = r.raw(MAGIC.length, "magic");
+    if (!Arrays.equals(magic, MAGIC)) {
+      throw new SecAggException("not a secure-aggregation message (bad magic)");
+    }
+    int version = r.u8("version");
+    if (version != VERSION) {
+      throw new SecAggException("unsupported secure-aggregation wire version " + version);
+    }
+    MessageKind kind = MessageKind.ofCode(r.u8("kind"));
+    if (expected != null && kind != expected) {
+      throw new SecAggException("a nested entry must be a " + expected + ", but is a " + kind);
+    }
+    MessageHeader header = header(r);
+    SecAggMessage unsigned = payload(r, kind, header);
+    Octets signature = Octets.wrap(r.bytesExactly(PublicKey.SIGNATURE_BYTES, "signature"));
+    r.expectEnd(kind + " message");
+    return withSignature(unsigned, signature);
   }
 
   private static MessageHeader header(WireReader r) {
@@ -136,15 +156,17 @@ final class MessageCodec {
     return switch (kind) {
       case ADVERTISE_KEYS -> new AdvertiseKeys(h, key(r, "encryptionKey"), key(r, "maskKey"),
           key(r, "modelDigest"), Octets.EMPTY);
-      case KEY_LIST -> new KeyList(h, nested(r, AdvertiseKeys.class), Octets.EMPTY);
+      case KEY_LIST -> new KeyList(h, nested(r, MessageKind.ADVERTISE_KEYS, AdvertiseKeys.class),
+          Octets.EMPTY);
       case SHARE_KEYS -> new ShareKeys(h, key(r, "commitment"), encryptedShares(r), Octets.EMPTY);
-      case SHARE_KEYS_LIST -> new ShareKeysList(h, nested(r, ShareKeys.class), Octets.EMPTY);
+      case SHARE_KEYS_LIST -> new ShareKeysList(h,
+          nested(r, MessageKind.SHARE_KEYS, ShareKeys.class), Octets.EMPTY);
       case MASKED_INPUT -> new MaskedInput(h, r.ints(Integer.MAX_VALUE / 4, "vector"),
           Octets.EMPTY);
       case SURVIVOR_LIST -> new SurvivorList(h, ids(r, "survivors"), Octets.EMPTY);
       case CONSISTENCY_CHECK -> new ConsistencyCheck(h, ids(r, "survivors"), Octets.EMPTY);
       case UNMASK_REQUEST -> new UnmaskRequest(h, ids(r, "survivors"), ids(r, "dropped"),
-          nested(r, ConsistencyCheck.class), Octets.EMPTY);
+          nested(r, MessageKind.CONSISTENCY_CHECK, ConsistencyCheck.class), Octets.EMPTY);
       case UNMASK_RESPONSE -> new UnmaskResponse(h, revealedShares(r), Octets.EMPTY);
     };
   }
@@ -154,7 +176,7 @@ final class MessageCodec {
   }
 
   private static List<String> ids(WireReader r, String field) {
-    int n = r.count(SecAggMessage.MAX_ENTRIES, field + " count");
+    int n = r.count(SecAggMessage.MAX_ENTRIES, MIN_BYTES_PREFIX, field + " count");
     List<String> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(r.string(PartyIds.MAX_LENGTH, field));
@@ -163,7 +185,7 @@ final class MessageCodec {
   }
 
   private static List<EncryptedShare> encryptedShares(WireReader r) {
-    int n = r.count(SecAggMessage.MAX_ENTRIES, "shares count");
+    int n = r.count(SecAggMessage.MAX_ENTRIES, MIN_BYTES_SHARE, "shares count");
     List<EncryptedShare> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String receiver = r.string(PartyIds.MAX_LENGTH, "share receiver");
@@ -174,7 +196,7 @@ final class MessageCodec {
   }
 
   private static List<RevealedShare> revealedShares(WireReader r) {
-    int n = r.count(SecAggMessage.MAX_ENTRIES, "revealed shares count");
+    int n = r.count(SecAggMessage.MAX_ENTRIES, MIN_BYTES_REVEALED, "revealed shares count");
     List<RevealedShare> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String owner = r.string(PartyIds.MAX_LENGTH, "share owner");
@@ -185,11 +207,12 @@ final class MessageCodec {
     return out;
   }
 
-  private static <T extends SecAggMessage> List<T> nested(WireReader r, Class<T> type) {
-    int n = r.count(SecAggMessage.MAX_ENTRIES, "entries count");
+  private static <T extends SecAggMessage> List<T> nested(WireReader r, MessageKind kind,
+      Class<T> type) {
+    int n = r.count(SecAggMessage.MAX_ENTRIES, MIN_BYTES_PREFIX, "entries count");
     List<T> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      SecAggMessage m = decode(r.bytes(MAX_NESTED_BYTES, "entry"));
+      SecAggMessage m = decode(r.bytes(MAX_NESTED_BYTES, "entry"), kind);
       if (!type.isInstance(m)) {
         throw new SecAggException("entry " + i + " is a " + m.kind() + ", expected "
             + type.getSimpleName());

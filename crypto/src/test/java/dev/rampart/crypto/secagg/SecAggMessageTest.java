@@ -64,7 +64,7 @@ class SecAggMessageTest {
     int at = indexOfDimension(wire);
     wire[at] = 0x10;
     assertThatThrownBy(() -> SecAggMessage.decode(wire)).isInstanceOf(SecAggException.class)
-        .hasMessageContaining("truncated");
+        .hasMessageContaining("needs at least");
   }
 
   private static int indexOfDimension(byte[] wire) {

@@ -63,6 +63,7 @@ public final class ClientProcess {
         .reassemblyLimits(ReassemblyKeys.limits(values))
         .stopAfterFinalRound(values.bool("stop-after-final-round"));
     KafkaSettings.from(values).properties().forEach(b::kafkaProperty);
+    SecureAggregationKeys.clientPolicy(values).ifPresent(b::secureAggregationPolicy);
     return b;
   }
 

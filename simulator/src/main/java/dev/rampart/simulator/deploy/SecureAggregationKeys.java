@@ -5,16 +5,21 @@ import static dev.rampart.simulator.deploy.ConfigKey.integer;
 import static dev.rampart.simulator.deploy.ConfigKey.optional;
 import static dev.rampart.simulator.deploy.ConfigKey.optionalInteger;
 
+import dev.rampart.client.SecureAggregationPolicy;
 import dev.rampart.coordinator.SecureAggregation;
+import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.secagg.ClientSetup;
+import dev.rampart.protocol.RampartException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The secure-aggregation keys of the deployment files: the {@code secure-aggregation} section of
- * {@code coordinator.yaml} (defaults as in {@link SecureAggregation.Builder}) and the state
- * directories of {@code client.yaml}, and their translation into settings. Every refusal names the
+ * {@code coordinator.yaml} (defaults as in {@link SecureAggregation.Builder}), the state
+ * directories and the {@code secure-aggregation.policy} section of {@code client.yaml}, and their
+ * translation into settings. Every refusal names the
  * key and the file, as {@link ConfigSchema} does. Stateless and thread-safe.
  */
 final class SecureAggregationKeys {
@@ -31,6 +36,14 @@ final class SecureAggregationKeys {
   static final String STATE_DIRECTORY = "state-directory";
   /** Client: an explicit folder for the secure-aggregation session state. */
   static final String SECURE_STATE_DIRECTORY = "secure-aggregation.state-directory";
+  /** Client: the local copy of the consortium registry the policy checks plans against. */
+  static final String POLICY_REGISTRY = "secure-aggregation.policy.registry";
+  /** Client: refuse rounds without secure aggregation. */
+  static final String POLICY_REQUIRED = "secure-aggregation.policy.required";
+  /** Client: fewest members of this client's group. */
+  static final String POLICY_MIN_GROUP_SIZE = "secure-aggregation.policy.min-group-size";
+  /** Client: smallest Shamir threshold accepted. */
+  static final String POLICY_MIN_THRESHOLD = "secure-aggregation.policy.min-threshold";
   /** Default of {@link #STATE_DIRECTORY}, relative to the folder of the YAML file. */
   static final String DEFAULT_STATE_DIRECTORY = "state";
 
@@ -70,7 +83,54 @@ final class SecureAggregationKeys {
         optional(SECURE_STATE_DIRECTORY, ConfigType.PATH, "", "Secure-aggregation session state (keys, shares "
             + "held for peers, the masked input), written before each message is sent so that a client restarted "
             + "mid-round resends the same bytes, and deleted when the client exits after the final round; unset: "
-            + "`<state-directory>/<client id>/secagg`."));
+            + "`<state-directory>/<client id>/secagg`."),
+        optional(POLICY_REGISTRY, ConfigType.PATH, "", "Local copy of the consortium's client registry (the "
+            + "file `rampart registry` writes): peers' keys are taken from it, not from the plan, and a plan naming a "
+            + "key it does not hold as active is refused. Setting any `secure-aggregation.policy.*` key turns this "
+            + "client's policy on; a refused round gets neither an update nor a secure-aggregation message."),
+        optional(POLICY_REQUIRED, ConfigType.BOOLEAN, "", "Refuse rounds whose plan has no secure aggregation; "
+            + "unset: true when the policy is on."),
+        optionalInteger(POLICY_MIN_GROUP_SIZE, SecureAggregationPolicy.DEFAULT_MIN_GROUP_SIZE,
+            SecureAggregationPolicy.MAX_GROUP_SIZE, "Refuse a round that puts this client in a group with fewer "
+                + "members; unset: " + SecureAggregationPolicy.DEFAULT_MIN_GROUP_SIZE + "."),
+        optionalInteger(POLICY_MIN_THRESHOLD, SecureAggregationPolicy.DEFAULT_MIN_THRESHOLD,
+            SecureAggregationPolicy.MAX_GROUP_SIZE, "Refuse a round whose Shamir threshold is lower (plans with "
+                + "t <= s/2 or min-survivors below t are always refused under a policy); unset: "
+                + SecureAggregationPolicy.DEFAULT_MIN_THRESHOLD + "."));
+  }
+
+  /**
+   * The client's secure-aggregation policy, or empty when no {@code secure-aggregation.policy.*}
+   * key is set (the client then trusts the plan).
+   *
+   * @throws ConfigException naming the key and the file when the registry file is missing or
+   *     does not parse
+   */
+  static Optional<SecureAggregationPolicy> clientPolicy(ConfigValues values) {
+    Optional<Path> registryFile = values.optional(POLICY_REGISTRY, Path.class);
+    Optional<Boolean> required = values.optional(POLICY_REQUIRED, Boolean.class);
+    Optional<Long> minGroup = values.optional(POLICY_MIN_GROUP_SIZE, Long.class);
+    Optional<Long> minThreshold = values.optional(POLICY_MIN_THRESHOLD, Long.class);
+    if (registryFile.isEmpty() && required.isEmpty() && minGroup.isEmpty() && minThreshold.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new SecureAggregationPolicy(required.orElse(true),
+        minGroup.map(Math::toIntExact).orElse(SecureAggregationPolicy.DEFAULT_MIN_GROUP_SIZE),
+        minThreshold.map(Math::toIntExact).orElse(SecureAggregationPolicy.DEFAULT_MIN_THRESHOLD),
+        registryFile.map(f -> loadRegistry(f, values))));
+  }
+
+  private static ClientRegistry loadRegistry(Path file, ConfigValues values) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("registry file " + file + " (key '" + POLICY_REGISTRY + "' in " + values.file()
+          + ") does not exist; copy the consortium's registry there");
+    }
+    try {
+      return ClientRegistry.load(file);
+    } catch (RampartException e) {
+      throw new ConfigException("registry file " + file + " (key '" + POLICY_REGISTRY + "' in " + values.file()
+          + ") does not parse: " + e.getMessage(), e);
+    }
   }
 
   /**

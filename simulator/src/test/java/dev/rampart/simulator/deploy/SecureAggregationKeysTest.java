@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rampart.client.SecureAggregationPolicy;
 import dev.rampart.coordinator.SecureAggregation;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,5 +171,52 @@ class SecureAggregationKeysTest {
     Path f = clientFile("secure-aggregation:\n  group-size: 4\n");
     assertThatThrownBy(() -> DeploySchemas.CLIENT.bind(f)).isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown key 'secure-aggregation.group-size'");
+  }
+
+  @Test
+  void clientConfig_noPolicyKey_trustsThePlan() throws Exception {
+    assertThat(ClientProcess.fromFile(clientFile(""), System.out).config().secureAggregationPolicy()).isEmpty();
+  }
+
+  @Test
+  void clientConfig_policyRegistryOnly_requiresSecureAggregationWithDefaultsAndTheFilesKeys() throws Exception {
+    Identity peer = Identity.generate("client-08", RANDOM);
+    ClientRegistry.empty().withClient(peer.id(), peer.publicKey()).save(dir.resolve("consortium.txt"));
+    Path f = clientFile("secure-aggregation:\n  policy:\n    registry: consortium.txt\n");
+
+    SecureAggregationPolicy policy = ClientProcess.fromFile(f, System.out).config().secureAggregationPolicy()
+        .orElseThrow();
+
+    assertThat(policy.requireSecureAggregation()).isTrue();
+    assertThat(policy.minGroupSize()).isEqualTo(SecureAggregationPolicy.DEFAULT_MIN_GROUP_SIZE);
+    assertThat(policy.minThreshold()).isEqualTo(SecureAggregationPolicy.DEFAULT_MIN_THRESHOLD);
+    assertThat(policy.registry().orElseThrow().activeKey("client-08")).contains(peer.publicKey());
+  }
+
+  @Test
+  void clientConfig_policyMinimumsWithoutRegistry_setAndPlanKeysTrusted() throws Exception {
+    Path f = clientFile("secure-aggregation:\n  policy:\n    required: false\n    min-group-size: 5\n"
+        + "    min-threshold: 4\n");
+
+    SecureAggregationPolicy policy = ClientProcess.fromFile(f, System.out).config().secureAggregationPolicy()
+        .orElseThrow();
+
+    assertThat(policy).isEqualTo(new SecureAggregationPolicy(false, 5, 4, Optional.empty()));
+  }
+
+  @Test
+  void clientConfig_policyRegistryMissing_refusedNamingKeyAndFile() throws Exception {
+    Path f = clientFile("secure-aggregation:\n  policy:\n    registry: absent.txt\n");
+
+    assertThatThrownBy(() -> ClientProcess.fromFile(f, System.out).config()).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("absent.txt").hasMessageContaining("secure-aggregation.policy.registry");
+  }
+
+  @Test
+  void bind_policyMinGroupSizeTwo_refusedNamingTheKey() throws Exception {
+    Path f = clientFile("secure-aggregation:\n  policy:\n    min-group-size: 2\n");
+
+    assertThatThrownBy(() -> DeploySchemas.CLIENT.bind(f)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("secure-aggregation.policy.min-group-size");
   }
 }

@@ -96,10 +96,24 @@ public final class WireReader {
     return n;
   }
 
+  /**
+   * Reads a u32 count, refuses it above {@code max}, and refuses it when the remaining input cannot
+   * hold {@code count} entries of at least {@code minEntryBytes} bytes each, so a caller may size
+   * a list by the count without letting a short hostile input make it allocate more.
+   */
+  public int count(int max, int minEntryBytes, String field) {
+    int n = count(max, field);
+    long needed = (long) n * minEntryBytes;
+    if (needed > remaining()) {
+      throw new RampartException(field + " " + n + " needs at least " + needed + " bytes, but "
+          + remaining() + " remain at offset " + position);
+    }
+    return n;
+  }
+
   /** Reads what {@link WireWriter#ints} wrote, at most {@code maxCount} values. */
   public int[] ints(int maxCount, String field) {
-    int n = count(maxCount, field + " count");
-    need(4L * n, field);
+    int n = count(maxCount, 4, field + " count");
     int[] out = new int[n];
     ByteBuffer.wrap(input, position, 4 * n).asIntBuffer().get(out);
     position += 4 * n;
@@ -109,6 +123,11 @@ public final class WireReader {
   /** Current offset from the start of the input. */
   public int position() {
     return position;
+  }
+
+  /** Bytes not read yet. */
+  public int remaining() {
+    return input.length - position;
   }
 
   /** Refuses trailing bytes. */
