@@ -21,6 +21,9 @@ TARGET=${1:-all}
 BUDGET=${2:-60s}
 NICE=${FUZZ_NICE:-10}
 XMX=${FUZZ_XMX:-1g}
+# Targets that write files (audit segments, config files) run far faster on a memory file system.
+TMPDIR_OPT=()
+if [[ -d /dev/shm && -w /dev/shm ]]; then TMPDIR_OPT=(-Djava.io.tmpdir=/dev/shm); fi
 JVM_MODULES=$(sed -n 's:.*<rampart.jvm.modules>\(.*\)</rampart.jvm.modules>.*:\1:p' pom.xml)
 
 if [[ "$BUDGET" =~ ^[0-9]+$ ]]; then
@@ -72,7 +75,7 @@ for t in "${SELECTED[@]}"; do
   echo "fuzzing $simple.$method ($BUDGET) -> $out"
   set +e
   # shellcheck disable=SC2086
-  (cd "$ROOT/$module" && nice -n "$NICE" java $JVM_MODULES -Xmx"$XMX" -cp "$cp" \
+  (cd "$ROOT/$module" && nice -n "$NICE" java $JVM_MODULES -Xmx"$XMX" "${TMPDIR_OPT[@]}" -cp "$cp" \
     com.code_intelligence.jazzer.Jazzer --target_class="$class" --target_method="$method" \
     "${LIMIT[@]}" -print_final_stats=1 -artifact_prefix="$out/crashes/" "$out/corpus") \
     >"$out/log.txt" 2>&1
