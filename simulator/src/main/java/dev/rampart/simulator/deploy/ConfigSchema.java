@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -177,7 +178,7 @@ public final class ConfigSchema {
         if (text.isBlank()) {
           throw new ConfigException("key '" + key.name() + "' in " + file + " must not be blank");
         }
-        yield base.resolve(text).normalize();
+        yield path(key, text, file, base);
       }
       case CHOICE -> {
         if (!key.choices().contains(text)) {
@@ -188,6 +189,16 @@ public final class ConfigSchema {
       }
       case MAP -> Map.of();
     };
+  }
+
+  /** Resolves against the file's folder; text the platform cannot name a path with is refused. */
+  private static Path path(ConfigKey key, String text, Path file, Path base) {
+    try {
+      return base.resolve(text).normalize();
+    } catch (InvalidPathException e) {
+      throw new ConfigException("key '" + key.name() + "' in " + file + " is not a valid path ("
+          + e.getReason() + ")");
+    }
   }
 
   private static Duration duration(ConfigKey key, String text, Path file) {

@@ -46,6 +46,13 @@ class ConfigSchemaTest {
   }
 
   @Test
+  void bind_pathWithNulCharacter_isRefusedAsConfigExceptionNamingKey() throws Exception {
+    Path f = file(MINIMAL.replace("identity: keys/coordinator.key", "identity: \"keys\\0x\""));
+    assertThatThrownBy(() -> DeploySchemas.COORDINATOR.bind(f)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key 'identity'").hasMessageContaining("not a valid path");
+  }
+
+  @Test
   void bind_unknownTopLevelKey_isRefusedNamingKeyAndFile() throws Exception {
     Path f = file(MINIMAL + "roundz: 3\n");
     assertThatThrownBy(() -> DeploySchemas.COORDINATOR.bind(f)).isInstanceOf(ConfigException.class)

@@ -1,0 +1,111 @@
+package dev.rampart.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Arrays;
+
+/**
+ * Fuzz target: a {@link Reassembler} fed a sequence of Kafka records derived from the input, with
+ * expiry driven by an injected clock. Whatever the records, it never throws, holds between 0 and
+ * {@link #MAX_PENDING_BYTES} bytes and at most {@link Reassembler#MAX_PENDING_SETS} sets, and
+ * holds nothing once every set has expired.
+ *
+ * <p>Input layout (see {@link #SCRIPT_RECORD} and {@link #SCRIPT_TICK}): a sequence of steps, each
+ * one opcode byte followed by its operands; a truncated step ends the script.
+ * <ul>
+ *   <li>{@code 0x00 ‖ u8 keyLength ‖ key ‖ u16be valueLength ‖ value}: one record arrives;
+ *   <li>{@code 0x01 ‖ u16be seconds}: the clock advances, then {@link Reassembler#expire()} runs.
+ * </ul>
+ * Any other opcode is read as a record too, so every input means something.
+ *
+ * <p>Reassembler calls go through {@link #newReassembler} and {@link #accept} only, so this target
+ * follows API changes to the reassembler in those two methods.
+ */
+class ReassemblerFuzzTest {
+  /** Opcode: one record. */
+  static final byte SCRIPT_RECORD = 0;
+  /** Opcode: advance the clock and expire. */
+  static final byte SCRIPT_TICK = 1;
+  /** Small limits, so that the fuzzer reaches the oversized and the pending-bytes paths. */
+  static final long MAX_MESSAGE_BYTES = 16 * 1024;
+  static final long MAX_PENDING_BYTES = 24 * 1024;
+  static final Duration TTL = Duration.ofSeconds(30);
+  static final long START_MILLIS = 1_700_000_000_000L;
+
+  @FuzzTest(maxDuration = "10s")
+  void acceptAndExpire(byte[] script) {
+    ManualClock clock = new ManualClock(START_MILLIS);
+    Reassembler reassembler = newReassembler(clock);
+    ByteBuffer in = ByteBuffer.wrap(script);
+    while (in.hasRemaining()) {
+      byte op = in.get();
+      if (op == SCRIPT_TICK) {
+        if (in.remaining() < 2) {
+          break;
+        }
+        clock.advance(Short.toUnsignedInt(in.getShort()) * 1000L);
+        assertThat(reassembler.expire()).allSatisfy(r -> assertThat(r.reason())
+            .isEqualTo(RejectionReason.CHUNK_INCOMPLETE));
+      } else {
+        String key = new String(take(in, in.hasRemaining() ? Byte.toUnsignedInt(in.get()) : 0),
+            StandardCharsets.UTF_8);
+        byte[] value = take(in, in.remaining() >= 2 ? Short.toUnsignedInt(in.getShort()) : 0);
+        assertThat(accept(reassembler, key, value)).isNotNull();
+      }
+      assertBounded(reassembler);
+    }
+    clock.advance(Long.MAX_VALUE - clock.millis());
+    reassembler.expire();
+    assertThat(reassembler.pendingSets()).isZero();
+    assertThat(reassembler.pendingBytes()).isZero();
+  }
+
+  private static Reassembler newReassembler(InstantSource clock) {
+    return Reassembler.create(MAX_MESSAGE_BYTES, MAX_PENDING_BYTES, TTL, clock);
+  }
+
+  private static Reassembly accept(Reassembler reassembler, String recordKey, byte[] value) {
+    return reassembler.accept(value);
+  }
+
+  private static void assertBounded(Reassembler reassembler) {
+    assertThat(reassembler.pendingBytes()).isBetween(0L, MAX_PENDING_BYTES);
+    assertThat(reassembler.pendingSets()).isBetween(0, Reassembler.MAX_PENDING_SETS);
+  }
+
+  private static byte[] take(ByteBuffer in, int length) {
+    int n = Math.min(length, in.remaining());
+    byte[] out = Arrays.copyOfRange(in.array(), in.position(), in.position() + n);
+    in.position(in.position() + n);
+    return out;
+  }
+
+  /** A clock that moves only when told to. */
+  static final class ManualClock implements InstantSource {
+    private long millis;
+
+    ManualClock(long millis) {
+      this.millis = millis;
+    }
+
+    void advance(long deltaMillis) {
+      millis += deltaMillis;
+    }
+
+    @Override
+    public long millis() {
+      return millis;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+  }
+}
