@@ -16,13 +16,16 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -B -q -o -pl protocol test -Dtest=FuzzSeedsTest -Drampart.writeSeeds=true}.
  */
 class FuzzSeedsTest {
+  /** Signs as client-1 with the zero-led stand-in signature that {@link ReassemblerFuzzTest} accepts. */
+  private static final ChunkSigner STAND_IN_SIGNER = unsigned -> unsigned.toBuilder().setSender("client-1")
+      .setKeyId("stand-in").setSignature(ByteString.copyFrom(new byte[64])).build();
 
   @Test
   void seedCorpus_generatedFromRealMessages_isCommitted() throws Exception {
     Envelope small = envelope(40, 1);
-    List<Frame> chunks = Framing.frames(envelope(2_500, 2), Framing.MIN_MAX_FRAME_BYTES, 0);
+    List<Frame> chunks = Framing.frames(envelope(2_500, 2), Framing.MIN_MAX_FRAME_BYTES, 0, STAND_IN_SIGNER);
     new SeedCorpus()
-        .add(FrameFuzzTest.class, "parse", "whole-frame", Framing.frames(small, 4096, 0).get(0).toByteArray())
+        .add(FrameFuzzTest.class, "parse", "whole-frame", Framing.frames(small, 4096, 0, STAND_IN_SIGNER).get(0).toByteArray())
         .add(FrameFuzzTest.class, "parse", "chunk-frame", chunks.get(1).toByteArray())
         .add(FrameFuzzTest.class, "parse", "envelope", small.toByteArray())
         .add(DataShardFuzzTest.class, "parse", "two-samples", shard(2, 3).toWire().toByteArray())

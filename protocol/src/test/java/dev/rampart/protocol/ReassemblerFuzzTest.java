@@ -3,18 +3,24 @@ package dev.rampart.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.rampart.protocol.wire.Chunk;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Fuzz target: a {@link Reassembler} fed a sequence of Kafka records derived from the input, with
  * expiry driven by an injected clock. Whatever the records, it never throws, holds between 0 and
- * {@link #MAX_PENDING_BYTES} bytes and at most {@link Reassembler#MAX_PENDING_SETS} sets, and
- * holds nothing once every set has expired.
+ * {@link #MAX_PENDING_BYTES} bytes and at most {@link #MAX_PENDING_SETS} sets, and holds nothing
+ * once every set has expired.
+ *
+ * <p>The verifier stands in for the signature check (which lives in the crypto module): it accepts a
+ * chunk whose signature starts with a zero byte and refuses any other, so the fuzzer reaches both the
+ * refusal and the storage paths.
  *
  * <p>Input layout (see {@link #SCRIPT_RECORD} and {@link #SCRIPT_TICK}): a sequence of steps, each
  * one opcode byte followed by its operands; a truncated step ends the script.
@@ -36,6 +42,9 @@ class ReassemblerFuzzTest {
   static final long MAX_MESSAGE_BYTES = 16 * 1024;
   static final long MAX_PENDING_BYTES = 24 * 1024;
   static final Duration TTL = Duration.ofSeconds(30);
+  static final int MAX_PENDING_SETS = 64;
+  static final int MAX_PENDING_SETS_PER_SENDER = 8;
+  static final int MAX_FRAME_BYTES = 4096;
   static final long START_MILLIS = 1_700_000_000_000L;
 
   @FuzzTest(maxDuration = "10s")
@@ -67,16 +76,23 @@ class ReassemblerFuzzTest {
   }
 
   private static Reassembler newReassembler(InstantSource clock) {
-    return Reassembler.create(MAX_MESSAGE_BYTES, MAX_PENDING_BYTES, TTL, clock);
+    ReassemblyLimits limits = new ReassemblyLimits(MAX_MESSAGE_BYTES, MAX_PENDING_BYTES, MAX_PENDING_SETS,
+        MAX_PENDING_SETS_PER_SENDER, TTL, MAX_FRAME_BYTES);
+    return Reassembler.create(limits, ReassemblerFuzzTest::verify, clock);
+  }
+
+  private static Optional<ChunkRefusal> verify(Chunk chunk) {
+    return !chunk.getSignature().isEmpty() && chunk.getSignature().byteAt(0) == 0 ? Optional.empty()
+        : Optional.of(new ChunkRefusal(RejectionReason.BAD_SIGNATURE, "stand-in signature refused"));
   }
 
   private static Reassembly accept(Reassembler reassembler, String recordKey, byte[] value) {
-    return reassembler.accept(value);
+    return reassembler.accept(recordKey, value);
   }
 
   private static void assertBounded(Reassembler reassembler) {
     assertThat(reassembler.pendingBytes()).isBetween(0L, MAX_PENDING_BYTES);
-    assertThat(reassembler.pendingSets()).isBetween(0, Reassembler.MAX_PENDING_SETS);
+    assertThat(reassembler.pendingSets()).isBetween(0, MAX_PENDING_SETS);
   }
 
   private static byte[] take(ByteBuffer in, int length) {
