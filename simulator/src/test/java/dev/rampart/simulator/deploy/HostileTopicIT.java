@@ -44,6 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  * contradict. With secure aggregation on, the coordinator reads no updates topic: the updates flood
  * only costs the broker, and the coordinator's reassembler is attacked through the secagg topic.
  *
+ * <p>A second test floods a plain job the same way, where the coordinator itself reads the updates
+ * topic, so the updates reader faces the chunk floods, contradictions and forged envelopes too.
+ *
  * <p>The same job without flood and without the Byzantine messages runs first, for three rounds, as
  * the baseline: its audit log's fixed bytes and bytes per round bound the flooded job's. Every
  * process runs with {@code -XX:+ExitOnOutOfMemoryError} (an OOM anywhere ends the process instead
@@ -70,9 +73,11 @@ class HostileTopicIT {
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
   /** How long clients may take to end once the coordinator failed. */
   private static final Duration CLIENT_GRACE = Duration.ofSeconds(20);
-  private static final String SETTINGS = String.join("\n",
+  private static final String PLAIN_SETTINGS = String.join("\n",
       "aggregation: average",
       "max-frame-bytes: 1024",
+      "");
+  private static final String SETTINGS = PLAIN_SETTINGS + String.join("\n",
       "secure-aggregation:",
       "  enabled: true",
       "  group-size: 3",
@@ -92,8 +97,8 @@ class HostileTopicIT {
   @Test
   void secureJob_floodedByOutsiderAndByzantine_everyRoundCommitsEveryHonestInputAndAuditStaysPerRound()
       throws Exception {
-    HostileRun baseline = run("hostile-baseline", BASELINE_ROUNDS, false);
-    HostileRun flooded = run("hostile-flooded", ROUNDS, true);
+    HostileRun baseline = run("hostile-baseline", BASELINE_ROUNDS, false, SETTINGS);
+    HostileRun flooded = run("hostile-flooded", ROUNDS, true, SETTINGS);
     print(baseline, flooded);
 
     SoftAssertions soft = new SoftAssertions();
@@ -103,6 +108,39 @@ class HostileTopicIT {
       checkCommits(soft, run);
       checkHonestInputs(soft, run);
     }
+    checkFloodAndAudit(soft, baseline, flooded);
+    soft.assertAll();
+  }
+
+  /**
+   * The same flood against a plain job, where the coordinator reads the updates topic itself: every
+   * client's signed, chunked update must be reassembled and accepted between the outsider's chunk
+   * floods, contradicting chunks, random bytes, long senders and badly signed envelopes, in every
+   * round. Depends on the same defences as the secure job, on the coordinator's updates reader.
+   */
+  @Test
+  void plainJob_floodedByOutsider_everyRoundCommitsEveryClientsUpdateAndAuditStaysPerRound() throws Exception {
+    HostileRun baseline = run("hostile-plain-baseline", BASELINE_ROUNDS, false, PLAIN_SETTINGS);
+    HostileRun flooded = run("hostile-plain-flooded", ROUNDS, true, PLAIN_SETTINGS);
+    print(baseline, flooded);
+
+    SoftAssertions soft = new SoftAssertions();
+    List<String> everyClient = IntStream.range(0, CLIENTS).mapToObj(ProcessJob::clientId).toList();
+    for (HostileRun run : List.of(baseline, flooded)) {
+      checkProcesses(soft, run);
+      soft.assertThat(run.commits().keySet()).as("%s: committed rounds", run.name)
+          .containsExactlyElementsOf(LongStream.rangeClosed(1, run.rounds).boxed().toList());
+      run.commits().forEach((round, commits) -> {
+        soft.assertThat(commits).as("%s: commits of round %d", run.name, round).hasSize(1);
+        soft.assertThat(commits.get(0)).as("%s: inputs of round %d", run.name, round)
+            .containsExactlyInAnyOrderElementsOf(everyClient);
+      });
+    }
+    checkFloodAndAudit(soft, baseline, flooded);
+    soft.assertAll();
+  }
+
+  private static void checkFloodAndAudit(SoftAssertions soft, HostileRun baseline, HostileRun flooded) {
     soft.assertThat(flooded.floodFailure).as("the flood's producer failed").isEmpty();
     soft.assertThat(flooded.hostileRecords).as("hostile records sent during the job")
         .isGreaterThanOrEqualTo(REQUIRED_HOSTILE_RECORDS);
@@ -114,7 +152,6 @@ class HostileTopicIT {
         MAX_AUDIT_RECORD_BYTES, flooded.byzantineMessages).isLessThanOrEqualTo(auditBound(baseline, flooded));
     soft.assertThat(flooded.auditVerifyExit).as("rampart audit verify on the flooded run").isZero();
     soft.assertThat(baseline.auditVerifyExit).as("rampart audit verify on the baseline run").isZero();
-    soft.assertAll();
   }
 
   /**
@@ -129,10 +166,10 @@ class HostileTopicIT {
         + flooded.byzantineMessages * MAX_AUDIT_RECORD_BYTES;
   }
 
-  private HostileRun run(String jobName, int rounds, boolean hostile) throws Exception {
+  private HostileRun run(String jobName, int rounds, boolean hostile, String settings) throws Exception {
     Path jobDir = dir.resolve(jobName);
     try (ProcessJob job = new ProcessJob(jobDir, KAFKA.bootstrapServers(), jobName, CLIENTS, rounds, "60s", 29,
-        SETTINGS)) {
+        settings)) {
       for (int i = 0; i < CLIENTS; i++) {
         Files.writeString(jobDir.resolve(ProcessJob.clientId(i) + ".yaml"), "max-frame-bytes: 1024\n",
             StandardOpenOption.APPEND);
