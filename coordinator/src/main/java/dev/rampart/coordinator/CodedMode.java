@@ -1,5 +1,6 @@
 package dev.rampart.coordinator;
 
+import dev.rampart.aggregation.coding.CyclicAssignment;
 import dev.rampart.aggregation.coding.WindowOrder;
 import dev.rampart.protocol.DataShard;
 import java.util.List;
@@ -65,5 +66,17 @@ public record CodedMode(List<DataShard> shards, int redundancy, WindowOrder orde
   /** K, the number of shards. */
   public int shardCount() {
     return shards.size();
+  }
+
+  /**
+   * Checks that the cyclic assignment of this mode's shards over {@code activeClients} clients covers
+   * every shard equally; the message names the counts.
+   */
+  void requireUniformCover(int activeClients) {
+    if (!CyclicAssignment.create(shardCount(), Math.max(activeClients, 1), redundancy()).isUniform()) {
+      throw new IllegalArgumentException("coded mode with shardCount=" + shardCount() + " and redundancy="
+          + redundancy() + " does not cover every shard equally with " + activeClients
+          + " active clients; use a multiple of shardCount clients");
+    }
   }
 }

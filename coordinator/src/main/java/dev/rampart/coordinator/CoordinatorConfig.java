@@ -1,15 +1,20 @@
 package dev.rampart.coordinator;
 
+import dev.rampart.aggregation.Pipeline;
+import dev.rampart.audit.FsyncPolicy;
+import dev.rampart.compression.Compressors;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.TopicNames;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a {@link Coordinator} needs to run one job. Immutable and thread-safe; build it with
@@ -52,9 +57,9 @@ public final class CoordinatorConfig {
   private final Map<String, String> training;
   private final int partitions;
   private final short replicationFactor;
-  private final java.nio.file.Path runDirectory;
+  private final Path runDirectory;
   private final ModelEvaluator evaluator;
-  private final dev.rampart.audit.FsyncPolicy auditFsync;
+  private final FsyncPolicy auditFsync;
   private final CodedMode codedMode;
   private final String compression;
   private final long compressionSeed;
@@ -89,8 +94,8 @@ public final class CoordinatorConfig {
   }
 
   /** Grouped secure aggregation, when the job runs it (default: off). */
-  public java.util.Optional<SecureAggregation> secureAggregation() {
-    return java.util.Optional.ofNullable(secureAggregation);
+  public Optional<SecureAggregation> secureAggregation() {
+    return Optional.ofNullable(secureAggregation);
   }
 
   /** A builder with the defaults above. */
@@ -197,8 +202,8 @@ public final class CoordinatorConfig {
    * Where the audit trail ({@code audit/}) and the model store ({@code models/}) live; empty when
    * the job keeps no records. A coordinator started on a directory with history resumes from it.
    */
-  public java.util.Optional<java.nio.file.Path> runDirectory() {
-    return java.util.Optional.ofNullable(runDirectory);
+  public Optional<Path> runDirectory() {
+    return Optional.ofNullable(runDirectory);
   }
 
   /** Metrics of each committed model, written to the audit trail. */
@@ -207,13 +212,13 @@ public final class CoordinatorConfig {
   }
 
   /** When the audit log forces its writes to disk. */
-  public dev.rampart.audit.FsyncPolicy auditFsync() {
+  public FsyncPolicy auditFsync() {
     return auditFsync;
   }
 
   /** Coded mode (LAD shards and tasks), when enabled; empty for federated mode. */
-  public java.util.Optional<CodedMode> codedMode() {
-    return java.util.Optional.ofNullable(codedMode);
+  public Optional<CodedMode> codedMode() {
+    return Optional.ofNullable(codedMode);
   }
 
   /** The compression spec clients must use (see {@code Compressors.parse}); "identity" sends dense vectors. */
@@ -246,9 +251,9 @@ public final class CoordinatorConfig {
     private final Map<String, String> training = new LinkedHashMap<>();
     private int partitions = DEFAULT_PARTITIONS;
     private short replicationFactor = DEFAULT_REPLICATION_FACTOR;
-    private java.nio.file.Path runDirectory;
+    private Path runDirectory;
     private ModelEvaluator evaluator = ModelEvaluator.none();
-    private dev.rampart.audit.FsyncPolicy auditFsync = dev.rampart.audit.FsyncPolicy.EVERY_RECORD;
+    private FsyncPolicy auditFsync = FsyncPolicy.EVERY_RECORD;
     private CodedMode codedMode;
     private String compression = DEFAULT_COMPRESSION;
     private long compressionSeed = DEFAULT_COMPRESSION_SEED;
@@ -284,7 +289,7 @@ public final class CoordinatorConfig {
      */
     public Builder compression(String spec) {
       try {
-        this.compression = dev.rampart.compression.Compressors.parse(Objects.requireNonNull(spec, "compression")).spec();
+        this.compression = Compressors.parse(Objects.requireNonNull(spec, "compression")).spec();
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("compression '" + spec + "' is invalid: " + e.getMessage(), e);
       }
@@ -298,7 +303,7 @@ public final class CoordinatorConfig {
     }
 
     /** Folder for the audit trail and model store; resumes from it when it has history. */
-    public Builder runDirectory(java.nio.file.Path directory) {
+    public Builder runDirectory(Path directory) {
       this.runDirectory = Objects.requireNonNull(directory, "runDirectory");
       return this;
     }
@@ -310,7 +315,7 @@ public final class CoordinatorConfig {
     }
 
     /** When the audit log forces writes to disk; default every record. */
-    public Builder auditFsync(dev.rampart.audit.FsyncPolicy policy) {
+    public Builder auditFsync(FsyncPolicy policy) {
       this.auditFsync = Objects.requireNonNull(policy, "auditFsync");
       return this;
     }
@@ -482,25 +487,15 @@ public final class CoordinatorConfig {
       require(2 * maxByzantine < Math.max(active, 1), "maxByzantine=" + maxByzantine
           + " requires more than " + (2 * maxByzantine) + " active clients, but the registry has " + active);
       if (codedMode != null) {
-        require(dev.rampart.aggregation.coding.CyclicAssignment.create(codedMode.shardCount(), Math.max(active, 1),
-            codedMode.redundancy()).isUniform(), "coded mode with shardCount=" + codedMode.shardCount() + " and redundancy="
-            + codedMode.redundancy() + " does not cover every shard equally with " + active
-            + " active clients; use a multiple of shardCount clients");
+        codedMode.requireUniformCover(active);
       }
       try {
-        dev.rampart.aggregation.Pipeline.parse(aggregation, maxByzantine);
+        Pipeline.parse(aggregation, maxByzantine);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("aggregation '" + aggregation + "' is invalid: " + e.getMessage(), e);
       }
       if (secureAggregation != null) {
-        if (codedMode != null) {
-          dev.rampart.coordinator.internal.StrideGrouping.requireCompatible(codedMode, secureAggregation, active,
-              maxByzantine);
-        }
-        dev.rampart.coordinator.internal.SecureRound.requireFeasible(secureAggregation, active, maxByzantine);
-        SecureAggregation.requireCompatibleCompression(compression);
-        require(DEFAULT_COMPRESSION.equals(compression), "compression '" + compression
-            + "' with secure aggregation is not supported yet: clients mask dense vectors; use compression 'identity'");
+        secureAggregation.requireFeasible(codedMode, active, maxByzantine, compression);
       }
       return new CoordinatorConfig(this);
     }

@@ -1,5 +1,7 @@
 package dev.rampart.coordinator;
 
+import dev.rampart.coordinator.internal.SecureRound;
+import dev.rampart.coordinator.internal.StrideGrouping;
 import dev.rampart.crypto.FixedPointCodec;
 import dev.rampart.crypto.secagg.ClientSetup;
 import dev.rampart.crypto.secagg.SecAggException;
@@ -208,6 +210,23 @@ public final class SecureAggregation {
       } catch (SecAggException e) {
         throw new IllegalArgumentException("secure aggregation: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Checks that these settings can run with {@code activeClients} clients of whom
+   * {@code maxByzantine} may lie, with the job's coded mode (null: federated) and compression; the
+   * message names the value that does not fit.
+   */
+  void requireFeasible(CodedMode codedMode, int activeClients, int maxByzantine, String compression) {
+    if (codedMode != null) {
+      StrideGrouping.requireCompatible(codedMode, this, activeClients, maxByzantine);
+    }
+    SecureRound.requireFeasible(this, activeClients, maxByzantine);
+    requireCompatibleCompression(compression);
+    if (!CoordinatorConfig.DEFAULT_COMPRESSION.equals(compression)) {
+      throw new IllegalArgumentException("compression '" + compression
+          + "' with secure aggregation is not supported yet: clients mask dense vectors; use compression 'identity'");
     }
   }
 }
