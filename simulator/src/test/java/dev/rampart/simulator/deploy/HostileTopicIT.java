@@ -23,6 +23,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link HostileFlood}): never-completing chunk sets announcing 2^20 chunks and a far expiry,
  * contradicting chunks with honest transfer ids, random bytes, 200 KiB sender ids of control
  * characters (as record key and envelope sender), and well-formed envelopes with random signatures
- * claiming enrolled senders or the coordinator. Every process is a JVM with {@code -Xmx512m}; every
+ * claiming enrolled senders or the coordinator. The test creates the job's topics and the outsider
+ * writes 60,000 of those records before the coordinator starts, the rest paced over the rounds. Every process is a JVM with {@code -Xmx512m}; every
  * honest message is chunked ({@code max-frame-bytes: 1024}) so the outsider has honest chunks to
  * contradict. With secure aggregation on, the coordinator reads no updates topic: the updates flood
  * only costs the broker, and the coordinator's reassembler is attacked through the secagg topic.
@@ -65,6 +68,13 @@ class HostileTopicIT {
   private static final int BYZANTINE = 5;
   private static final int CLIENTS = HONEST + 1;
   private static final long FLOOD_BUDGET = 110_000;
+  /**
+   * Bulk records the outsider writes once the job's topics exist and before the coordinator
+   * starts: a plain job's rounds can be faster than the flood, and every reader starts from the
+   * topics' beginning (the coordinator's updates reader without committed offsets, the clients'
+   * plans and models readers always), so they still meet these.
+   */
+  private static final long PREFILL = 60_000;
   private static final long REQUIRED_HOSTILE_RECORDS = 100_000;
   /** Largest audit record the mirror and every reader must carry: 64 KiB. */
   private static final int MAX_AUDIT_RECORD_BYTES = 64 * 1024;
@@ -182,10 +192,17 @@ class HostileTopicIT {
       for (int i = 0; i < CLIENTS; i++) {
         job.awaitLog(ProcessJob.clientId(i), 1, "waiting for the job's topics", JOB_TIMEOUT);
       }
+      Optional<HostileFlood> flood = Optional.empty();
+      if (hostile) {
+        createTopics(TopicNames.of(JobId.of(jobName)));
+        flood = Optional.of(HostileFlood.start(floodSettings(job, jobName)));
+        if (!flood.get().awaitSent(PREFILL, JOB_TIMEOUT)) {
+          throw new IllegalStateException("the outsider sent only " + flood.get().sent() + " of " + PREFILL
+              + " records before the job", flood.get().failure().orElse(null));
+        }
+      }
       long start = System.nanoTime();
       Process coordinator = job.startCoordinator();
-      Optional<HostileFlood> flood = hostile ? Optional.of(HostileFlood.start(floodSettings(job, jobName)))
-          : Optional.empty();
       Map<String, Integer> exits = new LinkedHashMap<>();
       try {
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
@@ -203,6 +220,22 @@ class HostileTopicIT {
     }
   }
 
+  /**
+   * Creates the job's topics as the coordinator would (models and shards compacted, the audit
+   * mirror kept), so the outsider can write to them before the job starts; the coordinator finds
+   * them existing.
+   */
+  private static void createTopics(TopicNames t) throws Exception {
+    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(t.plans(), 1, (short) 1),
+          new NewTopic(t.models(), 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+          new NewTopic(t.shards(), 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+          new NewTopic(t.updates(), 1, (short) 1), new NewTopic(t.secagg(), 1, (short) 1),
+          new NewTopic(t.audit(), 1, (short) 1).configs(Map.of("retention.ms", "-1")))).all()
+          .get(30, TimeUnit.SECONDS);
+    }
+  }
+
   private static List<String> jvmOptions(Path jobDir, String name) {
     List<String> options = new ArrayList<>(ProcessJob.JVM_OPTIONS.stream()
         .filter(o -> !o.startsWith("-Xmx")).toList());
@@ -216,7 +249,7 @@ class HostileTopicIT {
     List<String> enrolled = IntStream.range(0, CLIENTS).mapToObj(ProcessJob::clientId).toList();
     Identity byzantine = Identity.load(job.dir.resolve("keys/" + ProcessJob.clientId(BYZANTINE) + ".key"));
     return new HostileFlood.Settings(KAFKA.bootstrapServers(), TopicNames.of(JobId.of(jobName)), ROUNDS,
-        FLOOD_BUDGET, JOB_TIMEOUT, enrolled, Optional.of(byzantine), 1234, attacks());
+        FLOOD_BUDGET, PREFILL, JOB_TIMEOUT, enrolled, Optional.of(byzantine), 1234, attacks());
   }
 
   /**

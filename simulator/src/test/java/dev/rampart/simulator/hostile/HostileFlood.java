@@ -38,7 +38,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the plans topic's keys and re-sends every honest chunk it sees as contradicting chunks.
  *
  * <p>The flood is paced by round: by round r of R it has sent r/R of its record budget, so every
- * round sees hostile traffic. It stops at the budget, at its time limit or on {@link #close()}.
+ * round sees hostile traffic; a prefill share of the bulk is sent as soon as the topics exist,
+ * before the first plan. It stops at the budget, at its time limit or on {@link #close()}.
  * Its own records carry the header {@value #MARK_HEADER}, which no Rampart reader looks at, so the
  * watcher can tell them from honest ones. Thread-safe.
  */
@@ -67,6 +68,8 @@ public final class HostileFlood implements AutoCloseable {
    * @param topics the job's topics
    * @param rounds rounds of the job, for pacing
    * @param budget hostile records to send in total
+   * @param prefill bulk records to send as soon as the topics exist, before the first plan (so that
+   *     a job faster than the flood still meets them: readers start from the topics' beginning)
    * @param timeLimit longest time the flood runs
    * @param enrolledIds ids the outsider claims (enrolled clients); the coordinator's id is "coordinator"
    * @param byzantine the enrolled Byzantine client's identity, which sends signed malformed
@@ -74,13 +77,13 @@ public final class HostileFlood implements AutoCloseable {
    * @param seed seed of every random choice
    * @param attacks the attack kinds to send; the bulk kinds share the budget
    */
-  public record Settings(String bootstrap, TopicNames topics, int rounds, long budget, Duration timeLimit,
-      List<String> enrolledIds, Optional<Identity> byzantine, long seed, Set<Attack> attacks) {
+  public record Settings(String bootstrap, TopicNames topics, int rounds, long budget, long prefill,
+      Duration timeLimit, List<String> enrolledIds, Optional<Identity> byzantine, long seed, Set<Attack> attacks) {
     /** Checks the values. */
     public Settings {
-      if (rounds < 1 || budget < 1 || enrolledIds.isEmpty()) {
-        throw new IllegalArgumentException("need rounds >= 1, budget >= 1 and an enrolled id, but rounds=" + rounds
-            + ", budget=" + budget + ", enrolledIds=" + enrolledIds);
+      if (rounds < 1 || budget < 1 || prefill < 0 || prefill > budget || enrolledIds.isEmpty()) {
+        throw new IllegalArgumentException("need rounds >= 1, 0 <= prefill <= budget and an enrolled id, but rounds="
+            + rounds + ", budget=" + budget + ", prefill=" + prefill + ", enrolledIds=" + enrolledIds);
       }
       enrolledIds = List.copyOf(enrolledIds);
       attacks = attacks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(attacks));
@@ -100,6 +103,19 @@ public final class HostileFlood implements AutoCloseable {
     HostileFlood flood = new HostileFlood(settings);
     flood.thread.start();
     return flood;
+  }
+
+  /**
+   * Waits until at least {@code records} were sent, the flood stopped, or {@code timeout} passed.
+   *
+   * @return whether that many were sent
+   */
+  public boolean awaitSent(long records, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (sent.get() < records && thread.isAlive() && System.nanoTime() < deadline) {
+      stopped.await(50, TimeUnit.MILLISECONDS);
+    }
+    return sent.get() >= records;
   }
 
   /** Records sent so far (every record the producer accepted). */
@@ -155,14 +171,12 @@ public final class HostileFlood implements AutoCloseable {
       while (stopped.getCount() > 0 && sent.get() < settings.budget() && System.nanoTime() < deadline) {
         watch(watcher, out, Duration.ofMillis(5));
         long r = round.get();
-        if (r == 0) {
-          continue;
-        }
-        if (r != floodedRound) {
+        if (r != 0 && r != floodedRound) {
           perRound(out, r);
           floodedRound = r;
         }
-        long allowed = settings.budget() * Math.min(r, settings.rounds()) / settings.rounds();
+        long paced = settings.budget() * Math.min(r, settings.rounds()) / settings.rounds();
+        long allowed = Math.max(settings.prefill(), paced);
         if (sent.get() >= allowed || bulk.isEmpty()) {
           watch(watcher, out, Duration.ofMillis(50));
           continue;
