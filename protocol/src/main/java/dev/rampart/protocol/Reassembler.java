@@ -297,11 +297,12 @@ public final class Reassembler {
     setsBySender.computeIfPresent(set.sender(), (s, n) -> n == 1 ? null : n - 1);
   }
 
+  /** A transfer id as the sender wrote it, cut and escaped for details and logs ({@link Untrusted#id}). */
   private static String shortened(String s) {
-    return s.length() > MAX_TRANSFER_ID_LENGTH ? s.substring(0, MAX_TRANSFER_ID_LENGTH) + "..." : s;
+    return Untrusted.id(s);
   }
 
   private static String quote(String s) {
-    return s == null ? "null" : "'" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "'";
+    return s == null ? "null" : "'" + Untrusted.id(s) + "'";
   }
 }
