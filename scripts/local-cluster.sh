@@ -72,7 +72,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 rampart() {
-  java "${java_opts[@]}" -cp "$RAMPART_CLASSPATH" dev.rampart.simulator.Main "$@"
+  java "${java_opts[@]}" -cp "$RAMPART_CLASSPATH" dev.rampart.cli.Main "$@"
 }
 
 # Starts `rampart "$@"` in the background with its output in $1; the JVM itself is the child
@@ -80,7 +80,7 @@ rampart() {
 rampart_bg() {
   local log="$1"
   shift
-  java "${java_opts[@]}" -cp "$RAMPART_CLASSPATH" dev.rampart.simulator.Main "$@" >"$log" 2>&1 &
+  java "${java_opts[@]}" -cp "$RAMPART_CLASSPATH" dev.rampart.cli.Main "$@" >"$log" 2>&1 &
 }
 
 # --- broker -------------------------------------------------------------------------------

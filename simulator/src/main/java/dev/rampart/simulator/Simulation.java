@@ -1,5 +1,10 @@
 package dev.rampart.simulator;
 
+import dev.rampart.cli.RunFiles;
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.Datasets;
+import dev.rampart.cli.data.TrainLoss;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,7 @@
 package dev.rampart.simulator;
 
+import dev.rampart.cli.TopicReader;
+
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.ClientRegistry;

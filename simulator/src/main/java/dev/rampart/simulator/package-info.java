@@ -1,4 +1,6 @@
 /**
- * The {@code rampart} command line and the in-process simulation: data sets, Byzantine behaviours, run summaries.
+ * In-process simulation of a federated job on a real broker: the {@code demo}, {@code simulate} and
+ * {@code grid} commands it adds to {@code rampart}, coded-mode scenarios, Byzantine behaviours and
+ * run summaries.
  */
 package dev.rampart.simulator;

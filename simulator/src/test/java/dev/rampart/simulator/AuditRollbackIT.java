@@ -1,5 +1,8 @@
 package dev.rampart.simulator;
 
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.Datasets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rampart.audit.AuditQuery;

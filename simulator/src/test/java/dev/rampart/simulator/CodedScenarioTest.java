@@ -1,5 +1,7 @@
 package dev.rampart.simulator;
 
+import dev.rampart.cli.Main;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

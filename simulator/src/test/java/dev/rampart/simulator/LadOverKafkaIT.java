@@ -1,5 +1,9 @@
 package dev.rampart.simulator;
 
+import dev.rampart.cli.TopicReader;
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.Datasets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,7 @@
 package dev.rampart.simulator;
 
+import dev.rampart.cli.TopicReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rampart.crypto.ChunkSigning;

@@ -1,6 +1,8 @@
 package dev.rampart.simulator.data;
 
-import dev.rampart.simulator.Dataset;
+import dev.rampart.cli.data.IdxFile;
+
+import dev.rampart.cli.data.Dataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package dev.rampart.simulator.data;
 
-import dev.rampart.simulator.Dataset;
+import dev.rampart.cli.data.Dataset;
 import java.util.function.Function;
 
 /**

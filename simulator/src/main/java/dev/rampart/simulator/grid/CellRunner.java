@@ -17,7 +17,7 @@ import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.DataShard;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
-import dev.rampart.simulator.Dataset;
+import dev.rampart.cli.data.Dataset;
 import dev.rampart.simulator.attack.Adversary;
 import dev.rampart.simulator.attack.AttackSpec;
 import dev.rampart.simulator.data.Partition;

@@ -3,7 +3,7 @@ package dev.rampart.simulator.grid;
 import dev.rampart.client.LocalTrainer;
 import dev.rampart.client.MultilayerPerceptron;
 import dev.rampart.client.SoftmaxRegression;
-import dev.rampart.simulator.Dataset;
+import dev.rampart.cli.data.Dataset;
 
 /**
  * The model family of a cell: multinomial logistic regression or the one-hidden-layer MLP, with

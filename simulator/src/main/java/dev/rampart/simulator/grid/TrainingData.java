@@ -1,7 +1,7 @@
 package dev.rampart.simulator.grid;
 
-import dev.rampart.simulator.Dataset;
-import dev.rampart.simulator.Datasets;
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.Datasets;
 import dev.rampart.simulator.data.FashionMnist;
 import java.nio.file.Path;
 import java.util.Map;

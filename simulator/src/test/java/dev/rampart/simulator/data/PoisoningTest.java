@@ -3,7 +3,7 @@ package dev.rampart.simulator.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.rampart.simulator.Dataset;
+import dev.rampart.cli.data.Dataset;
 import org.junit.jupiter.api.Test;
 
 class PoisoningTest {

@@ -1,0 +1,150 @@
+package dev.rampart.cli.deploy;
+
+import dev.rampart.audit.AuditEvents;
+import dev.rampart.client.SoftmaxRegression;
+import dev.rampart.coordinator.Coordinator;
+import dev.rampart.coordinator.CoordinatorConfig;
+import dev.rampart.coordinator.JobSummary;
+import dev.rampart.coordinator.ModelEvaluator;
+import dev.rampart.coordinator.RoundSummary;
+import dev.rampart.coordinator.SecureAggregation;
+import dev.rampart.crypto.ClientRegistry;
+import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.TopicNames;
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.TrainLoss;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The coordinator as a process of its own: builds a {@link CoordinatorConfig} from a checked
+ * {@code coordinator.yaml}, waits (bounded) for the Kafka cluster, and runs the job, resuming
+ * from the run directory when it has history. It refuses to start when its private key file lies
+ * inside the run directory, next to the audit log it signs. Not thread-safe; one job per instance.
+ */
+public final class CoordinatorProcess {
+  private final ConfigValues values;
+  private final PrintStream out;
+
+  private CoordinatorProcess(ConfigValues values, PrintStream out) {
+    this.values = values;
+    this.out = out;
+  }
+
+  /** Reads and checks {@code file}; throws {@link ConfigException} naming the key on a bad file. */
+  public static CoordinatorProcess fromFile(Path file, PrintStream out) {
+    return new CoordinatorProcess(DeploySchemas.COORDINATOR.bind(file), out);
+  }
+
+  /** The coordinator settings the file describes (identity and registry are read from disk). */
+  public CoordinatorConfig config() {
+    KafkaSettings kafka = KafkaSettings.from(values);
+    Path registryFile = values.path("registry");
+    if (!Files.isRegularFile(registryFile)) {
+      throw new ConfigException("registry file " + registryFile + " (key 'registry' in " + values.file()
+          + ") does not exist; create it with `rampart registry add`");
+    }
+    Identity identity = loadIdentity(values.path("identity"), "identity");
+    KeyPlacement.requireOutsideRunDirectory(values.path("identity"), values.path("run-directory"), values.file());
+    int features = values.integer("model.features");
+    int classes = values.integer("model.classes");
+    CoordinatorConfig.Builder b = CoordinatorConfig.builder()
+        .job(JobId.of(values.string("job")))
+        .topicPrefix(values.string("topic-prefix"))
+        .identity(identity)
+        .registry(ClientRegistry.load(registryFile))
+        .runDirectory(values.path("run-directory"))
+        .initialModel(new float[SoftmaxRegression.parameterCount(features, classes)])
+        .rounds(values.integer("rounds"))
+        .roundTimeout(values.duration("round-timeout"))
+        .minUpdates(values.integer("min-updates"))
+        .aggregation(values.string("aggregation"))
+        .maxByzantine(values.integer("max-byzantine"))
+        .aggregationSeed(values.longValue("aggregation-seed"))
+        .serverLearningRate(values.decimal("server-learning-rate"))
+        .maxFrameBytes(values.integer("max-frame-bytes"))
+        .reassemblyLimits(ReassemblyKeys.limits(values))
+        .partitions(values.integer("kafka.partitions"))
+        .replicationFactor(values.integer("kafka.replication-factor"))
+        .trainingParameter("learning_rate", Double.toString(values.decimal("training.learning-rate")))
+        .trainingParameter("local_epochs", Integer.toString(values.integer("training.local-epochs")))
+        .trainingParameter("batch_size", Integer.toString(values.integer("training.batch-size")))
+        .evaluator(evaluator(features, classes));
+    kafka.properties().forEach(b::kafkaProperty);
+    Optional<SecureAggregation> secure = SecureAggregationKeys.settings(values);
+    secure.ifPresent(b::secureAggregation);
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      if (secure.isEmpty() || e.getMessage() == null || !e.getMessage().contains("secure aggregation")) {
+        throw e;
+      }
+      throw new ConfigException("keys of 'secure-aggregation' in " + values.file() + " do not fit this job: "
+          + SecureAggregationKeys.yamlNames(e.getMessage()), e);
+    }
+  }
+
+  private ModelEvaluator evaluator(int features, int classes) {
+    Optional<Path> testData = values.optional("evaluation.test-data", Path.class);
+    if (testData.isEmpty()) {
+      return ModelEvaluator.none();
+    }
+    Dataset test = LocalData.load(testData.get(), values.string("evaluation.format"), classes,
+        values.decimal("evaluation.feature-scale"));
+    if (test.featureCount() != features) {
+      throw new ConfigException("evaluation.test-data " + testData.get() + " has " + test.featureCount()
+          + " features, but model.features=" + features + " in " + values.file());
+    }
+    float[][] x = test.features();
+    int[] y = test.labels();
+    return model -> Map.of(AuditEvents.METRIC_TEST_ACCURACY, SoftmaxRegression.accuracy(model, x, y, classes));
+  }
+
+  static Identity loadIdentity(Path file, String key) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("key file " + file + " (key '" + key + "') does not exist; create it with "
+          + "`rampart keys generate`");
+    }
+    return Identity.load(file);
+  }
+
+  /**
+   * Checks the cluster, then runs the job to its end, printing one line per round.
+   *
+   * @return an {@link ExitCodes} value
+   */
+  public int run(StopSignal stop) {
+    CoordinatorConfig config = config();
+    KafkaSettings kafka = KafkaSettings.from(values);
+    int brokers = ClusterCheck.awaitCluster(kafka);
+    TopicNames t = config.topics();
+    ClusterCheck.checkTopicsCreatable(kafka, List.of(t.plans(), t.models(), t.shards(), t.updates(), t.secagg(), t.audit()),
+        config.partitions(), config.replicationFactor());
+    out.printf("coordinator: job %s, %d rounds, aggregation '%s', cluster %s (%d broker(s)), run directory %s%n",
+        config.job(), config.rounds(), config.aggregation(), kafka.bootstrapServers(), brokers,
+        config.runDirectory().orElseThrow());
+    config.secureAggregation().ifPresent(s -> out.printf("coordinator: secure aggregation %s%n", s));
+    try (Coordinator coordinator = Coordinator.create(config)) {
+      stop.onStop(coordinator::close);
+      JobSummary summary = coordinator.run(this::printRound);
+      out.printf("coordinator: job %s ended: %d rounds run, %d committed, %d accepted, %d rejected, model version %d (%s)%n",
+          config.job(), summary.rounds(), summary.committedRounds(), summary.acceptedUpdates(),
+          summary.rejectedUpdates(), summary.finalModelVersion(), summary.finalModelDigestHex());
+      return stop.stopped() ? ExitCodes.STOPPED : ExitCodes.COMPLETED;
+    }
+  }
+
+  private void printRound(RoundSummary s) {
+    Double acc = s.metrics().get(AuditEvents.METRIC_TEST_ACCURACY);
+    out.printf("round %d: accepted %d of %d, rejected %d, %s version %d, train loss %s%s, %.2f s%n", s.round(),
+        s.accepted().size(), s.participants(), s.rejectedCount(), s.committed() ? "committed" : "kept",
+        s.modelVersion(), TrainLoss.format(s.meanTrainLoss()), acc == null ? "" : String.format(", test acc %.4f", acc),
+        s.duration().toMillis() / 1000.0);
+    out.flush();
+  }
+}

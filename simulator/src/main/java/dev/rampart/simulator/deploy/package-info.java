@@ -1,7 +1,0 @@
-/**
- * Running a job as separate processes that share nothing but a Kafka cluster:
- * {@code rampart coordinator --config coordinator.yaml}, {@code rampart client --config client.yaml},
- * their strictly checked YAML files ({@link dev.rampart.simulator.deploy.DeploySchemas} is the
- * reference), Kafka security passthrough and bounded start-up checks.
- */
-package dev.rampart.simulator.deploy;
