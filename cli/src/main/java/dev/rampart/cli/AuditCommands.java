@@ -1,5 +1,6 @@
 package dev.rampart.cli;
 
+import java.util.Arrays;
 import dev.rampart.audit.AuditQuery;
 import dev.rampart.audit.AuditRecord;
 import dev.rampart.audit.AuditVerifier;
@@ -189,7 +190,7 @@ final class AuditCommands {
       return RecordType.valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown record type '" + name + "'; valid types: "
-          + java.util.Arrays.toString(RecordType.values()));
+          + Arrays.toString(RecordType.values()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.rampart.cli;
 
+import java.util.List;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Enrollment;
 import dev.rampart.crypto.Identity;
@@ -48,7 +49,7 @@ final class KeyCommands {
       description = "Write <dir>/<id>.key (private, mode 0600) and <dir>/<id>.pub (public) for each --id.")
   static final class Generate implements Callable<Integer> {
     @Option(names = "--id", required = true, description = "Party id (client id or 'coordinator'); repeatable.")
-    java.util.List<String> ids;
+    List<String> ids;
 
     @Option(names = "--dir", defaultValue = "keys", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path dir;
@@ -103,7 +104,7 @@ final class KeyCommands {
       description = "Enroll clients with their public key files (--key for one client, --key-dir for several).")
   static final class Add extends RegistryOption implements Callable<Integer> {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "CLIENT_ID")
-    java.util.List<String> clientIds;
+    List<String> clientIds;
 
     @Option(names = "--key", description = "The client's .pub file (one CLIENT_ID only).")
     Path key;

@@ -1,5 +1,9 @@
 package dev.rampart.simulator;
 
+import java.time.Duration;
+import java.util.Map;
+import dev.rampart.simulator.attack.Adversary;
+import dev.rampart.simulator.attack.AttackSpec;
 import dev.rampart.client.UpdateTransform;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +77,7 @@ public final class Attacks {
    *
    * @throws IllegalArgumentException for data-level attacks, which need the grid runner
    */
-  public static void install(SimulationSettings settings, java.util.Map<Integer, UpdateTransform> behaviours) {
+  public static void install(SimulationSettings settings, Map<Integer, UpdateTransform> behaviours) {
     int n = settings.clients();
     int f = settings.byzantineClients();
     if (f == 0) {
@@ -86,13 +90,13 @@ public final class Attacks {
       }
       return;
     }
-    dev.rampart.simulator.attack.AttackSpec attack = dev.rampart.simulator.attack.AttackSpec.parse(settings.attack());
+    AttackSpec attack = AttackSpec.parse(settings.attack());
     if (attack.poisonsData()) {
       throw new IllegalArgumentException("attack '" + settings.attack() + "' poisons training data; run it with "
           + "'rampart grid <scenario.yaml>'");
     }
-    dev.rampart.simulator.attack.Adversary adversary = dev.rampart.simulator.attack.Adversary.of(attack,
-        new dev.rampart.simulator.attack.Adversary.Setting(n, f, settings.aggregation(), settings.maxByzantine(),
+    Adversary adversary = Adversary.of(attack,
+        new Adversary.Setting(n, f, settings.aggregation(), settings.maxByzantine(),
             settings.seed(), settings.roundTimeout().dividedBy(3)));
     for (int i = 0; i < n; i++) {
       behaviours.putIfAbsent(i, adversary.transform(i));
@@ -101,9 +105,9 @@ public final class Attacks {
 
   /** A lone attacker of the suite: colluding attacks then estimate from its own vector only. */
   private static UpdateTransform suite(String spec, long seed) {
-    dev.rampart.simulator.attack.AttackSpec attack = dev.rampart.simulator.attack.AttackSpec.parse(spec);
-    return dev.rampart.simulator.attack.Adversary.of(attack,
-        new dev.rampart.simulator.attack.Adversary.Setting(2, 1, "average", 0, seed - 1, java.time.Duration.ZERO))
+    AttackSpec attack = AttackSpec.parse(spec);
+    return Adversary.of(attack,
+        new Adversary.Setting(2, 1, "average", 0, seed - 1, Duration.ZERO))
         .transform(1);
   }
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rampart.audit.AuditEvents;
 import dev.rampart.client.ClientConfig;
-import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.FederatedClient;
 import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.client.UpdateTransform;
@@ -41,10 +40,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a {@link CodedScenario} end to end on a real broker (embedded unless one is given): the
@@ -113,13 +108,9 @@ public final class CodedSimulation {
     RunFiles.saveCoordinatorKey(runDir, coordinatorIdentity);
     JobId job = JobId.of("digits-" + scenario.name() + "-" + runDir.getFileName().toString().substring(0, 15));
     RunFiles.saveJob(runDir, job);
-    List<Identity> clients = new ArrayList<>();
-    ClientRegistry registry = ClientRegistry.empty();
-    for (int i = 0; i < scenario.clients(); i++) {
-      Identity id = Identity.generate(String.format("client-%02d", i), new SecureRandom());
-      clients.add(id);
-      registry = registry.withClient(id.id(), id.publicKey());
-    }
+    Enrolled enrolled = Enrolled.clients(scenario.clients(), new SecureRandom());
+    List<Identity> clients = enrolled.clients();
+    ClientRegistry registry = enrolled.registry();
     float[][] testX = test.features();
     int[] testY = test.labels();
     CoordinatorConfig config = CoordinatorConfig.builder()
@@ -138,34 +129,17 @@ public final class CodedSimulation {
       out.printf("byzantine clients: %s run '%s'%n", clients.subList(scenario.clients() - scenario.byzantine(),
           scenario.clients()).stream().map(Identity::id).toList(), scenario.attack());
     }
-    ExecutorService pool = Executors.newFixedThreadPool(scenario.clients(), r -> {
-      Thread t = new Thread(r);
-      t.setDaemon(true);
-      return t;
-    });
-    List<FederatedClient> running = new ArrayList<>();
-    List<Future<ClientRunSummary>> results = new ArrayList<>();
-    try (Coordinator coordinator = Coordinator.create(config)) {
+    try (ClientThreads threads = new ClientThreads("client", scenario.clients(), Duration.ZERO);
+        Coordinator coordinator = Coordinator.create(config)) {
       for (int i = 0; i < scenario.clients(); i++) {
-        FederatedClient client = client(clients.get(i), i, coordinatorIdentity, job, servers, shards.get(i));
-        running.add(client);
-        results.add(pool.submit(client::run));
+        threads.start(client(clients.get(i), i, coordinatorIdentity, job, servers, shards.get(i)));
       }
       Printer printer = new Printer(out, scenario.rounds());
       JobSummary summary = coordinator.run(printer);
-      for (Future<ClientRunSummary> f : results) {
-        try {
-          f.get(roundTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-          out.println("warning: a client did not finish cleanly: " + e);
-        }
-      }
+      threads.await(roundTimeout).forEach(e -> out.println("warning: a client did not finish cleanly: " + e));
       UpdateTraffic traffic = UpdateTraffic.read(servers, new TopicNames(TopicNames.DEFAULT_PREFIX, job).updates(),
           config.registry());
       return summarize(runDir, summary, printer.lines, traffic);
-    } finally {
-      running.forEach(FederatedClient::close);
-      pool.shutdownNow();
     }
   }
 

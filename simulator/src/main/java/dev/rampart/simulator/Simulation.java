@@ -1,5 +1,10 @@
 package dev.rampart.simulator;
 
+import java.util.Set;
+import java.util.TreeSet;
+import dev.rampart.audit.AuditEvents;
+import dev.rampart.coordinator.RoundListener;
+import dev.rampart.coordinator.SecureAggregation;
 import dev.rampart.cli.RunFiles;
 import dev.rampart.cli.data.Dataset;
 import dev.rampart.cli.data.Datasets;
@@ -9,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rampart.client.ClientConfig;
-import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.FederatedClient;
 import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.client.UpdateTransform;
@@ -27,6 +31,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -36,10 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a whole federated job in one process: a Kafka broker (embedded unless an external cluster
@@ -54,7 +55,7 @@ public final class Simulation {
   private final PrintStream out;
   private final Map<Integer, UpdateTransform> behaviours = new LinkedHashMap<>();
   private Path resumeFrom;
-  private dev.rampart.coordinator.SecureAggregation secureAggregation;
+  private SecureAggregation secureAggregation;
 
   /** A simulation that reports progress on {@code out}. */
   public Simulation(SimulationSettings settings, PrintStream out) {
@@ -78,7 +79,7 @@ public final class Simulation {
    * @throws IllegalArgumentException naming the value unless 2 ≤ groupSize ≤ 255
    */
   public Simulation withSecureAggregation(int groupSize) {
-    this.secureAggregation = dev.rampart.coordinator.SecureAggregation.builder().groupSize(groupSize).build();
+    this.secureAggregation = SecureAggregation.builder().groupSize(groupSize).build();
     return this;
   }
 
@@ -89,7 +90,7 @@ public final class Simulation {
    * number of rounds.
    */
   public Simulation resuming(Path runDirectory) {
-    if (!java.nio.file.Files.isDirectory(runDirectory)) {
+    if (!Files.isDirectory(runDirectory)) {
       throw new IllegalArgumentException("run directory " + runDirectory + " does not exist");
     }
     this.resumeFrom = runDirectory;
@@ -98,7 +99,7 @@ public final class Simulation {
 
   /** Runs the job and returns its summary (also written to the run directory). */
   public RunSummary run() {
-    java.util.Set<Integer> byzantine = new java.util.TreeSet<>(behaviours.keySet());
+    Set<Integer> byzantine = new TreeSet<>(behaviours.keySet());
     for (int i = settings.clients() - settings.byzantineClients(); i < settings.clients(); i++) {
       byzantine.add(i);
     }
@@ -152,13 +153,9 @@ public final class Simulation {
       job = JobId.of("digits-" + runId);
       RunFiles.saveJob(runDir, job);
     }
-    List<Identity> clients = new ArrayList<>();
-    ClientRegistry registry = ClientRegistry.empty();
-    for (int i = 0; i < settings.clients(); i++) {
-      Identity id = Identity.generate(String.format("client-%02d", i), keys);
-      clients.add(id);
-      registry = registry.withClient(id.id(), id.publicKey());
-    }
+    Enrolled enrolled = Enrolled.clients(settings.clients(), keys);
+    List<Identity> clients = enrolled.clients();
+    ClientRegistry registry = enrolled.registry();
     int dimension = SoftmaxRegression.parameterCount(test.featureCount(), test.classes());
     CoordinatorConfig config = CoordinatorConfig.builder()
         .job(job).bootstrapServers(bootstrap).identity(coordinatorIdentity).registry(registry)
@@ -169,17 +166,11 @@ public final class Simulation {
         .trainingParameter("batch_size", Integer.toString(settings.batchSize()))
         .runDirectory(runDir)
         .secureAggregation(secureAggregation)
-        .evaluator(model -> java.util.Map.of(dev.rampart.audit.AuditEvents.METRIC_TEST_ACCURACY,
+        .evaluator(model -> Map.of(AuditEvents.METRIC_TEST_ACCURACY,
             SoftmaxRegression.accuracy(model, testX, testY, test.classes())))
         .build();
-    ExecutorService pool = Executors.newFixedThreadPool(settings.clients(), r -> {
-      Thread t = new Thread(r);
-      t.setDaemon(true);
-      return t;
-    });
-    List<FederatedClient> running = new ArrayList<>();
-    List<Future<ClientRunSummary>> results = new ArrayList<>();
-    try (Coordinator coordinator = Coordinator.create(config)) {
+    try (ClientThreads threads = new ClientThreads("client", settings.clients(), Duration.ZERO);
+        Coordinator coordinator = Coordinator.create(config)) {
       for (int i = 0; i < settings.clients(); i++) {
         ClientConfig cc = ClientConfig.builder().identity(clients.get(i)).coordinatorKey(coordinatorIdentity.publicKey())
             .job(job).bootstrapServers(bootstrap).build();
@@ -187,26 +178,13 @@ public final class Simulation {
             new SplittableRandom(settings.seed()).split().nextLong() + i);
         FederatedClient client = FederatedClient.create(cc, trainer,
             behaviours.getOrDefault(i, UpdateTransform.identity()), Clock.systemUTC());
-        running.add(client);
-        results.add(pool.submit(client::run));
+        threads.start(client);
       }
       RoundPrinter printer = new RoundPrinter(out, test, settings.rounds());
       JobSummary job1 = coordinator.run(printer);
-      awaitClients(results);
+      threads.await(settings.roundTimeout())
+          .forEach(e -> out.println("warning: a client did not finish cleanly: " + e));
       return summarize(runId, job1, printer);
-    } finally {
-      running.forEach(FederatedClient::close);
-      pool.shutdownNow();
-    }
-  }
-
-  private void awaitClients(List<Future<ClientRunSummary>> results) {
-    for (Future<ClientRunSummary> f : results) {
-      try {
-        f.get(settings.roundTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (Exception e) {
-        out.println("warning: a client did not finish cleanly: " + e);
-      }
     }
   }
 
@@ -244,7 +222,7 @@ public final class Simulation {
   }
 
   /** Prints one line per round and keeps them for the summary. */
-  private static final class RoundPrinter implements dev.rampart.coordinator.RoundListener {
+  private static final class RoundPrinter implements RoundListener {
     private final PrintStream out;
     private final Dataset test;
     private final int rounds;
@@ -262,7 +240,7 @@ public final class Simulation {
 
     @Override
     public void onRound(RoundSummary s) {
-      Double recorded = s.metrics().get(dev.rampart.audit.AuditEvents.METRIC_TEST_ACCURACY);
+      Double recorded = s.metrics().get(AuditEvents.METRIC_TEST_ACCURACY);
       double acc = recorded != null ? recorded : SoftmaxRegression.accuracy(s.model(), testX, testY, test.classes());
       if (System.getenv("RAMPART_DEBUG_EVIDENCE") != null) {
         s.aggregation().forEach(e -> out.println("   " + e));

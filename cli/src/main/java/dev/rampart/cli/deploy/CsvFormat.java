@@ -1,5 +1,6 @@
 package dev.rampart.cli.deploy;
 
+import java.util.Locale;
 import dev.rampart.cli.data.Dataset;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +27,7 @@ final class CsvFormat implements DataFormat {
 
   @Override
   public boolean recognizes(Path file) {
-    String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return n.endsWith(".csv") || n.endsWith(".csv.gz");
   }
 

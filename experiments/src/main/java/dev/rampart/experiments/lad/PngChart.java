@@ -1,5 +1,6 @@
 package dev.rampart.experiments.lad;
 
+import java.util.Locale;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -209,6 +210,6 @@ final class PngChart {
   private static String format(double v) {
     double rounded = Math.rint(v);
     return Math.abs(v - rounded) <= 1e-9 * Math.max(1, Math.abs(v)) ? Long.toString((long) rounded)
-        : String.format(java.util.Locale.ROOT, "%.3g", v);
+        : String.format(Locale.ROOT, "%.3g", v);
   }
 }

@@ -1,5 +1,6 @@
 package dev.rampart.experiments.lad;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -150,7 +151,7 @@ public final class RegressionProblem {
   /** The largest eigenvalue L of the Hessian (1/K)·XᵀX + λI, by power iteration (200 steps). */
   public double smoothness() {
     double[] v = new double[dimension()];
-    java.util.Arrays.fill(v, 1.0 / Math.sqrt(v.length));
+    Arrays.fill(v, 1.0 / Math.sqrt(v.length));
     double lambda = 0;
     for (int it = 0; it < 200; it++) {
       double[] hv = hessianTimes(v);

@@ -1,8 +1,8 @@
 package dev.rampart.experiments.lad;
 
+import java.util.Arrays;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +117,7 @@ final class ResultWriter {
       RunResult r = e.getValue().get(0);
       if (r.attack() == attack && isBaseline(r.scheme())) {
         double[] y = new double[ds.length];
-        java.util.Arrays.fill(y, meanFinal(e.getValue()));
+        Arrays.fill(y, meanFinal(e.getValue()));
         chart.add(r.scheme().label() + (r.scheme().kind() == Scheme.Kind.DRACO ? " (r=2f+1)" : " (d=1)"), x, y,
             true);
       }

@@ -1,5 +1,6 @@
 package dev.rampart.simulator.attack;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -90,7 +91,7 @@ public final class AttackMath {
   /** A vector whose every coordinate is {@code value} (used for the Inf and NaN attacks). */
   public static float[] filled(int dimension, float value) {
     float[] out = new float[dimension];
-    java.util.Arrays.fill(out, value);
+    Arrays.fill(out, value);
     return out;
   }
 

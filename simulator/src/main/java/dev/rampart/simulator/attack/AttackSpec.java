@@ -1,5 +1,6 @@
 package dev.rampart.simulator.attack;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,6 +149,6 @@ public record AttackSpec(String name, Map<String, Double> parameters, boolean om
     k.put("mimic", Set.of("target"));
     k.put("label-flip", Set.of());
     k.put("backdoor", Set.of("target", "boost"));
-    return java.util.Collections.unmodifiableMap(k);
+    return Collections.unmodifiableMap(k);
   }
 }

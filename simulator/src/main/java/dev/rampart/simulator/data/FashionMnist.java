@@ -1,5 +1,6 @@
 package dev.rampart.simulator.data;
 
+import java.util.SplittableRandom;
 import dev.rampart.cli.data.IdxFile;
 
 import dev.rampart.cli.data.Dataset;
@@ -56,7 +57,7 @@ public final class FashionMnist {
       }
     }
     if (limit < x.length) {
-      java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+      SplittableRandom random = new SplittableRandom(seed);
       int[] order = new int[x.length];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;

@@ -1,5 +1,6 @@
 package dev.rampart.simulator.data;
 
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +54,7 @@ public record Partition(String kind, double value) {
     if (kind.equals("iid")) {
       return new Partition("iid", 0);
     }
-    if (!java.util.Set.of("dirichlet", "extreme", "gamma").contains(kind)) {
+    if (!Set.of("dirichlet", "extreme", "gamma").contains(kind)) {
       new Partition(kind, 0);
     }
     if (m.group(3) == null) {

@@ -1,5 +1,7 @@
 package dev.rampart.simulator.grid;
 
+import java.time.Duration;
+import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rampart.audit.AuditEvents;
@@ -81,24 +83,29 @@ public final class AuditedResults {
     if (started == null || !ended) {
       return Optional.empty();
     }
+    GridCell cell = cellOf(started, training);
+    double accuracy = lastCommit == null ? Double.NaN
+        : lastCommit.path("metrics").path(AuditEvents.METRIC_TEST_ACCURACY).asDouble(Double.NaN);
+    double backdoor = lastCommit == null ? Double.NaN
+        : lastCommit.path("metrics").path(CellRunner.METRIC_BACKDOOR_SUCCESS).asDouble(Double.NaN);
+    double seconds = startTime == null || endTime == null ? Double.NaN
+        : Duration.between(Instant.parse(startTime), Instant.parse(endTime)).toMillis() / 1000.0;
+    return Optional.of(new CellResult(cell, run.getFileName().toString(), accuracy, backdoor, commits, rejected, seconds,
+        ""));
+  }
+
+  /** The grid cell a run's JOB_STARTED settings describe; {@code training} fills what they omit. */
+  private static GridCell cellOf(JsonNode started, GridCell.Training training) {
     JsonNode p = started.path("settings").path("training");
     GridCell.Training t = new GridCell.Training(started.path("settings").path("rounds").asInt(training.rounds()),
         p.path("learning_rate").asDouble(training.learningRate()), p.path("local_epochs").asInt(training.localEpochs()),
         p.path("batch_size").asInt(training.batchSize()), training.serverLearningRate(),
         p.path("grid_train_samples").asInt(training.trainSamples()), p.path("grid_test_samples").asInt(training.testSamples()),
         training.hidden());
-    GridCell cell = new GridCell(p.path("grid_dataset").asText(), p.path("grid_model").asText().replaceAll("\\(.*", ""),
+    return new GridCell(p.path("grid_dataset").asText(), p.path("grid_model").asText().replaceAll("\\(.*", ""),
         p.path("grid_split").asText(), p.path("grid_clients").asInt(), p.path("grid_byzantine").asInt(),
         p.path("grid_attack").asText(), started.path("settings").path("aggregation").asText(),
         p.path("grid_momentum").asDouble(), p.path("grid_seed").asLong(), t, p.path("grid_secure_aggregation").asInt(0),
         p.path("grid_coding_d").asInt(1));
-    double accuracy = lastCommit == null ? Double.NaN
-        : lastCommit.path("metrics").path(AuditEvents.METRIC_TEST_ACCURACY).asDouble(Double.NaN);
-    double backdoor = lastCommit == null ? Double.NaN
-        : lastCommit.path("metrics").path(CellRunner.METRIC_BACKDOOR_SUCCESS).asDouble(Double.NaN);
-    double seconds = startTime == null || endTime == null ? Double.NaN
-        : java.time.Duration.between(java.time.Instant.parse(startTime), java.time.Instant.parse(endTime)).toMillis() / 1000.0;
-    return Optional.of(new CellResult(cell, run.getFileName().toString(), accuracy, backdoor, commits, rejected, seconds,
-        ""));
   }
 }

@@ -4,7 +4,6 @@ import dev.rampart.aggregation.coding.WindowOrder;
 import dev.rampart.audit.AuditEvents;
 import dev.rampart.audit.FsyncPolicy;
 import dev.rampart.client.ClientConfig;
-import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.FederatedClient;
 import dev.rampart.coordinator.CodedMode;
 import dev.rampart.coordinator.Coordinator;
@@ -19,6 +18,8 @@ import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.cli.data.Dataset;
 import dev.rampart.simulator.attack.Adversary;
+import dev.rampart.simulator.ClientThreads;
+import dev.rampart.simulator.Enrolled;
 import dev.rampart.simulator.attack.AttackSpec;
 import dev.rampart.simulator.data.Partition;
 import dev.rampart.simulator.data.Poisoning;
@@ -30,9 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -108,13 +106,9 @@ public final class CellRunner {
     int[] testY = test.labels();
     SecureRandom keys = new SecureRandom();
     Identity coordinatorIdentity = Identity.generate("coordinator", keys);
-    List<Identity> ids = new ArrayList<>();
-    ClientRegistry registry = ClientRegistry.empty();
-    for (int i = 0; i < n; i++) {
-      Identity id = Identity.generate(String.format("client-%02d", i), keys);
-      ids.add(id);
-      registry = registry.withClient(id.id(), id.publicKey());
-    }
+    Enrolled enrolled = Enrolled.clients(n, keys);
+    List<Identity> ids = enrolled.clients();
+    ClientRegistry registry = enrolled.registry();
     JobId job = JobId.of("grid-" + runId);
     CoordinatorConfig.Builder config = CoordinatorConfig.builder()
         .job(job).bootstrapServers(bootstrap).identity(coordinatorIdentity).registry(registry)
@@ -132,58 +126,50 @@ public final class CellRunner {
     } catch (IllegalArgumentException e) {
       return CellResult.refused(cell, runId, e.getMessage(), (System.nanoTime() - started) / 1e9);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-      Thread t = new Thread(r, "grid-client");
-      t.setDaemon(true);
-      return t;
-    });
-    List<FederatedClient> clients = new ArrayList<>();
-    List<Future<ClientRunSummary>> results = new ArrayList<>();
     AtomicReference<Map<String, Double>> last = new AtomicReference<>(Map.of());
-    try (Coordinator coordinator = Coordinator.create(built)) {
+    try (ClientThreads threads = new ClientThreads("grid-client", n, roundTimeout);
+        Coordinator coordinator = Coordinator.create(built)) {
       for (int i = 0; i < n; i++) {
-        Dataset shard = train.subset(parts[i], "client-" + i);
-        if (adversary.isByzantine(i) && attack.name().equals("label-flip")) {
-          shard = Poisoning.flipLabels(shard);
-        } else if (adversary.isByzantine(i) && attack.name().equals("backdoor")) {
-          shard = Poisoning.backdoor(shard, target);
-        }
+        Dataset shard = adversary.isByzantine(i)
+            ? poisoned(train.subset(parts[i], "client-" + i), attack, target)
+            : train.subset(parts[i], "client-" + i);
         ClientConfig cc = clientConfig(cell, ids.get(i), coordinatorIdentity, job, runDir);
-        FederatedClient client = FederatedClient.create(cc, model.trainer(shard, cell.seed() * 31 + i),
-            adversary.transform(i), Clock.systemUTC());
-        clients.add(client);
-        results.add(pool.submit(client::run));
+        threads.start(FederatedClient.create(cc, model.trainer(shard, cell.seed() * 31 + i),
+            adversary.transform(i), Clock.systemUTC()));
       }
       JobSummary summary = coordinator.run(s -> last.set(s.metrics()));
-      for (Future<ClientRunSummary> f : results) {
-        try {
-          f.get(roundTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-          // a client that did not stop cleanly does not change the committed model
-        }
-      }
+      // a client that did not stop cleanly does not change the committed model
+      threads.await(roundTimeout);
+      requireEveryUpdate(cell, summary, securedInputs.get());
       Map<String, Double> m = last.get();
-      // under secure aggregation the coordinator accepts group means; count the members whose
-      // masked input entered a group sum instead
-      long heard = cell.secure() ? securedInputs.get() : summary.acceptedUpdates() + summary.rejectedUpdates();
-      long expected = (long) n * summary.committedRounds();
-      if (heard < expected) {
-        // a client thread died (broker hiccup under load): the cell did not run as specified
-        throw new IllegalStateException("only " + heard + " of " + expected + " updates arrived; a client stopped");
-      }
       return new CellResult(cell, runId, m.getOrDefault(AuditEvents.METRIC_TEST_ACCURACY, Double.NaN),
           m.getOrDefault(METRIC_BACKDOOR_SUCCESS, Double.NaN), summary.committedRounds(), summary.rejectedUpdates(),
           (System.nanoTime() - started) / 1e9, "");
     } finally {
-      clients.forEach(FederatedClient::close);
-      pool.shutdown();
-      try {
-        pool.awaitTermination(roundTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      pool.shutdownNow();
       deleteTopics(job);
+    }
+  }
+
+  /** A Byzantine client's training data under a data-poisoning attack; other attacks keep it. */
+  private static Dataset poisoned(Dataset shard, AttackSpec attack, int target) {
+    return switch (attack.name()) {
+      case "label-flip" -> Poisoning.flipLabels(shard);
+      case "backdoor" -> Poisoning.backdoor(shard, target);
+      default -> shard;
+    };
+  }
+
+  /**
+   * Fails the cell when fewer updates arrived than clients × committed rounds: a client thread
+   * died (a broker hiccup under load) and the cell did not run as specified. Under secure
+   * aggregation the coordinator accepts group means, so the members whose masked input entered
+   * a group sum are counted instead.
+   */
+  private static void requireEveryUpdate(GridCell cell, JobSummary summary, long securedInputs) {
+    long heard = cell.secure() ? securedInputs : summary.acceptedUpdates() + summary.rejectedUpdates();
+    long expected = (long) cell.clients() * summary.committedRounds();
+    if (heard < expected) {
+      throw new IllegalStateException("only " + heard + " of " + expected + " updates arrived; a client stopped");
     }
   }
 

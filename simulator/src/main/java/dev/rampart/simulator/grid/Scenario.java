@@ -1,5 +1,7 @@
 package dev.rampart.simulator.grid;
 
+import java.util.TreeSet;
+import dev.rampart.simulator.data.FashionMnist;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -90,7 +92,7 @@ public record Scenario(String name, Path dataDirectory, int parallel, int roundT
     for (String key : yaml.keySet()) {
       if (!GRID_KEYS.contains(key) && !SCALAR_KEYS.contains(key)) {
         throw new IllegalArgumentException(source + ": unknown key '" + key + "'; grid keys " + GRID_KEYS
-            + ", settings " + new java.util.TreeSet<>(SCALAR_KEYS));
+            + ", settings " + new TreeSet<>(SCALAR_KEYS));
       }
     }
     refuse(yaml, source, "compression", "none");
@@ -100,7 +102,7 @@ public record Scenario(String name, Path dataDirectory, int parallel, int roundT
     Set<GridCell> cells = new LinkedHashSet<>();
     expand(yaml, 0, new LinkedHashMap<>(), training, cells, source);
     String name = String.valueOf(yaml.getOrDefault("name", "scenario"));
-    Path data = Path.of(String.valueOf(yaml.getOrDefault("data_dir", dev.rampart.simulator.data.FashionMnist.DEBIAN_DIRECTORY)));
+    Path data = Path.of(String.valueOf(yaml.getOrDefault("data_dir", FashionMnist.DEBIAN_DIRECTORY)));
     return new Scenario(name, data, integer(yaml, "parallel", 1), integer(yaml, "round_timeout_s", 30), new ArrayList<>(cells));
   }
 
