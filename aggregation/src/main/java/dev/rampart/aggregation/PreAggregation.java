@@ -1,5 +1,6 @@
 package dev.rampart.aggregation;
 
+import dev.rampart.aggregation.internal.Inputs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public final class PreAggregation {
    * @throws IllegalArgumentException when the shapes or ranges do not fit
    */
   public static PreAggregation of(List<float[]> outputs, double[][] mixing, double[] clipScales) {
-    dev.rampart.aggregation.internal.Inputs.requireShape(outputs);
+    Inputs.requireShape(outputs);
     if (mixing.length != outputs.size()) {
       throw new IllegalArgumentException("mixing has " + mixing.length + " rows, but there are "
           + outputs.size() + " outputs");

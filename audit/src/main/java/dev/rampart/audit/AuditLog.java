@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.audit.internal.CanonicalJson;
 import dev.rampart.audit.internal.DirectoryLock;
 import dev.rampart.audit.internal.RecordCodec;
-import dev.rampart.audit.internal.RecordFormatException;
-import dev.rampart.audit.internal.SegmentWriter;
 import dev.rampart.crypto.Identity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -69,28 +66,16 @@ import java.util.function.Consumer;
  */
 public final class AuditLog implements AutoCloseable {
   private final Path directory;
-  private final Identity signer;
-  private final Options options;
   private final DirectoryLock directoryLock;
-  private final SegmentWriter writer;
+  private final ChainAppender chain;
   private final ReentrantLock lock = new ReentrantLock();
-  private long lastSequence;
-  private String lastHash;
   private boolean closed;
-  private String failure;
 
   private AuditLog(Path directory, Identity signer, Options options, DirectoryLock directoryLock,
       LogState state) {
     this.directory = directory;
-    this.signer = signer;
-    this.options = options;
     this.directoryLock = directoryLock;
-    this.lastSequence = state.lastSequence();
-    this.lastHash = state.lastHash();
-    FsyncPolicy policy = options.fsyncPolicy();
-    this.writer = new SegmentWriter(directory, state.segmentNumber(), state.segmentSize(),
-        options.maxSegmentBytes(), policy == FsyncPolicy.EVERY_RECORD,
-        policy != FsyncPolicy.NONE);
+    this.chain = new ChainAppender(directory, signer, options, state);
   }
 
   /**
@@ -109,7 +94,7 @@ public final class AuditLog implements AutoCloseable {
   public static AuditLog open(Path directory, Identity signer, Options options) {
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(options, "options");
-    DirectoryLock lock = lockDirectory(directory);
+    DirectoryLock lock = LogDirectory.lock(directory);
     try {
       LogState state = LogState.scan(directory, signer.publicKey());
       List<Path> pending = TailRepairs.unrecorded(directory, state.quarantineFilesRecorded());
@@ -119,7 +104,7 @@ public final class AuditLog implements AutoCloseable {
       }
       return new AuditLog(directory, signer, options, lock, state);
     } catch (RuntimeException e) {
-      closeQuietly(lock, e);
+      LogDirectory.unlockAfter(e, lock);
       throw e;
     }
   }
@@ -148,7 +133,7 @@ public final class AuditLog implements AutoCloseable {
     if (!Files.isDirectory(directory)) {
       throw new AuditException("audit directory " + directory + " does not exist");
     }
-    DirectoryLock lock = lockDirectory(directory);
+    DirectoryLock lock = LogDirectory.lock(directory);
     try {
       TailRepairs.quarantineTornTail(directory, signer.publicKey());
       LogState state = LogState.scan(directory, signer.publicKey());
@@ -157,33 +142,8 @@ public final class AuditLog implements AutoCloseable {
         return TailRepairs.record(log, directory, pending, operator);
       }
     } catch (RuntimeException e) {
-      closeQuietly(lock, e);
+      LogDirectory.unlockAfter(e, lock);
       throw e;
-    }
-  }
-
-  private static DirectoryLock lockDirectory(Path directory) {
-    Objects.requireNonNull(directory, "directory");
-    DirectoryLock lock;
-    try {
-      Files.createDirectories(directory);
-      lock = DirectoryLock.tryAcquire(directory);
-    } catch (IOException e) {
-      throw new AuditException("cannot open audit directory " + directory + ": " + e.getMessage(),
-          e);
-    }
-    if (lock == null) {
-      throw new AuditException("audit directory " + directory + " is already open for writing "
-          + "(lock " + DirectoryLock.FILE_NAME + " is held)");
-    }
-    return lock;
-  }
-
-  private static void closeQuietly(DirectoryLock lock, RuntimeException primary) {
-    try {
-      lock.close();
-    } catch (IOException e) {
-      primary.addSuppressed(e);
     }
   }
 
@@ -215,63 +175,12 @@ public final class AuditLog implements AutoCloseable {
     JsonNode tree = CanonicalJson.toTree(body);
     lock.lock();
     try {
-      ensureWritable();
-      long seq = lastSequence + 1;
-      Instant time = Objects.requireNonNull(options.clock().instant(), "clock returned null");
-      byte[] payload = RecordCodec.payload(seq, time, type.name(), lastHash,
-          signer.publicKey().keyId(), tree);
-      byte[] line = RecordCodec.line(payload, signer.sign(RecordCodec.signedDigest(payload)));
-      if (line.length > options.maxRecordBytes()) {
-        throw new AuditException(type + " record seq " + seq + " is " + line.length
-            + " bytes, more than maxRecordBytes=" + options.maxRecordBytes()
-            + "; nothing was written");
+      if (closed) {
+        throw new AuditException("audit log " + directory + " is closed");
       }
-      writeLine(seq, line);
-      AuditRecord record = decodeOwn(line);
-      lastSequence = seq;
-      lastHash = record.hash();
-      mirror(record, line);
-      return record;
+      return chain.append(type, tree);
     } finally {
       lock.unlock();
-    }
-  }
-
-  private void writeLine(long seq, byte[] line) {
-    try {
-      writer.append(line);
-    } catch (IOException e) {
-      failure = "writing seq " + seq + " to " + writer.segmentPath() + " failed: " + e.getMessage();
-      throw new AuditException("cannot write audit record seq " + seq + " to "
-          + writer.segmentPath() + ": " + e.getMessage() + "; the log is now unusable, reopen it "
-          + "to check the tail", e);
-    }
-  }
-
-  private static AuditRecord decodeOwn(byte[] line) {
-    try {
-      return AuditRecord.decode(line);
-    } catch (RecordFormatException e) {
-      throw new IllegalStateException("the log wrote a line it cannot read back: "
-          + e.getMessage(), e);
-    }
-  }
-
-  private void mirror(AuditRecord record, byte[] line) {
-    try {
-      options.mirror().accept(line.clone());
-    } catch (RuntimeException e) {
-      throw new AuditException("audit record seq " + record.sequence() + " was written, but the "
-          + "mirror callback failed: " + e, e);
-    }
-  }
-
-  private void ensureWritable() {
-    if (closed) {
-      throw new AuditException("audit log " + directory + " is closed");
-    }
-    if (failure != null) {
-      throw new AuditException("audit log " + directory + " failed earlier (" + failure + ")");
     }
   }
 
@@ -279,7 +188,7 @@ public final class AuditLog implements AutoCloseable {
   public long lastSequence() {
     lock.lock();
     try {
-      return lastSequence;
+      return chain.lastSequence();
     } finally {
       lock.unlock();
     }
@@ -289,7 +198,7 @@ public final class AuditLog implements AutoCloseable {
   public String lastHash() {
     lock.lock();
     try {
-      return lastHash;
+      return chain.lastHash();
     } finally {
       lock.unlock();
     }
@@ -304,10 +213,10 @@ public final class AuditLog implements AutoCloseable {
   public ChainHead head() {
     lock.lock();
     try {
-      if (lastSequence == 0) {
+      if (chain.lastSequence() == 0) {
         throw new AuditException("audit log " + directory + " is empty: it has no head yet");
       }
-      return new ChainHead(lastSequence, lastHash);
+      return new ChainHead(chain.lastSequence(), chain.lastHash());
     } finally {
       lock.unlock();
     }
@@ -333,7 +242,7 @@ public final class AuditLog implements AutoCloseable {
       }
       closed = true;
       try (DirectoryLock held = directoryLock) {
-        writer.close();
+        chain.close();
       }
     } catch (IOException e) {
       throw new AuditException("cannot close audit log " + directory + ": " + e.getMessage(), e);

@@ -44,91 +44,51 @@ final class VectorKernel implements BlockKernel {
     return VectorKernel::accumulate;
   }
 
+  // One ChaCha20 state word per local: sixteen locals rather than an array keep the vectors in
+  // registers. Each round line is one add-xor-rotate step of a quarter round (a += b; d ^= a;
+  // d <<<= r) with the addition written as the assignment inside the xor: the receiver d is read
+  // first, so the order of operations is the reference one.
   private static void accumulate(int[] state, int firstCounter, boolean subtract, int[] acc) {
     IntVector counters = IntVector.fromArray(SPECIES, IOTA, 0).add(firstCounter);
-    IntVector x0 = IntVector.broadcast(SPECIES, state[0]);
-    IntVector x1 = IntVector.broadcast(SPECIES, state[1]);
-    IntVector x2 = IntVector.broadcast(SPECIES, state[2]);
-    IntVector x3 = IntVector.broadcast(SPECIES, state[3]);
-    IntVector x4 = IntVector.broadcast(SPECIES, state[4]);
-    IntVector x5 = IntVector.broadcast(SPECIES, state[5]);
-    IntVector x6 = IntVector.broadcast(SPECIES, state[6]);
-    IntVector x7 = IntVector.broadcast(SPECIES, state[7]);
-    IntVector x8 = IntVector.broadcast(SPECIES, state[8]);
-    IntVector x9 = IntVector.broadcast(SPECIES, state[9]);
-    IntVector x10 = IntVector.broadcast(SPECIES, state[10]);
-    IntVector x11 = IntVector.broadcast(SPECIES, state[11]);
-    IntVector x12 = counters;
-    IntVector x13 = IntVector.broadcast(SPECIES, state[13]);
-    IntVector x14 = IntVector.broadcast(SPECIES, state[14]);
-    IntVector x15 = IntVector.broadcast(SPECIES, state[15]);
+    IntVector x0 = broadcast(state, 0), x1 = broadcast(state, 1), x2 = broadcast(state, 2), x3 = broadcast(state, 3);
+    IntVector x4 = broadcast(state, 4), x5 = broadcast(state, 5), x6 = broadcast(state, 6), x7 = broadcast(state, 7);
+    IntVector x8 = broadcast(state, 8), x9 = broadcast(state, 9), x10 = broadcast(state, 10), x11 = broadcast(state, 11);
+    IntVector x12 = counters, x13 = broadcast(state, 13), x14 = broadcast(state, 14), x15 = broadcast(state, 15);
     for (int r = 0; r < ROUNDS; r += 2) {
       // column rounds
-      x0 = x0.add(x4);
-      x12 = x12.lanewise(XOR, x0).lanewise(ROL, 16);
-      x8 = x8.add(x12);
-      x4 = x4.lanewise(XOR, x8).lanewise(ROL, 12);
-      x0 = x0.add(x4);
-      x12 = x12.lanewise(XOR, x0).lanewise(ROL, 8);
-      x8 = x8.add(x12);
-      x4 = x4.lanewise(XOR, x8).lanewise(ROL, 7);
-      x1 = x1.add(x5);
-      x13 = x13.lanewise(XOR, x1).lanewise(ROL, 16);
-      x9 = x9.add(x13);
-      x5 = x5.lanewise(XOR, x9).lanewise(ROL, 12);
-      x1 = x1.add(x5);
-      x13 = x13.lanewise(XOR, x1).lanewise(ROL, 8);
-      x9 = x9.add(x13);
-      x5 = x5.lanewise(XOR, x9).lanewise(ROL, 7);
-      x2 = x2.add(x6);
-      x14 = x14.lanewise(XOR, x2).lanewise(ROL, 16);
-      x10 = x10.add(x14);
-      x6 = x6.lanewise(XOR, x10).lanewise(ROL, 12);
-      x2 = x2.add(x6);
-      x14 = x14.lanewise(XOR, x2).lanewise(ROL, 8);
-      x10 = x10.add(x14);
-      x6 = x6.lanewise(XOR, x10).lanewise(ROL, 7);
-      x3 = x3.add(x7);
-      x15 = x15.lanewise(XOR, x3).lanewise(ROL, 16);
-      x11 = x11.add(x15);
-      x7 = x7.lanewise(XOR, x11).lanewise(ROL, 12);
-      x3 = x3.add(x7);
-      x15 = x15.lanewise(XOR, x3).lanewise(ROL, 8);
-      x11 = x11.add(x15);
-      x7 = x7.lanewise(XOR, x11).lanewise(ROL, 7);
+      x12 = x12.lanewise(XOR, x0 = x0.add(x4)).lanewise(ROL, 16);
+      x4 = x4.lanewise(XOR, x8 = x8.add(x12)).lanewise(ROL, 12);
+      x12 = x12.lanewise(XOR, x0 = x0.add(x4)).lanewise(ROL, 8);
+      x4 = x4.lanewise(XOR, x8 = x8.add(x12)).lanewise(ROL, 7);
+      x13 = x13.lanewise(XOR, x1 = x1.add(x5)).lanewise(ROL, 16);
+      x5 = x5.lanewise(XOR, x9 = x9.add(x13)).lanewise(ROL, 12);
+      x13 = x13.lanewise(XOR, x1 = x1.add(x5)).lanewise(ROL, 8);
+      x5 = x5.lanewise(XOR, x9 = x9.add(x13)).lanewise(ROL, 7);
+      x14 = x14.lanewise(XOR, x2 = x2.add(x6)).lanewise(ROL, 16);
+      x6 = x6.lanewise(XOR, x10 = x10.add(x14)).lanewise(ROL, 12);
+      x14 = x14.lanewise(XOR, x2 = x2.add(x6)).lanewise(ROL, 8);
+      x6 = x6.lanewise(XOR, x10 = x10.add(x14)).lanewise(ROL, 7);
+      x15 = x15.lanewise(XOR, x3 = x3.add(x7)).lanewise(ROL, 16);
+      x7 = x7.lanewise(XOR, x11 = x11.add(x15)).lanewise(ROL, 12);
+      x15 = x15.lanewise(XOR, x3 = x3.add(x7)).lanewise(ROL, 8);
+      x7 = x7.lanewise(XOR, x11 = x11.add(x15)).lanewise(ROL, 7);
       // diagonal rounds
-      x0 = x0.add(x5);
-      x15 = x15.lanewise(XOR, x0).lanewise(ROL, 16);
-      x10 = x10.add(x15);
-      x5 = x5.lanewise(XOR, x10).lanewise(ROL, 12);
-      x0 = x0.add(x5);
-      x15 = x15.lanewise(XOR, x0).lanewise(ROL, 8);
-      x10 = x10.add(x15);
-      x5 = x5.lanewise(XOR, x10).lanewise(ROL, 7);
-      x1 = x1.add(x6);
-      x12 = x12.lanewise(XOR, x1).lanewise(ROL, 16);
-      x11 = x11.add(x12);
-      x6 = x6.lanewise(XOR, x11).lanewise(ROL, 12);
-      x1 = x1.add(x6);
-      x12 = x12.lanewise(XOR, x1).lanewise(ROL, 8);
-      x11 = x11.add(x12);
-      x6 = x6.lanewise(XOR, x11).lanewise(ROL, 7);
-      x2 = x2.add(x7);
-      x13 = x13.lanewise(XOR, x2).lanewise(ROL, 16);
-      x8 = x8.add(x13);
-      x7 = x7.lanewise(XOR, x8).lanewise(ROL, 12);
-      x2 = x2.add(x7);
-      x13 = x13.lanewise(XOR, x2).lanewise(ROL, 8);
-      x8 = x8.add(x13);
-      x7 = x7.lanewise(XOR, x8).lanewise(ROL, 7);
-      x3 = x3.add(x4);
-      x14 = x14.lanewise(XOR, x3).lanewise(ROL, 16);
-      x9 = x9.add(x14);
-      x4 = x4.lanewise(XOR, x9).lanewise(ROL, 12);
-      x3 = x3.add(x4);
-      x14 = x14.lanewise(XOR, x3).lanewise(ROL, 8);
-      x9 = x9.add(x14);
-      x4 = x4.lanewise(XOR, x9).lanewise(ROL, 7);
+      x15 = x15.lanewise(XOR, x0 = x0.add(x5)).lanewise(ROL, 16);
+      x5 = x5.lanewise(XOR, x10 = x10.add(x15)).lanewise(ROL, 12);
+      x15 = x15.lanewise(XOR, x0 = x0.add(x5)).lanewise(ROL, 8);
+      x5 = x5.lanewise(XOR, x10 = x10.add(x15)).lanewise(ROL, 7);
+      x12 = x12.lanewise(XOR, x1 = x1.add(x6)).lanewise(ROL, 16);
+      x6 = x6.lanewise(XOR, x11 = x11.add(x12)).lanewise(ROL, 12);
+      x12 = x12.lanewise(XOR, x1 = x1.add(x6)).lanewise(ROL, 8);
+      x6 = x6.lanewise(XOR, x11 = x11.add(x12)).lanewise(ROL, 7);
+      x13 = x13.lanewise(XOR, x2 = x2.add(x7)).lanewise(ROL, 16);
+      x7 = x7.lanewise(XOR, x8 = x8.add(x13)).lanewise(ROL, 12);
+      x13 = x13.lanewise(XOR, x2 = x2.add(x7)).lanewise(ROL, 8);
+      x7 = x7.lanewise(XOR, x8 = x8.add(x13)).lanewise(ROL, 7);
+      x14 = x14.lanewise(XOR, x3 = x3.add(x4)).lanewise(ROL, 16);
+      x4 = x4.lanewise(XOR, x9 = x9.add(x14)).lanewise(ROL, 12);
+      x14 = x14.lanewise(XOR, x3 = x3.add(x4)).lanewise(ROL, 8);
+      x4 = x4.lanewise(XOR, x9 = x9.add(x14)).lanewise(ROL, 7);
     }
     store(x0.add(state[0]), subtract, acc, 0 * LANES);
     store(x1.add(state[1]), subtract, acc, 1 * LANES);
@@ -146,6 +106,10 @@ final class VectorKernel implements BlockKernel {
     store(x13.add(state[13]), subtract, acc, 13 * LANES);
     store(x14.add(state[14]), subtract, acc, 14 * LANES);
     store(x15.add(state[15]), subtract, acc, 15 * LANES);
+  }
+
+  private static IntVector broadcast(int[] state, int word) {
+    return IntVector.broadcast(SPECIES, state[word]);
   }
 
   private static void store(IntVector words, boolean subtract, int[] acc, int offset) {

@@ -1,23 +1,11 @@
 package dev.rampart.crypto.secagg;
 
-import dev.rampart.crypto.AgreementKeyPair;
 import dev.rampart.crypto.Digests;
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.MaskPrg;
-import dev.rampart.crypto.ShamirShare;
-import dev.rampart.crypto.ShamirSharing;
-import dev.rampart.crypto.secagg.ClientState.Answered;
-import dev.rampart.crypto.secagg.ClientState.Checked;
-import dev.rampart.crypto.secagg.ClientState.Masked;
-import dev.rampart.crypto.secagg.ClientState.Secrets;
-import dev.rampart.crypto.secagg.ClientState.Shared;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.List;
+import dev.rampart.crypto.secagg.ClientSteps.Transition;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The client side of one group's secure-aggregation session (SECAGG.md P0-P4; Bonawitz et al.,
@@ -50,6 +38,7 @@ public final class SecAggClient {
   private final ClientSetup setup;
   private final SessionContext ctx;
   private final String self;
+  private final ClientSteps steps;
   private int[] input;
   private ClientState state;
 
@@ -57,6 +46,7 @@ public final class SecAggClient {
     this.setup = setup;
     this.ctx = setup.context();
     this.self = setup.identity().id();
+    this.steps = new ClientSteps(setup);
     this.input = input;
     this.state = state;
   }
@@ -88,7 +78,7 @@ public final class SecAggClient {
       return new SecAggClient(setup, input, s);
     }
     SecAggClient client = new SecAggClient(setup, input, null);
-    client.start();
+    client.persist(client.steps.advertise());
     return client;
   }
 
@@ -107,21 +97,6 @@ public final class SecAggClient {
       }
     }
     return encodedInput.clone();
-  }
-
-  private void start() {
-    AgreementKeyPair c = AgreementKeyPair.generate(setup.random());
-    AgreementKeyPair s = AgreementKeyPair.generate(setup.random());
-    byte[] seed = new byte[SessionCrypto.SECRET_BYTES];
-    setup.random().nextBytes(seed);
-    AdvertiseKeys p0 = AdvertiseKeys.sign(setup.identity(), ctx.group(), c.publicKey(),
-        s.publicKey(), ctx.modelDigest());
-    Secrets secrets = new Secrets(Octets.wrap(c.privateKey()), Octets.wrap(s.privateKey()),
-        Octets.wrap(seed));
-    ClientState fresh = ClientState.advertised(ctx.group(), self, secrets,
-        Octets.wrap(p0.encode()));
-    setup.store().save(ctx.group(), self, ClientStateCodec.encode(fresh));
-    state = fresh;
   }
 
   /**
@@ -195,143 +170,27 @@ public final class SecAggClient {
     int phase = m.kind().phase();
     Octets digest = Octets.wrap(Digests.sha256(m.encode()));
     if (phase < expected) {
-      return redelivered(m.kind(), digest);
+      return steps.redelivered(state, m.kind(), digest);
     }
     if (phase > expected) {
       throw Refusal.abort(m.kind() + " arrived while the client is in " + state.phase());
     }
     return switch (m.kind()) {
-      case KEY_LIST -> onKeyList((KeyList) m, digest);
-      case SHARE_KEYS_LIST -> onShareKeysList((ShareKeysList) m, digest);
-      case SURVIVOR_LIST -> onSurvivorList((SurvivorList) m, digest);
-      case UNMASK_REQUEST -> onUnmaskRequest((UnmaskRequest) m, digest);
+      case KEY_LIST -> commit(steps.onKeyList(state, (KeyList) m, digest));
+      case SHARE_KEYS_LIST -> {
+        ClientStep step = commit(steps.onShareKeysList(state, input, (ShareKeysList) m, digest));
+        input = null;
+        yield step;
+      }
+      case SURVIVOR_LIST -> commit(steps.onSurvivorList(state, (SurvivorList) m, digest));
+      case UNMASK_REQUEST -> commit(steps.onUnmaskRequest(state, (UnmaskRequest) m, digest));
       default -> throw new AssertionError(m.kind());
     };
   }
 
-  private ClientStep redelivered(MessageKind kind, Octets digest) {
-    Octets seen;
-    Octets reply;
-    switch (kind) {
-      case KEY_LIST -> {
-        seen = state.shared().keyListDigest();
-        reply = state.shared().shareKeys();
-      }
-      case SHARE_KEYS_LIST -> {
-        seen = state.masked().shareListDigest();
-        reply = state.masked().maskedInput();
-      }
-      case SURVIVOR_LIST -> {
-        seen = state.checked().survivorListDigest();
-        reply = state.checked().check();
-      }
-      default -> {
-        seen = state.answered().requestDigest();
-        reply = state.answered().response();
-      }
-    }
-    if (!seen.equals(digest)) {
-      throw Refusal.abort(kind == MessageKind.UNMASK_REQUEST
-          ? "a second, different unmask request in this session is refused"
-          : "a second, different " + kind + " in this session (coordinator equivocation)");
-    }
-    return ClientStep.resend(SecAggMessage.decode(reply.raw()),
-        "redelivered " + kind + "; stored reply resent");
-  }
-
-  private ClientStep onKeyList(KeyList list, Octets digest) {
-    AdvertiseKeys own = (AdvertiseKeys) SecAggMessage.decode(state.advertise().raw());
-    List<Member> members = KeyListCheck.validate(list, ctx, setup.trust(), own);
-    Octets sessionId = SessionIds.compute(ctx.group(), list.entries());
-    Secrets secrets = state.secrets();
-    int t = ctx.parameters().threshold();
-    List<ShamirShare> seedShares = ShamirSharing.split(secrets.seed().raw(), t, members.size(),
-        setup.random());
-    List<ShamirShare> keyShares = ShamirSharing.split(secrets.mask().raw(), t, members.size(),
-        setup.random());
-    AgreementKeyPair c = AgreementKeyPair.fromPrivateKey(secrets.encryption().raw());
-    Member me = null;
-    for (Member m : members) {
-      if (m.id().equals(self)) {
-        me = m;
-      }
-    }
-    List<EncryptedShare> shares = new ArrayList<>();
-    for (Member v : members) {
-      if (v != me) {
-        ShamirShare[] pair = {seedShares.get(v.index() - 1), keyShares.get(v.index() - 1)};
-        shares.add(new EncryptedShare(v.id(), SessionCrypto.seal(c, me, v, sessionId, pair)));
-      }
-    }
-    ShareKeys p1 = ShareKeys.sign(setup.identity(), new SessionRef(ctx.group(), sessionId),
-        SessionCrypto.commitment(sessionId, secrets.seed().raw()), shares);
-    Shared shared = new Shared(digest, members, sessionId, Octets.wrap(p1.encode()),
-        seedShares.get(me.index() - 1));
-    return commit(state.withShared(shared), p1);
-  }
-
-  private ClientStep onShareKeysList(ShareKeysList list, Octets digest) {
-    Shared shared = state.shared();
-    Secrets secrets = state.secrets();
-    AgreementKeyPair c = AgreementKeyPair.fromPrivateKey(secrets.encryption().raw());
-    ShareListCheck.Result u2 = ShareListCheck.validate(list, shared, ctx, setup.trust(), c, self);
-    AgreementKeyPair s = AgreementKeyPair.fromPrivateKey(secrets.mask().raw());
-    SessionCrypto.Streams streams = new SessionCrypto.Streams().add(secrets.seed().toByteArray());
-    for (String v : u2.u2()) {
-      if (!v.equals(self)) {
-        byte[] k = SessionCrypto.maskKey(s, shared.member(v).maskKey(), shared.sessionId());
-        streams.pairwise(self, v, k, false);
-      }
-    }
-    int[] y = input.clone();
-    streams.applyTo(y, setup.maskThreads());
-    MaskedInput p2 = MaskedInput.sign(setup.identity(),
-        new SessionRef(ctx.group(), shared.sessionId()), y);
-    Masked masked = new Masked(digest, u2.u2(), Collections.unmodifiableSortedMap(u2.held()),
-        Octets.wrap(p2.encode()));
-    ClientStep step = commit(state.withMasked(masked), p2);
-    input = null;
-    return step;
-  }
-
-  private ClientStep onSurvivorList(SurvivorList list, Octets digest) {
-    List<String> u3 = list.survivors();
-    UnmaskCheck.validateSurvivors(u3, state.masked().u2(), self, ctx.parameters());
-    ConsistencyCheck p3 = ConsistencyCheck.sign(setup.identity(),
-        new SessionRef(ctx.group(), state.sessionId()), u3);
-    return commit(state.withChecked(new Checked(digest, u3, Octets.wrap(p3.encode()))), p3);
-  }
-
-  private ClientStep onUnmaskRequest(UnmaskRequest request, Octets digest) {
-    UnmaskCheck.validate(request, state, ctx, setup.trust());
-    List<RevealedShare> reveal = new ArrayList<>();
-    Set<String> owners = new HashSet<>();
-    for (String v : request.survivors()) {
-      ShamirShare share = v.equals(self) ? state.shared().ownSeedShare()
-          : state.masked().held().get(v).seedShare();
-      reveal.add(revealed(owners, v, RevealedShare.Kind.SELF_MASK_SEED, share));
-    }
-    for (String v : request.dropped().stream().sorted().toList()) {
-      reveal.add(revealed(owners, v, RevealedShare.Kind.MASK_KEY,
-          state.masked().held().get(v).keyShare()));
-    }
-    UnmaskResponse p4 = UnmaskResponse.sign(setup.identity(),
-        new SessionRef(ctx.group(), state.sessionId()), reveal);
-    return commit(state.withAnswered(new Answered(digest, Octets.wrap(p4.encode()))), p4);
-  }
-
-  private static RevealedShare revealed(Set<String> owners, String owner, RevealedShare.Kind kind,
-      ShamirShare share) {
-    if (!owners.add(owner)) {
-      // Unreachable after UnmaskCheck; kept so that no future change can reveal both shares.
-      throw new IllegalStateException("refusing to reveal two shares of '" + owner + "'");
-    }
-    return new RevealedShare(owner, kind, Octets.wrap(share.encode()));
-  }
-
-  private ClientStep commit(ClientState next, SecAggMessage outgoing) {
-    persist(next);
-    return ClientStep.send(outgoing);
+  private ClientStep commit(Transition transition) {
+    persist(transition.next());
+    return ClientStep.send(transition.outgoing());
   }
 
   private void persist(ClientState next) {

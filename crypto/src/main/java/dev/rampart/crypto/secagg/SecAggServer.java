@@ -3,7 +3,6 @@ package dev.rampart.crypto.secagg;
 import dev.rampart.crypto.AgreementPublicKey;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Digests;
-import dev.rampart.crypto.Enrollment;
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.MaskPrg;
 import dev.rampart.crypto.PublicKey;
@@ -102,7 +101,7 @@ public final class SecAggServer {
   public synchronized ServerReceipt accept(SecAggMessage m) {
     Objects.requireNonNull(m, "message");
     String sender = m.header().sender();
-    Optional<ServerReceipt> refused = checkBinding(m);
+    Optional<ServerReceipt> refused = ServerBinding.check(m, ctx, registry, sessionId);
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -127,40 +126,6 @@ public final class SecAggServer {
     return ServerReceipt.accepted(sender);
   }
 
-  private Optional<ServerReceipt> checkBinding(SecAggMessage m) {
-    String sender = m.header().sender();
-    GroupRef g = m.header().group();
-    if (m.kind().fromCoordinator()) {
-      return reject(sender, RejectionReason.WRONG_TYPE, m.kind() + " is a coordinator message");
-    }
-    if (!g.jobId().equals(ctx.group().jobId())) {
-      return reject(sender, RejectionReason.WRONG_JOB, "message for job " + g.jobId());
-    }
-    if (g.round() != ctx.group().round()) {
-      return reject(sender, g.round() < ctx.group().round() ? RejectionReason.PAST_ROUND
-          : RejectionReason.FUTURE_ROUND, "message for round " + g.round());
-    }
-    if (g.groupId() != ctx.group().groupId() || !ctx.members().contains(sender)) {
-      return reject(sender, RejectionReason.NOT_A_PARTICIPANT, "'" + sender + "' in group "
-          + g.groupId() + " is not a member of " + ctx.group());
-    }
-    if (m.kind().hasSessionId() && !m.header().sessionId().equals(sessionId)) {
-      return reject(sender, RejectionReason.PAST_ROUND, m.kind() + " of another session");
-    }
-    Optional<Enrollment> enrolled = registry.lookup(sender);
-    if (enrolled.isEmpty()) {
-      return reject(sender, RejectionReason.UNKNOWN_CLIENT, "'" + sender + "' is not enrolled");
-    }
-    if (!enrolled.get().isActive()) {
-      return reject(sender, RejectionReason.REVOKED_CLIENT, "'" + sender + "' is revoked");
-    }
-    if (!m.verify(enrolled.get().key())) {
-      return reject(sender, m.signature().isEmpty() ? RejectionReason.UNSIGNED
-          : RejectionReason.BAD_SIGNATURE, m.kind() + " from '" + sender + "' does not verify");
-    }
-    return Optional.empty();
-  }
-
   private Optional<ServerReceipt> checkContent(SecAggMessage m) {
     if (m instanceof AdvertiseKeys a) {
       List<AdvertiseKeys> accepted = new ArrayList<>();
@@ -169,25 +134,11 @@ public final class SecAggServer {
     } else if (m instanceof ShareKeys s) {
       return ServerChecks.shares(s, members.keySet());
     } else if (m instanceof MaskedInput y) {
-      if (!u2.contains(y.header().sender())) {
-        return reject(y.header().sender(), RejectionReason.NOT_A_PARTICIPANT, "not in U2");
-      }
-      return y.dimension() == ctx.dimension() ? Optional.empty() : reject(y.header().sender(),
-          RejectionReason.WRONG_DIMENSION, "y has " + y.dimension() + " coordinates, expected "
-              + ctx.dimension());
+      return ServerChecks.masked(y, u2, ctx.dimension());
     } else if (m instanceof ConsistencyCheck c) {
-      if (!u3.contains(c.header().sender()) || !c.survivors().equals(u3)) {
-        return reject(c.header().sender(), RejectionReason.BAD_PAYLOAD,
-            "consistency check from outside U3 or on another U3");
-      }
-      return Optional.empty();
+      return ServerChecks.consistency(c, u3);
     }
     return ServerChecks.response((UnmaskResponse) m, members, u3, dropped());
-  }
-
-  private static Optional<ServerReceipt> reject(String sender, RejectionReason reason,
-      String detail) {
-    return Optional.of(ServerReceipt.rejected(sender, reason, detail));
   }
 
   /**

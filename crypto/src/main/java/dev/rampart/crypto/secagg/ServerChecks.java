@@ -14,7 +14,8 @@ import java.util.TreeSet;
 /**
  * The coordinator's content checks of client messages: an advertisement names the round's model
  * and brings two valid, fresh X25519 keys; a ShareKeys carries one ciphertext per other U1 member;
- * an unmask response reveals exactly one b share per survivor and one s^SK share per dropout, each
+ * a masked input comes from U2 with d coordinates; a consistency check comes from U3 and signs
+ * that same U3; an unmask response reveals exactly one b share per survivor and one s^SK share per dropout, each
  * at the responder's Shamir index and 32 bytes long (whether the values are right is only known
  * after reconstruction, {@link Unmasking}). Stateless.
  */
@@ -87,6 +88,24 @@ final class ServerChecks {
     if (receivers.size() != s.shares().size() || !receivers.equals(expected)) {
       return reject(sender, RejectionReason.BAD_PAYLOAD,
           "ShareKeys must carry exactly one ciphertext for each other member of U1");
+    }
+    return Optional.empty();
+  }
+
+  static Optional<ServerReceipt> masked(MaskedInput y, List<String> u2, int dimension) {
+    String sender = y.header().sender();
+    if (!u2.contains(sender)) {
+      return reject(sender, RejectionReason.NOT_A_PARTICIPANT, "not in U2");
+    }
+    return y.dimension() == dimension ? Optional.empty() : reject(sender,
+        RejectionReason.WRONG_DIMENSION, "y has " + y.dimension() + " coordinates, expected "
+            + dimension);
+  }
+
+  static Optional<ServerReceipt> consistency(ConsistencyCheck c, List<String> u3) {
+    if (!u3.contains(c.header().sender()) || !c.survivors().equals(u3)) {
+      return reject(c.header().sender(), RejectionReason.BAD_PAYLOAD,
+          "consistency check from outside U3 or on another U3");
     }
     return Optional.empty();
   }
