@@ -108,9 +108,9 @@ public final class DeploySchemas {
   public static String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("# Deployment configuration reference\n\n")
-        .append("Generated from `DeploySchemas` (simulator module); `DeploySchemasTest` fails when this file\n")
+        .append("Generated from `DeploySchemas` (cli module); `DeploySchemasTest` fails when this file\n")
         .append("and the code disagree. Regenerate with\n")
-        .append("`mvn -B -pl simulator test -Dtest=DeploySchemasTest -Drampart.writeDocs=true`.\n\n")
+        .append("`mvn -B -pl cli -am test -Dtest=DeploySchemasTest -Dsurefire.failIfNoSpecifiedTests=false -Drampart.writeDocs=true`.\n\n")
         .append("Both files are YAML. Dotted names are nested maps (`kafka.bootstrap-servers` is\n")
         .append("`bootstrap-servers:` under `kafka:`). Unknown keys, missing required keys and bad values\n")
         .append("are refused at start with the key and the file named (exit code 2). Relative paths are\n")
