@@ -58,7 +58,7 @@ public final class SecureRound implements AutoCloseable {
   public SecureRound(CoordinatorConfig config, KafkaChannels channels, InstantSource clock) {
     this.config = config;
     this.settings = config.secureAggregation().orElseThrow();
-    this.router = new SecAggRouter(new SecAggFeed(config.kafka(), config.topics()), channels, config, clock);
+    this.router = new SecAggRouter(new SecAggFeed(channels.transport(), config.topics()), channels, config, clock);
     this.stride = config.codedMode().map(StrideGrouping::of).orElse(null);
   }
 
