@@ -6,9 +6,11 @@ import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.TopicNames;
-import java.util.LinkedHashMap;
+import dev.rampart.transport.KafkaSettings;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,12 +22,12 @@ public final class ClientConfig {
   private final PublicKey coordinatorKey;
   private final JobId job;
   private final TopicNames topics;
-  private final Map<String, Object> kafka;
+  private final KafkaSettings kafka;
   private final int maxFrameBytes;
   private final ReassemblyLimits reassemblyLimits;
   private final boolean stopAfterFinalRound;
   private final long compressionSeed;
-  private final java.nio.file.Path secureStateDirectory;
+  private final Path secureStateDirectory;
   private final SecureSessionHook secureSessionHook;
   private final Consumer<AuditAnchor> auditAnchorListener;
   private final double momentumBeta;
@@ -36,7 +38,7 @@ public final class ClientConfig {
     this.coordinatorKey = b.coordinatorKey;
     this.job = b.job;
     this.topics = new TopicNames(b.topicPrefix, b.job);
-    this.kafka = Map.copyOf(b.kafka);
+    this.kafka = b.kafka.build();
     this.maxFrameBytes = b.maxFrameBytes;
     this.reassemblyLimits = b.reassemblyLimits;
     this.stopAfterFinalRound = b.stopAfterFinalRound;
@@ -52,8 +54,8 @@ public final class ClientConfig {
    * What this client demands of a round's plan before it sends anything (secure aggregation, group
    * size, threshold, peer keys from a local registry); empty (the default): the plan is trusted.
    */
-  public java.util.Optional<SecureAggregationPolicy> secureAggregationPolicy() {
-    return java.util.Optional.ofNullable(secureAggregationPolicy);
+  public Optional<SecureAggregationPolicy> secureAggregationPolicy() {
+    return Optional.ofNullable(secureAggregationPolicy);
   }
 
   /**
@@ -61,8 +63,8 @@ public final class ClientConfig {
    * persisted before every send, so a restarted client resends identical bytes; empty: kept in
    * memory only.
    */
-  public java.util.Optional<java.nio.file.Path> secureStateDirectory() {
-    return java.util.Optional.ofNullable(secureStateDirectory);
+  public Optional<Path> secureStateDirectory() {
+    return Optional.ofNullable(secureStateDirectory);
   }
 
   /** The observer of secure-aggregation sessions (default: {@link SecureSessionHook#none()}). */
@@ -105,6 +107,11 @@ public final class ClientConfig {
 
   /** Kafka client properties for this client's producer and consumer. */
   public Map<String, Object> kafka() {
+    return kafka.properties();
+  }
+
+  /** The Kafka connection settings of this client's publishers and readers. */
+  public KafkaSettings kafkaSettings() {
     return kafka;
   }
 
@@ -149,12 +156,12 @@ public final class ClientConfig {
     private PublicKey coordinatorKey;
     private JobId job;
     private String topicPrefix = TopicNames.DEFAULT_PREFIX;
-    private final Map<String, Object> kafka = new LinkedHashMap<>();
+    private final KafkaSettings.Builder kafka = KafkaSettings.builder();
     private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
     private ReassemblyLimits reassemblyLimits = ReassemblyLimits.defaults();
     private boolean stopAfterFinalRound = true;
     private long compressionSeed;
-    private java.nio.file.Path secureStateDirectory;
+    private Path secureStateDirectory;
     private SecureSessionHook secureSessionHook = SecureSessionHook.none();
     private Consumer<AuditAnchor> auditAnchorListener = anchor -> { };
     private double momentumBeta = DEFAULT_MOMENTUM_BETA;
@@ -175,7 +182,7 @@ public final class ClientConfig {
     }
 
     /** Directory (created if missing) for persisted secure-aggregation state; default: in memory. */
-    public Builder secureStateDirectory(java.nio.file.Path directory) {
+    public Builder secureStateDirectory(Path directory) {
       this.secureStateDirectory = Objects.requireNonNull(directory, "secureStateDirectory");
       return this;
     }
@@ -234,16 +241,19 @@ public final class ClientConfig {
 
     /** The Kafka cluster, {@code host:port[,host:port…]}. */
     public Builder bootstrapServers(String servers) {
-      if (servers == null || servers.isBlank()) {
-        throw new IllegalArgumentException("bootstrapServers must not be blank");
-      }
-      kafka.put("bootstrap.servers", servers);
+      kafka.bootstrapServers(servers);
       return this;
     }
 
     /** Any Kafka client property (TLS, SASL, timeouts). */
     public Builder kafkaProperty(String key, Object value) {
-      kafka.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      kafka.property(key, value);
+      return this;
+    }
+
+    /** Every property of {@code settings}, bootstrap servers included, as if set one by one. */
+    public Builder kafka(KafkaSettings settings) {
+      Objects.requireNonNull(settings, "kafka").properties().forEach(kafka::property);
       return this;
     }
 
@@ -271,10 +281,10 @@ public final class ClientConfig {
 
     /** Checks that the required settings are present. */
     public ClientConfig build() {
-      if (identity == null || coordinatorKey == null || job == null || !kafka.containsKey("bootstrap.servers")) {
+      if (identity == null || coordinatorKey == null || job == null || !kafka.hasBootstrapServers()) {
         throw new IllegalArgumentException("identity, coordinatorKey, job and bootstrapServers are required; missing: "
             + (identity == null ? "identity " : "") + (coordinatorKey == null ? "coordinatorKey " : "")
-            + (job == null ? "job " : "") + (kafka.containsKey("bootstrap.servers") ? "" : "bootstrapServers"));
+            + (job == null ? "job " : "") + (kafka.hasBootstrapServers() ? "" : "bootstrapServers"));
       }
       new TopicNames(topicPrefix, job);
       return new ClientConfig(this);
