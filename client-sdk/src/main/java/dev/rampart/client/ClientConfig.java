@@ -2,10 +2,11 @@ package dev.rampart.client;
 
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.PublicKey;
-import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.TopicNames;
+import dev.rampart.transport.JobConnection;
+import dev.rampart.transport.JobConnectionBuilder;
 import dev.rampart.transport.KafkaSettings;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,13 +34,13 @@ public final class ClientConfig {
   private final double momentumBeta;
   private final SecureAggregationPolicy secureAggregationPolicy;
 
-  private ClientConfig(Builder b) {
+  private ClientConfig(Builder b, JobConnection connection) {
     this.identity = b.identity;
     this.coordinatorKey = b.coordinatorKey;
-    this.job = b.job;
-    this.topics = new TopicNames(b.topicPrefix, b.job);
-    this.kafka = b.kafka.build();
-    this.maxFrameBytes = b.maxFrameBytes;
+    this.job = connection.job();
+    this.topics = connection.topics();
+    this.kafka = connection.kafka();
+    this.maxFrameBytes = connection.maxFrameBytes();
     this.reassemblyLimits = b.reassemblyLimits;
     this.stopAfterFinalRound = b.stopAfterFinalRound;
     this.compressionSeed = b.compressionSeed;
@@ -151,13 +152,9 @@ public final class ClientConfig {
   public static final double DEFAULT_MOMENTUM_BETA = 0.0;
 
   /** Builder for {@link ClientConfig}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends JobConnectionBuilder<Builder> {
     private Identity identity;
     private PublicKey coordinatorKey;
-    private JobId job;
-    private String topicPrefix = TopicNames.DEFAULT_PREFIX;
-    private final KafkaSettings.Builder kafka = KafkaSettings.builder();
-    private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
     private ReassemblyLimits reassemblyLimits = ReassemblyLimits.defaults();
     private boolean stopAfterFinalRound = true;
     private long compressionSeed;
@@ -168,6 +165,12 @@ public final class ClientConfig {
     private SecureAggregationPolicy secureAggregationPolicy;
 
     private Builder() {}
+
+    /** This builder, for the shared setters of {@link JobConnectionBuilder}. */
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /** This client's own secure-aggregation policy (default: none, the plan is trusted). */
     public Builder secureAggregationPolicy(SecureAggregationPolicy policy) {
@@ -227,45 +230,11 @@ public final class ClientConfig {
       return this;
     }
 
-    /** The job to join. */
-    public Builder job(JobId job) {
-      this.job = Objects.requireNonNull(job, "job");
-      return this;
-    }
 
-    /** Topic namespace; must match the coordinator's. */
-    public Builder topicPrefix(String prefix) {
-      this.topicPrefix = Objects.requireNonNull(prefix, "topicPrefix");
-      return this;
-    }
 
-    /** The Kafka cluster, {@code host:port[,host:port…]}. */
-    public Builder bootstrapServers(String servers) {
-      kafka.bootstrapServers(servers);
-      return this;
-    }
 
-    /** Any Kafka client property (TLS, SASL, timeouts). */
-    public Builder kafkaProperty(String key, Object value) {
-      kafka.property(key, value);
-      return this;
-    }
 
-    /** Every property of {@code settings}, bootstrap servers included, as if set one by one. */
-    public Builder kafka(KafkaSettings settings) {
-      Objects.requireNonNull(settings, "kafka").properties().forEach(kafka::property);
-      return this;
-    }
 
-    /** Largest record written; at least {@link Framing#MIN_MAX_FRAME_BYTES}. */
-    public Builder maxFrameBytes(int bytes) {
-      if (bytes < Framing.MIN_MAX_FRAME_BYTES) {
-        throw new IllegalArgumentException("maxFrameBytes must be at least " + Framing.MIN_MAX_FRAME_BYTES
-            + ", but maxFrameBytes=" + bytes);
-      }
-      this.maxFrameBytes = bytes;
-      return this;
-    }
 
     /**
      * Bounds on reassembling what the coordinator publishes in chunks. Default
@@ -281,13 +250,13 @@ public final class ClientConfig {
 
     /** Checks that the required settings are present. */
     public ClientConfig build() {
-      if (identity == null || coordinatorKey == null || job == null || !kafka.hasBootstrapServers()) {
+      JobId job = jobOrNull();
+      if (identity == null || coordinatorKey == null || job == null || !hasBootstrapServers()) {
         throw new IllegalArgumentException("identity, coordinatorKey, job and bootstrapServers are required; missing: "
             + (identity == null ? "identity " : "") + (coordinatorKey == null ? "coordinatorKey " : "")
-            + (job == null ? "job " : "") + (kafka.hasBootstrapServers() ? "" : "bootstrapServers"));
+            + (job == null ? "job " : "") + (hasBootstrapServers() ? "" : "bootstrapServers"));
       }
-      new TopicNames(topicPrefix, job);
-      return new ClientConfig(this);
+      return new ClientConfig(this, connection());
     }
   }
 }

@@ -3,10 +3,11 @@ package dev.rampart.coordinator;
 import dev.rampart.audit.FsyncPolicy;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
-import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.TopicNames;
+import dev.rampart.transport.JobConnection;
+import dev.rampart.transport.JobConnectionBuilder;
 import dev.rampart.transport.KafkaSettings;
 import dev.rampart.transport.TopicSpec;
 import java.nio.file.Path;
@@ -66,10 +67,10 @@ public final class CoordinatorConfig {
   private final CompressionSettings compression;
   private final SecureAggregation secureAggregation;
 
-  private CoordinatorConfig(Builder b) {
-    this.job = b.job;
-    this.topics = new TopicNames(b.topicPrefix, b.job);
-    this.kafka = b.kafka.build();
+  private CoordinatorConfig(Builder b, JobConnection connection) {
+    this.job = connection.job();
+    this.topics = connection.topics();
+    this.kafka = connection.kafka();
     this.identity = b.identity;
     this.registry = b.registry;
     this.initialModel = b.initialModel.clone();
@@ -78,7 +79,7 @@ public final class CoordinatorConfig {
     this.minUpdates = b.minUpdates;
     this.serverLearningRate = b.serverLearningRate;
     this.aggregation = b.aggregation;
-    this.maxFrameBytes = b.maxFrameBytes;
+    this.maxFrameBytes = connection.maxFrameBytes();
     this.reassemblyLimits = b.reassemblyLimits;
     this.training = Map.copyOf(b.training);
     this.partitions = b.partitions;
@@ -243,10 +244,7 @@ public final class CoordinatorConfig {
   }
 
   /** Builder for {@link CoordinatorConfig}. Not thread-safe. */
-  public static final class Builder {
-    private JobId job;
-    private String topicPrefix = TopicNames.DEFAULT_PREFIX;
-    private final KafkaSettings.Builder kafka = KafkaSettings.builder();
+  public static final class Builder extends JobConnectionBuilder<Builder> {
     private Identity identity;
     private ClientRegistry registry;
     private float[] initialModel;
@@ -255,7 +253,6 @@ public final class CoordinatorConfig {
     private int minUpdates = 1;
     private double serverLearningRate = DEFAULT_SERVER_LEARNING_RATE;
     private AggregationSettings aggregation = AggregationSettings.defaults();
-    private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
     private ReassemblyLimits reassemblyLimits = ReassemblyLimits.defaults();
     private final Map<String, String> training = new LinkedHashMap<>();
     private int partitions = DEFAULT_PARTITIONS;
@@ -276,6 +273,12 @@ public final class CoordinatorConfig {
     }
 
     private Builder() {}
+
+    /** This builder, for the shared setters of {@link JobConnectionBuilder}. */
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /**
      * Runs the job in coded mode: the shards are published on the shards topic and every plan
@@ -322,35 +325,10 @@ public final class CoordinatorConfig {
       return this;
     }
 
-    /** The job to run; required. */
-    public Builder job(JobId job) {
-      this.job = Objects.requireNonNull(job, "job");
-      return this;
-    }
 
-    /** Topic namespace; default {@value TopicNames#DEFAULT_PREFIX}. */
-    public Builder topicPrefix(String prefix) {
-      this.topicPrefix = Objects.requireNonNull(prefix, "topicPrefix");
-      return this;
-    }
 
-    /** The Kafka cluster to use, {@code host:port[,host:port…]}. */
-    public Builder bootstrapServers(String servers) {
-      kafka.bootstrapServers(servers);
-      return this;
-    }
 
-    /** Any Kafka client property (TLS, SASL, timeouts), passed to producer, consumer and admin. */
-    public Builder kafkaProperty(String key, Object value) {
-      kafka.property(key, value);
-      return this;
-    }
 
-    /** Every property of {@code settings}, bootstrap servers included, as if set one by one. */
-    public Builder kafka(KafkaSettings settings) {
-      Objects.requireNonNull(settings, "kafka").properties().forEach(kafka::property);
-      return this;
-    }
 
     /** The coordinator's signing identity; clients pin its public key. */
     public Builder identity(Identity identity) {
@@ -428,15 +406,6 @@ public final class CoordinatorConfig {
       return this;
     }
 
-    /** Largest Kafka record the coordinator writes; larger messages are chunked. */
-    public Builder maxFrameBytes(int bytes) {
-      if (bytes < Framing.MIN_MAX_FRAME_BYTES) {
-        throw new IllegalArgumentException("maxFrameBytes must be at least " + Framing.MIN_MAX_FRAME_BYTES
-            + ", but maxFrameBytes=" + bytes);
-      }
-      this.maxFrameBytes = bytes;
-      return this;
-    }
 
     /**
      * Bounds on reassembling the clients' chunked updates and secure-aggregation messages; default
@@ -468,8 +437,8 @@ public final class CoordinatorConfig {
 
     /** Checks that required settings are present and consistent. */
     public CoordinatorConfig build() {
-      require(job != null, "job is required");
-      require(kafka.hasBootstrapServers(), "bootstrapServers is required");
+      require(jobOrNull() != null, "job is required");
+      require(hasBootstrapServers(), "bootstrapServers is required");
       require(identity != null, "identity is required");
       require(registry != null, "registry is required");
       require(initialModel != null, "initialModel is required");
@@ -484,7 +453,7 @@ public final class CoordinatorConfig {
       if (secureAggregation != null) {
         secureAggregation.requireFeasible(codedMode, active, aggregation.maxByzantine(), compression.spec());
       }
-      return new CoordinatorConfig(this);
+      return new CoordinatorConfig(this, connection());
     }
 
     private static void require(boolean condition, String message) {
