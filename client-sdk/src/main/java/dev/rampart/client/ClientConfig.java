@@ -4,12 +4,10 @@ import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.PublicKey;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.ReassemblyLimits;
-import dev.rampart.protocol.TopicNames;
 import dev.rampart.transport.JobConnection;
 import dev.rampart.transport.JobConnectionBuilder;
-import dev.rampart.transport.KafkaSettings;
+import dev.rampart.transport.JobConnectionConfig;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,13 +16,9 @@ import java.util.function.Consumer;
  * What a {@link FederatedClient} needs: its identity, the coordinator key it trusts, the job and
  * the Kafka cluster. Immutable and thread-safe; build with {@link #builder()}.
  */
-public final class ClientConfig {
+public final class ClientConfig extends JobConnectionConfig {
   private final Identity identity;
   private final PublicKey coordinatorKey;
-  private final JobId job;
-  private final TopicNames topics;
-  private final KafkaSettings kafka;
-  private final int maxFrameBytes;
   private final ReassemblyLimits reassemblyLimits;
   private final boolean stopAfterFinalRound;
   private final long compressionSeed;
@@ -35,12 +29,9 @@ public final class ClientConfig {
   private final SecureAggregationPolicy secureAggregationPolicy;
 
   private ClientConfig(Builder b, JobConnection connection) {
+    super(connection);
     this.identity = b.identity;
     this.coordinatorKey = b.coordinatorKey;
-    this.job = connection.job();
-    this.topics = connection.topics();
-    this.kafka = connection.kafka();
-    this.maxFrameBytes = connection.maxFrameBytes();
     this.reassemblyLimits = b.reassemblyLimits;
     this.stopAfterFinalRound = b.stopAfterFinalRound;
     this.compressionSeed = b.compressionSeed;
@@ -94,31 +85,6 @@ public final class ClientConfig {
   /** The pinned coordinator key: plans and models signed by any other key are ignored. */
   public PublicKey coordinatorKey() {
     return coordinatorKey;
-  }
-
-  /** The job this client takes part in. */
-  public JobId job() {
-    return job;
-  }
-
-  /** The job's topics. */
-  public TopicNames topics() {
-    return topics;
-  }
-
-  /** Kafka client properties for this client's producer and consumer. */
-  public Map<String, Object> kafka() {
-    return kafka.properties();
-  }
-
-  /** The Kafka connection settings of this client's publishers and readers. */
-  public KafkaSettings kafkaSettings() {
-    return kafka;
-  }
-
-  /** Largest record this client writes; larger updates are chunked. */
-  public int maxFrameBytes() {
-    return maxFrameBytes;
   }
 
   /** Bounds on reassembling the coordinator's chunked plans, models, shards and secure-aggregation messages. */
@@ -229,12 +195,6 @@ public final class ClientConfig {
       this.coordinatorKey = Objects.requireNonNull(key, "coordinatorKey");
       return this;
     }
-
-
-
-
-
-
 
     /**
      * Bounds on reassembling what the coordinator publishes in chunks. Default

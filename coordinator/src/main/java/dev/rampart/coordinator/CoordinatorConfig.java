@@ -3,11 +3,10 @@ package dev.rampart.coordinator;
 import dev.rampart.audit.FsyncPolicy;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
-import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.ReassemblyLimits;
-import dev.rampart.protocol.TopicNames;
 import dev.rampart.transport.JobConnection;
 import dev.rampart.transport.JobConnectionBuilder;
+import dev.rampart.transport.JobConnectionConfig;
 import dev.rampart.transport.KafkaSettings;
 import dev.rampart.transport.TopicSpec;
 import java.nio.file.Path;
@@ -22,13 +21,13 @@ import java.util.Optional;
  * {@link #builder()}. Every setter validates its value and {@link Builder#build()} checks the
  * settings against each other; messages name the offending values.
  *
- * <p>The config reads as parts, each validated where it is defined: the Kafka connection
- * ({@link KafkaSettings}), robust aggregation ({@link AggregationSettings}), compression
- * ({@link CompressionSettings}), the audit trail
+ * <p>The config reads as parts, each validated where it is defined: the job's connection
+ * ({@link JobConnectionConfig}, with the transport's {@link KafkaSettings}), robust aggregation
+ * ({@link AggregationSettings}), compression ({@link CompressionSettings}), the audit trail
  * ({@link AuditSettings}), coded mode ({@link CodedMode}) and secure aggregation
  * ({@link SecureAggregation}); the builder's setters for them delegate.
  */
-public final class CoordinatorConfig {
+public final class CoordinatorConfig extends JobConnectionConfig {
   /** Default time a round stays open for updates. */
   public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(60);
   /** Default step size of the server's SGD step {@code w ← w − η·aggregate}. */
@@ -46,9 +45,6 @@ public final class CoordinatorConfig {
   /** Default seed of the per-round compression seeds. */
   public static final long DEFAULT_COMPRESSION_SEED = CompressionSettings.DEFAULT_SEED;
 
-  private final JobId job;
-  private final TopicNames topics;
-  private final KafkaSettings kafka;
   private final Identity identity;
   private final ClientRegistry registry;
   private final float[] initialModel;
@@ -57,7 +53,6 @@ public final class CoordinatorConfig {
   private final int minUpdates;
   private final double serverLearningRate;
   private final AggregationSettings aggregation;
-  private final int maxFrameBytes;
   private final ReassemblyLimits reassemblyLimits;
   private final Map<String, String> training;
   private final int partitions;
@@ -68,9 +63,7 @@ public final class CoordinatorConfig {
   private final SecureAggregation secureAggregation;
 
   private CoordinatorConfig(Builder b, JobConnection connection) {
-    this.job = connection.job();
-    this.topics = connection.topics();
-    this.kafka = connection.kafka();
+    super(connection);
     this.identity = b.identity;
     this.registry = b.registry;
     this.initialModel = b.initialModel.clone();
@@ -79,7 +72,6 @@ public final class CoordinatorConfig {
     this.minUpdates = b.minUpdates;
     this.serverLearningRate = b.serverLearningRate;
     this.aggregation = b.aggregation;
-    this.maxFrameBytes = connection.maxFrameBytes();
     this.reassemblyLimits = b.reassemblyLimits;
     this.training = Map.copyOf(b.training);
     this.partitions = b.partitions;
@@ -98,26 +90,6 @@ public final class CoordinatorConfig {
   /** A builder with the defaults above. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The job this coordinator runs. */
-  public JobId job() {
-    return job;
-  }
-
-  /** The job's topic names. */
-  public TopicNames topics() {
-    return topics;
-  }
-
-  /** Kafka client properties shared by the coordinator's producer, consumer and admin client. */
-  public Map<String, Object> kafka() {
-    return kafka.properties();
-  }
-
-  /** The Kafka connection settings of the coordinator's producer, readers and admin client. */
-  public KafkaSettings kafkaSettings() {
-    return kafka;
   }
 
   /** The coordinator's signing identity. */
@@ -178,11 +150,6 @@ public final class CoordinatorConfig {
   /** The robust-aggregation part: pipeline spec, f and seed. */
   public AggregationSettings aggregationSettings() {
     return aggregation;
-  }
-
-  /** Largest Kafka record the coordinator writes; larger messages are chunked. */
-  public int maxFrameBytes() {
-    return maxFrameBytes;
   }
 
   /** Bounds on reassembling the clients' chunked updates and secure-aggregation messages. */
@@ -325,11 +292,6 @@ public final class CoordinatorConfig {
       return this;
     }
 
-
-
-
-
-
     /** The coordinator's signing identity; clients pin its public key. */
     public Builder identity(Identity identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
@@ -405,7 +367,6 @@ public final class CoordinatorConfig {
       aggregation = aggregation.withSeed(seed);
       return this;
     }
-
 
     /**
      * Bounds on reassembling the clients' chunked updates and secure-aggregation messages; default

@@ -1,5 +1,6 @@
 package dev.rampart.transport;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -7,19 +8,29 @@ import java.util.Objects;
 /**
  * How to reach the Kafka cluster: the bootstrap servers plus any other client property (TLS, SASL,
  * timeouts, a fixed client id), passed to every producer, reader and admin client made from it.
- * Immutable and thread-safe; build with {@link #builder()}. Properties are kept in the order they
- * were set; a later value for a key replaces the earlier one.
+ * Immutable and thread-safe; build with {@link #builder()}. Properties keep the order they were
+ * set in; a later value for a key replaces the earlier one.
+ *
+ * @param properties every client property, bootstrap servers included; copied, unmodifiable
  */
-public final class KafkaSettings {
+public record KafkaSettings(Map<String, Object> properties) {
   /** The Kafka property naming the cluster, {@code host:port[,host:port…]}. */
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
   /** The Kafka property naming a client in the broker's logs, metrics and quotas. */
   public static final String CLIENT_ID = "client.id";
 
-  private final Map<String, Object> properties;
-
-  private KafkaSettings(Map<String, Object> properties) {
-    this.properties = Map.copyOf(properties);
+  /**
+   * Checks and copies the properties.
+   *
+   * @throws IllegalArgumentException naming the key when {@link #BOOTSTRAP_SERVERS} is missing or
+   *     blank, or a key is blank
+   * @throws NullPointerException naming the key or value that is null
+   */
+  public KafkaSettings {
+    Objects.requireNonNull(properties, "properties");
+    Builder b = builder();
+    properties.forEach(b::property);
+    properties = b.checked();
   }
 
   /** A builder without properties; {@link Builder#bootstrapServers} is required. */
@@ -27,17 +38,9 @@ public final class KafkaSettings {
     return new Builder();
   }
 
-  /**
-   * Settings holding exactly {@code properties}.
-   *
-   * @throws IllegalArgumentException naming the key when {@link #BOOTSTRAP_SERVERS} is missing or
-   *     blank, or a key is blank or a value null
-   */
+  /** Settings holding exactly {@code properties}; see the constructor for what is checked. */
   public static KafkaSettings of(Map<String, ?> properties) {
-    Objects.requireNonNull(properties, "properties");
-    Builder b = builder();
-    properties.forEach(b::property);
-    return b.build();
+    return new KafkaSettings(new LinkedHashMap<>(Objects.requireNonNull(properties, "properties")));
   }
 
   /** The bootstrap servers, {@code host:port[,host:port…]}. */
@@ -45,26 +48,11 @@ public final class KafkaSettings {
     return (String) properties.get(BOOTSTRAP_SERVERS);
   }
 
-  /** Every client property, bootstrap servers included; unmodifiable. */
-  public Map<String, Object> properties() {
-    return properties;
-  }
-
   /** A copy whose {@link #CLIENT_ID} is {@code clientId}, whatever these settings said. */
   public KafkaSettings withClientId(String clientId) {
     Map<String, Object> p = new LinkedHashMap<>(properties);
     p.put(CLIENT_ID, Builder.requireText(CLIENT_ID, clientId));
     return new KafkaSettings(p);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof KafkaSettings other && properties.equals(other.properties);
-  }
-
-  @Override
-  public int hashCode() {
-    return properties.hashCode();
   }
 
   /** The property keys only: values may be secrets (SASL passwords, key store passwords). */
@@ -127,11 +115,16 @@ public final class KafkaSettings {
      * @throws IllegalArgumentException when the bootstrap servers were not set
      */
     public KafkaSettings build() {
+      return new KafkaSettings(checked());
+    }
+
+    /** An unmodifiable copy of the properties, once the bootstrap servers are set. */
+    private Map<String, Object> checked() {
       if (!hasBootstrapServers()) {
         throw new IllegalArgumentException("bootstrapServers is required, but only " + properties.keySet()
             + " were set");
       }
-      return new KafkaSettings(properties);
+      return Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     private static String requireText(String name, String value) {

@@ -75,6 +75,14 @@ class KafkaSettingsTest {
   }
 
   @Test
+  void constructor_checksLikeTheBuilder() {
+    assertThatThrownBy(() -> new KafkaSettings(Map.of("acks", "1"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bootstrapServers is required");
+    assertThatThrownBy(() -> new KafkaSettings(Map.of("bootstrap.servers", " ")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bootstrapServers=' '");
+  }
+
+  @Test
   void properties_areUnmodifiable() {
     KafkaSettings s = KafkaSettings.builder().bootstrapServers("h:1").build();
 

@@ -3,11 +3,9 @@ package dev.rampart.client.internal;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.protocol.wire.Frame;
 import dev.rampart.transport.ChunkKeys;
-import dev.rampart.transport.FramePublisher;
 import dev.rampart.transport.KafkaSettings;
 import dev.rampart.transport.KafkaTransport;
 import dev.rampart.transport.Partition;
-import dev.rampart.transport.RecordReader;
 import dev.rampart.transport.TransportRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,22 +20,26 @@ import java.util.Map;
  * <p>Not thread-safe, except {@link #wakeup()}, which any thread may call to end a blocking poll;
  * {@link #close()} is idempotent.
  */
-public final class ClientChannels implements AutoCloseable {
+public final class ClientChannels extends Channel {
   private static final Duration METADATA_WAIT = Duration.ofSeconds(60);
 
   private final TopicNames topics;
-  private final FramePublisher producer;
-  private final RecordReader reader;
   private Map<Partition, Long> catchUpTo = Map.of();
   private boolean caughtUp;
 
   /** Channels of client {@code clientId} for the job of {@code topics} on the cluster of {@code kafka}. */
   public ClientChannels(KafkaSettings kafka, TopicNames topics, String clientId) {
+    this(KafkaTransport.of(kafka), name(topics, clientId), topics);
+  }
+
+  private ClientChannels(KafkaTransport transport, String name, TopicNames topics) {
+    super(transport.publisher(name), transport.reader(name + ".reader"));
     this.topics = topics;
-    KafkaTransport transport = KafkaTransport.of(kafka);
-    String name = topics.prefix() + "." + topics.job() + ".client." + clientId;
-    this.producer = transport.publisher(name);
-    this.reader = transport.reader(name + ".reader");
+  }
+
+  /** The client's name in client ids: {@code <prefix>.<job>.client.<clientId>}. */
+  static String name(TopicNames topics, String clientId) {
+    return topics.prefix() + "." + topics.job() + ".client." + clientId;
   }
 
   /**
@@ -81,20 +83,6 @@ public final class ClientChannels implements AutoCloseable {
 
   /** Sends an update's frames keyed by client id and waits for the broker's acknowledgement. */
   public void sendUpdate(String clientId, List<Frame> frames) {
-    producer.send(topics.updates(), clientId, frames, ChunkKeys.SHARED);
-  }
-
-  /** Makes a blocking {@link #poll} return early; safe from any thread. */
-  public void wakeup() {
-    reader.wakeup();
-  }
-
-  @Override
-  public void close() {
-    try {
-      producer.close();
-    } finally {
-      reader.close();
-    }
+    publisher.send(topics.updates(), clientId, frames, ChunkKeys.SHARED);
   }
 }

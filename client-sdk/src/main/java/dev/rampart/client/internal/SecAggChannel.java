@@ -3,11 +3,9 @@ package dev.rampart.client.internal;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.protocol.wire.Frame;
 import dev.rampart.transport.ChunkKeys;
-import dev.rampart.transport.FramePublisher;
 import dev.rampart.transport.KafkaSettings;
 import dev.rampart.transport.KafkaTransport;
 import dev.rampart.transport.Partition;
-import dev.rampart.transport.RecordReader;
 import dev.rampart.transport.TransportRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,20 +19,21 @@ import java.util.List;
  *
  * <p>Not thread-safe, except {@link #wakeup()}; {@link #close()} is idempotent.
  */
-public final class SecAggChannel implements AutoCloseable {
+public final class SecAggChannel extends Channel {
   private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
 
   private final TopicNames topics;
-  private final FramePublisher producer;
-  private final RecordReader reader;
   private boolean assigned;
 
   /** The secagg channel of client {@code clientId} for the job of {@code topics}. */
   public SecAggChannel(KafkaSettings kafka, TopicNames topics, String clientId) {
+    this(ClientChannels.name(topics, clientId) + ".secagg", kafka, topics);
+  }
+
+  private SecAggChannel(String name, KafkaSettings kafka, TopicNames topics) {
+    super(KafkaTransport.of(kafka.withClientId(name)).publisher(name),
+        KafkaTransport.of(kafka.withClientId(name + "-reader")).reader(name + "-reader"));
     this.topics = topics;
-    String name = topics.prefix() + "." + topics.job() + ".client." + clientId;
-    this.producer = KafkaTransport.of(kafka.withClientId(name + ".secagg")).publisher(name + ".secagg");
-    this.reader = KafkaTransport.of(kafka.withClientId(name + ".secagg-reader")).reader(name + ".secagg-reader");
   }
 
   /** Values of the newly read records whose key equals {@code key}; empty after {@link #wakeup()}. */
@@ -57,20 +56,6 @@ public final class SecAggChannel implements AutoCloseable {
 
   /** Sends one message's frames under {@code key} and waits for the broker's acknowledgement. */
   public void send(String key, List<Frame> frames) {
-    producer.send(topics.secagg(), key, frames, ChunkKeys.SHARED);
-  }
-
-  /** Makes a blocking {@link #poll} return early; safe from any thread. */
-  public void wakeup() {
-    reader.wakeup();
-  }
-
-  @Override
-  public void close() {
-    try {
-      producer.close();
-    } finally {
-      reader.close();
-    }
+    publisher.send(topics.secagg(), key, frames, ChunkKeys.SHARED);
   }
 }
