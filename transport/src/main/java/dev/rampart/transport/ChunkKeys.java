@@ -1,6 +1,6 @@
 package dev.rampart.transport;
 
-/** How the frames of one message are keyed when they are sent. */
+/** How the frames of one message are keyed when they are sent. Immutable and thread-safe. */
 public enum ChunkKeys {
   /** Every frame under the message's key: one partition, read in order. */
   SHARED,

@@ -7,7 +7,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The project's producer and consumer settings on top of the caller's properties. A setting the
- * caller made wins unless the role cannot work without the project's value. Stateless.
+ * caller made wins unless the role cannot work without the project's value. Stateless and
+ * thread-safe.
  */
 public final class ClientProperties {
   private ClientProperties() {}

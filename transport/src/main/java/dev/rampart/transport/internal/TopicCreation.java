@@ -13,7 +13,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates topics that do not exist yet; a topic that exists is left as it is. Stateless. */
+/** Creates topics that do not exist yet; a topic that exists is left as it is. Stateless and thread-safe. */
 public final class TopicCreation {
   /** How long the cluster may take to answer for each topic. */
   public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
