@@ -2,42 +2,36 @@ package dev.rampart.client;
 
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.PublicKey;
-import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.ReassemblyLimits;
-import dev.rampart.protocol.TopicNames;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.rampart.transport.JobConnection;
+import dev.rampart.transport.JobConnectionBuilder;
+import dev.rampart.transport.JobConnectionConfig;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * What a {@link FederatedClient} needs: its identity, the coordinator key it trusts, the job and
  * the Kafka cluster. Immutable and thread-safe; build with {@link #builder()}.
  */
-public final class ClientConfig {
+public final class ClientConfig extends JobConnectionConfig {
   private final Identity identity;
   private final PublicKey coordinatorKey;
-  private final JobId job;
-  private final TopicNames topics;
-  private final Map<String, Object> kafka;
-  private final int maxFrameBytes;
   private final ReassemblyLimits reassemblyLimits;
   private final boolean stopAfterFinalRound;
   private final long compressionSeed;
-  private final java.nio.file.Path secureStateDirectory;
+  private final Path secureStateDirectory;
   private final SecureSessionHook secureSessionHook;
   private final Consumer<AuditAnchor> auditAnchorListener;
   private final double momentumBeta;
   private final SecureAggregationPolicy secureAggregationPolicy;
 
-  private ClientConfig(Builder b) {
+  private ClientConfig(Builder b, JobConnection connection) {
+    super(connection);
     this.identity = b.identity;
     this.coordinatorKey = b.coordinatorKey;
-    this.job = b.job;
-    this.topics = new TopicNames(b.topicPrefix, b.job);
-    this.kafka = Map.copyOf(b.kafka);
-    this.maxFrameBytes = b.maxFrameBytes;
     this.reassemblyLimits = b.reassemblyLimits;
     this.stopAfterFinalRound = b.stopAfterFinalRound;
     this.compressionSeed = b.compressionSeed;
@@ -52,8 +46,8 @@ public final class ClientConfig {
    * What this client demands of a round's plan before it sends anything (secure aggregation, group
    * size, threshold, peer keys from a local registry); empty (the default): the plan is trusted.
    */
-  public java.util.Optional<SecureAggregationPolicy> secureAggregationPolicy() {
-    return java.util.Optional.ofNullable(secureAggregationPolicy);
+  public Optional<SecureAggregationPolicy> secureAggregationPolicy() {
+    return Optional.ofNullable(secureAggregationPolicy);
   }
 
   /**
@@ -61,8 +55,8 @@ public final class ClientConfig {
    * persisted before every send, so a restarted client resends identical bytes; empty: kept in
    * memory only.
    */
-  public java.util.Optional<java.nio.file.Path> secureStateDirectory() {
-    return java.util.Optional.ofNullable(secureStateDirectory);
+  public Optional<Path> secureStateDirectory() {
+    return Optional.ofNullable(secureStateDirectory);
   }
 
   /** The observer of secure-aggregation sessions (default: {@link SecureSessionHook#none()}). */
@@ -91,26 +85,6 @@ public final class ClientConfig {
   /** The pinned coordinator key: plans and models signed by any other key are ignored. */
   public PublicKey coordinatorKey() {
     return coordinatorKey;
-  }
-
-  /** The job this client takes part in. */
-  public JobId job() {
-    return job;
-  }
-
-  /** The job's topics. */
-  public TopicNames topics() {
-    return topics;
-  }
-
-  /** Kafka client properties for this client's producer and consumer. */
-  public Map<String, Object> kafka() {
-    return kafka;
-  }
-
-  /** Largest record this client writes; larger updates are chunked. */
-  public int maxFrameBytes() {
-    return maxFrameBytes;
   }
 
   /** Bounds on reassembling the coordinator's chunked plans, models, shards and secure-aggregation messages. */
@@ -144,23 +118,25 @@ public final class ClientConfig {
   public static final double DEFAULT_MOMENTUM_BETA = 0.0;
 
   /** Builder for {@link ClientConfig}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends JobConnectionBuilder<Builder> {
     private Identity identity;
     private PublicKey coordinatorKey;
-    private JobId job;
-    private String topicPrefix = TopicNames.DEFAULT_PREFIX;
-    private final Map<String, Object> kafka = new LinkedHashMap<>();
-    private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
     private ReassemblyLimits reassemblyLimits = ReassemblyLimits.defaults();
     private boolean stopAfterFinalRound = true;
     private long compressionSeed;
-    private java.nio.file.Path secureStateDirectory;
+    private Path secureStateDirectory;
     private SecureSessionHook secureSessionHook = SecureSessionHook.none();
     private Consumer<AuditAnchor> auditAnchorListener = anchor -> { };
     private double momentumBeta = DEFAULT_MOMENTUM_BETA;
     private SecureAggregationPolicy secureAggregationPolicy;
 
     private Builder() {}
+
+    /** This builder, for the shared setters of {@link JobConnectionBuilder}. */
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /** This client's own secure-aggregation policy (default: none, the plan is trusted). */
     public Builder secureAggregationPolicy(SecureAggregationPolicy policy) {
@@ -175,7 +151,7 @@ public final class ClientConfig {
     }
 
     /** Directory (created if missing) for persisted secure-aggregation state; default: in memory. */
-    public Builder secureStateDirectory(java.nio.file.Path directory) {
+    public Builder secureStateDirectory(Path directory) {
       this.secureStateDirectory = Objects.requireNonNull(directory, "secureStateDirectory");
       return this;
     }
@@ -220,43 +196,6 @@ public final class ClientConfig {
       return this;
     }
 
-    /** The job to join. */
-    public Builder job(JobId job) {
-      this.job = Objects.requireNonNull(job, "job");
-      return this;
-    }
-
-    /** Topic namespace; must match the coordinator's. */
-    public Builder topicPrefix(String prefix) {
-      this.topicPrefix = Objects.requireNonNull(prefix, "topicPrefix");
-      return this;
-    }
-
-    /** The Kafka cluster, {@code host:port[,host:port…]}. */
-    public Builder bootstrapServers(String servers) {
-      if (servers == null || servers.isBlank()) {
-        throw new IllegalArgumentException("bootstrapServers must not be blank");
-      }
-      kafka.put("bootstrap.servers", servers);
-      return this;
-    }
-
-    /** Any Kafka client property (TLS, SASL, timeouts). */
-    public Builder kafkaProperty(String key, Object value) {
-      kafka.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    /** Largest record written; at least {@link Framing#MIN_MAX_FRAME_BYTES}. */
-    public Builder maxFrameBytes(int bytes) {
-      if (bytes < Framing.MIN_MAX_FRAME_BYTES) {
-        throw new IllegalArgumentException("maxFrameBytes must be at least " + Framing.MIN_MAX_FRAME_BYTES
-            + ", but maxFrameBytes=" + bytes);
-      }
-      this.maxFrameBytes = bytes;
-      return this;
-    }
-
     /**
      * Bounds on reassembling what the coordinator publishes in chunks. Default
      * {@link ReassemblyLimits#defaults()}: at most min(2 GiB, max heap / 4) bytes held for
@@ -271,13 +210,13 @@ public final class ClientConfig {
 
     /** Checks that the required settings are present. */
     public ClientConfig build() {
-      if (identity == null || coordinatorKey == null || job == null || !kafka.containsKey("bootstrap.servers")) {
+      JobId job = jobOrNull();
+      if (identity == null || coordinatorKey == null || job == null || !hasBootstrapServers()) {
         throw new IllegalArgumentException("identity, coordinatorKey, job and bootstrapServers are required; missing: "
             + (identity == null ? "identity " : "") + (coordinatorKey == null ? "coordinatorKey " : "")
-            + (job == null ? "job " : "") + (kafka.containsKey("bootstrap.servers") ? "" : "bootstrapServers"));
+            + (job == null ? "job " : "") + (hasBootstrapServers() ? "" : "bootstrapServers"));
       }
-      new TopicNames(topicPrefix, job);
-      return new ClientConfig(this);
+      return new ClientConfig(this, connection());
     }
   }
 }

@@ -48,7 +48,7 @@ final class SecureUpdates implements AutoCloseable {
   /** Runs the round's session with {@code vector}; returns the phase it ended in, if any. */
   Optional<ClientPhase> take(RoundPlan plan, float[] vector, BooleanSupplier stop) {
     if (session == null) {
-      channel = new SecAggChannel(config.kafka(), config.topics(), config.identity().id());
+      channel = new SecAggChannel(config.kafkaSettings(), config.topics(), config.identity().id());
       session = new SecureSession(config.identity(), config.coordinatorKey(), channel, store(),
           config.secureSessionHook(), config.maxFrameBytes(), config.reassemblyLimits(), clock);
       policy.ifPresent(session::trustPeersFrom);

@@ -1,6 +1,7 @@
 package dev.rampart.client;
 
 import dev.rampart.protocol.DataShard;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -109,7 +110,7 @@ public final class SoftmaxRegression implements LocalTrainer, ShardGradients {
       int[] order = permutation();
       for (int start = 0; start < samples; start += batch) {
         int end = Math.min(samples, start + batch);
-        int[] rows = java.util.Arrays.copyOfRange(order, start, end);
+        int[] rows = Arrays.copyOfRange(order, start, end);
         INDArray[] g = gradient(x.getRows(rows), y.getRows(rows), w, b);
         w.subi(g[0].muli(lr));
         b.subi(g[1].muli(lr));

@@ -1,4 +1,6 @@
 /**
- * The client SDK: {@link dev.rampart.client.FederatedClient} takes part in a job with its own identity, producer and consumer, running a {@link dev.rampart.client.LocalTrainer} on local data. Kafka types stay in the {@code internal} package.
+ * The client SDK: {@link FederatedClient} takes part in a job with its own identity, producer and
+ * consumer, running a {@link LocalTrainer} on local data. Kafka stays in the transport module
+ * ({@code dev.rampart.transport}); the {@code internal} package keeps only the client's topic logic.
  */
 package dev.rampart.client;

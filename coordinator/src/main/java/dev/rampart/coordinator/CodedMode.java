@@ -3,6 +3,7 @@ package dev.rampart.coordinator;
 import dev.rampart.aggregation.coding.CyclicAssignment;
 import dev.rampart.aggregation.coding.WindowOrder;
 import dev.rampart.protocol.DataShard;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +27,7 @@ import java.util.Objects;
  *     be able to read that path (shared storage). The plan's SHA-256 covers the file's bytes.
  */
 public record CodedMode(List<DataShard> shards, int redundancy, WindowOrder order, long shiftSeed,
-    java.nio.file.Path pointerDirectory) {
+    Path pointerDirectory) {
   /** Validates; messages name the bad value. */
   public CodedMode {
     Objects.requireNonNull(shards, "shards");
@@ -59,7 +60,7 @@ public record CodedMode(List<DataShard> shards, int redundancy, WindowOrder orde
   }
 
   /** The same mode publishing pointers to files in {@code directory} instead of inline shards. */
-  public CodedMode withPointers(java.nio.file.Path directory) {
+  public CodedMode withPointers(Path directory) {
     return new CodedMode(shards, redundancy, order, shiftSeed, Objects.requireNonNull(directory, "directory"));
   }
 

@@ -1,10 +1,14 @@
 package dev.rampart.coordinator;
 
 import com.google.protobuf.ByteString;
+import dev.rampart.audit.AuditEvents;
+import dev.rampart.audit.AuditRecord;
 import dev.rampart.audit.ModelRef;
 import dev.rampart.coordinator.internal.AcceptedUpdate;
 import dev.rampart.coordinator.internal.AggregationStep;
 import dev.rampart.coordinator.internal.AuditTrail;
+import dev.rampart.coordinator.internal.CodedPlanner;
+import dev.rampart.coordinator.internal.CodedRounds;
 import dev.rampart.coordinator.internal.JobRecords;
 import dev.rampart.coordinator.internal.KafkaChannels;
 import dev.rampart.coordinator.internal.OpenRound;
@@ -12,6 +16,7 @@ import dev.rampart.coordinator.internal.Publisher;
 import dev.rampart.coordinator.internal.RejectionLedger;
 import dev.rampart.coordinator.internal.ResumePoint;
 import dev.rampart.coordinator.internal.RoundCollector;
+import dev.rampart.coordinator.internal.SecureRound;
 import dev.rampart.coordinator.internal.UpdateVerifier;
 import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Enrollment;
@@ -26,6 +31,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,8 +74,8 @@ public final class Coordinator implements AutoCloseable {
   private final RoundCollector collector;
   private final AggregationStep aggregation;
   private final AuditTrail trail;
-  private final dev.rampart.coordinator.internal.CodedRounds coded;
-  private final dev.rampart.coordinator.internal.SecureRound secure;
+  private final CodedRounds coded;
+  private final SecureRound secure;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private final Map<RejectionReason, Long> rejectionCounts = new EnumMap<>(RejectionReason.class);
@@ -80,9 +87,9 @@ public final class Coordinator implements AutoCloseable {
   private Coordinator(CoordinatorConfig config, InstantSource clock) {
     this.config = config;
     this.clock = clock;
-    this.channels = new KafkaChannels(config.kafka(), config.topics());
+    this.channels = new KafkaChannels(config.kafkaSettings(), config.topics());
     this.publisher = new Publisher(channels, config.topics(), config.identity(), config.maxFrameBytes(), clock);
-    this.coded = dev.rampart.coordinator.internal.CodedRounds.of(config);
+    this.coded = CodedRounds.of(config);
     this.collector = new RoundCollector(channels,
         new UpdateVerifier(config.job(), config.registry(), config.dimension(), coded.compression()),
         Reassembler.create(config.reassemblyLimits(), ChunkSigning.registry(config.registry()), clock), clock);
@@ -90,12 +97,12 @@ public final class Coordinator implements AutoCloseable {
         config.secureAggregation().isPresent());
     this.trail = config.runDirectory()
         .map(dir -> AuditTrail.open(dir, config.identity(), config.auditFsync(),
-            bytes -> channels.mirrorAudit(dev.rampart.audit.AuditRecord.parse(bytes).sequence(), bytes)))
+            bytes -> channels.mirrorAudit(AuditRecord.parse(bytes).sequence(), bytes)))
         .orElseGet(AuditTrail::disabled);
     this.model = config.initialModel();
     this.modelDigest = FloatVectors.digest(model);
     this.secure = config.secureAggregation()
-        .map(s -> new dev.rampart.coordinator.internal.SecureRound(config, channels, clock)).orElse(null);
+        .map(s -> new SecureRound(config, channels, clock)).orElse(null);
   }
 
   /** A coordinator on the system clock. Nothing is sent before {@link #run}. */
@@ -175,7 +182,7 @@ public final class Coordinator implements AutoCloseable {
     if (config.runDirectory().isEmpty()) {
       return;
     }
-    List<dev.rampart.audit.AuditRecord> missing = trail.recordsAfter(channels.lastMirroredAuditSequence(config.identity().publicKey()));
+    List<AuditRecord> missing = trail.recordsAfter(channels.lastMirroredAuditSequence(config.identity().publicKey()));
     missing.forEach(r -> channels.mirrorAudit(r.sequence(), r.bytes()));
     if (!missing.isEmpty()) {
       LOG.info("published {} audit records missing from {}", missing.size(), config.topics().audit());
@@ -191,7 +198,7 @@ public final class Coordinator implements AutoCloseable {
       modelVersion = head.version();
       LOG.info("resuming job {} from model version {}{} after round {}", config.job(), modelVersion,
           resume.rolledBack() ? " (rollback)" : "", resume.lastCommittedRound());
-      publishModel(head.round(), head.parentDigest().map(java.util.HexFormat.of()::parseHex).orElse(new byte[0]));
+      publishModel(head.round(), head.parentDigest().map(HexFormat.of()::parseHex).orElse(new byte[0]));
       return resume.lastCommittedRound() + 1;
     }
     modelVersion = trail.commit(0, "initial", List.of(), model, null, config.evaluator().evaluate(model.clone()));
@@ -207,7 +214,7 @@ public final class Coordinator implements AutoCloseable {
     RoundPlan plan = plan(round, participants, deadline);
     plan = secure == null ? plan : secure.withGroups(plan);
     trail.roundPlanned(round, modelVersion, participants.stream().map(ClientId::value).toList(),
-        dev.rampart.coordinator.internal.CodedPlanner.auditView(plan), groups,
+        CodedPlanner.auditView(plan), groups,
         secure == null ? Map.of() : secure.grouping());
     plan = trail.anchor(plan);
     publisher.publishPlan(plan);
@@ -316,8 +323,8 @@ public final class Coordinator implements AutoCloseable {
 
   /** The evaluator's metrics of the new model plus the clients' mean training loss this round. */
   private Map<String, Double> metrics(List<AcceptedUpdate> updates) {
-    Map<String, Double> m = new java.util.LinkedHashMap<>(config.evaluator().evaluate(model.clone()));
-    m.putIfAbsent(dev.rampart.audit.AuditEvents.METRIC_TRAIN_LOSS, meanLoss(updates));
+    Map<String, Double> m = new LinkedHashMap<>(config.evaluator().evaluate(model.clone()));
+    m.putIfAbsent(AuditEvents.METRIC_TRAIN_LOSS, meanLoss(updates));
     return m;
   }
 

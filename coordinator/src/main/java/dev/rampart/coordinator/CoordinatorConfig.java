@@ -1,14 +1,14 @@
 package dev.rampart.coordinator;
 
-import dev.rampart.aggregation.Pipeline;
 import dev.rampart.audit.FsyncPolicy;
-import dev.rampart.compression.Compressors;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
-import dev.rampart.protocol.Framing;
-import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.ReassemblyLimits;
-import dev.rampart.protocol.TopicNames;
+import dev.rampart.transport.JobConnection;
+import dev.rampart.transport.JobConnectionBuilder;
+import dev.rampart.transport.JobConnectionConfig;
+import dev.rampart.transport.KafkaSettings;
+import dev.rampart.transport.TopicSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,28 +20,31 @@ import java.util.Optional;
  * Everything a {@link Coordinator} needs to run one job. Immutable and thread-safe; build it with
  * {@link #builder()}. Every setter validates its value and {@link Builder#build()} checks the
  * settings against each other; messages name the offending values.
+ *
+ * <p>The config reads as parts, each validated where it is defined: the job's connection
+ * ({@link JobConnectionConfig}, with the transport's {@link KafkaSettings}), robust aggregation
+ * ({@link AggregationSettings}), compression ({@link CompressionSettings}), the audit trail
+ * ({@link AuditSettings}), coded mode ({@link CodedMode}) and secure aggregation
+ * ({@link SecureAggregation}); the builder's setters for them delegate.
  */
-public final class CoordinatorConfig {
+public final class CoordinatorConfig extends JobConnectionConfig {
   /** Default time a round stays open for updates. */
   public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(60);
   /** Default step size of the server's SGD step {@code w ← w − η·aggregate}. */
   public static final double DEFAULT_SERVER_LEARNING_RATE = 1.0;
   /** Default aggregation pipeline: the plain mean. */
-  public static final String DEFAULT_AGGREGATION = "average";
+  public static final String DEFAULT_AGGREGATION = AggregationSettings.DEFAULT_SPEC;
   /** Default seed of randomized aggregation rules. */
-  public static final long DEFAULT_AGGREGATION_SEED = 0x5eed;
+  public static final long DEFAULT_AGGREGATION_SEED = AggregationSettings.DEFAULT_SEED;
   /** Default partitions per topic. */
   public static final int DEFAULT_PARTITIONS = 1;
   /** Default replication factor of created topics (1 suits a single development broker). */
   public static final short DEFAULT_REPLICATION_FACTOR = 1;
   /** Default compression: none, clients send dense float32 vectors. */
-  public static final String DEFAULT_COMPRESSION = "identity";
+  public static final String DEFAULT_COMPRESSION = CompressionSettings.DEFAULT_SPEC;
   /** Default seed of the per-round compression seeds. */
-  public static final long DEFAULT_COMPRESSION_SEED = 0xc0de;
+  public static final long DEFAULT_COMPRESSION_SEED = CompressionSettings.DEFAULT_SEED;
 
-  private final JobId job;
-  private final TopicNames topics;
-  private final Map<String, Object> kafka;
   private final Identity identity;
   private final ClientRegistry registry;
   private final float[] initialModel;
@@ -49,26 +52,18 @@ public final class CoordinatorConfig {
   private final Duration roundTimeout;
   private final int minUpdates;
   private final double serverLearningRate;
-  private final String aggregation;
-  private final int maxByzantine;
-  private final long aggregationSeed;
-  private final int maxFrameBytes;
+  private final AggregationSettings aggregation;
   private final ReassemblyLimits reassemblyLimits;
   private final Map<String, String> training;
   private final int partitions;
   private final short replicationFactor;
-  private final Path runDirectory;
-  private final ModelEvaluator evaluator;
-  private final FsyncPolicy auditFsync;
+  private final AuditSettings audit;
   private final CodedMode codedMode;
-  private final String compression;
-  private final long compressionSeed;
+  private final CompressionSettings compression;
   private final SecureAggregation secureAggregation;
 
-  private CoordinatorConfig(Builder b) {
-    this.job = b.job;
-    this.topics = new TopicNames(b.topicPrefix, b.job);
-    this.kafka = Map.copyOf(b.kafka);
+  private CoordinatorConfig(Builder b, JobConnection connection) {
+    super(connection);
     this.identity = b.identity;
     this.registry = b.registry;
     this.initialModel = b.initialModel.clone();
@@ -77,19 +72,13 @@ public final class CoordinatorConfig {
     this.minUpdates = b.minUpdates;
     this.serverLearningRate = b.serverLearningRate;
     this.aggregation = b.aggregation;
-    this.maxByzantine = b.maxByzantine;
-    this.aggregationSeed = b.aggregationSeed;
-    this.maxFrameBytes = b.maxFrameBytes;
     this.reassemblyLimits = b.reassemblyLimits;
     this.training = Map.copyOf(b.training);
     this.partitions = b.partitions;
     this.replicationFactor = b.replicationFactor;
-    this.runDirectory = b.runDirectory;
-    this.evaluator = b.evaluator;
-    this.auditFsync = b.auditFsync;
+    this.audit = b.audit;
     this.codedMode = b.codedMode;
     this.compression = b.compression;
-    this.compressionSeed = b.compressionSeed;
     this.secureAggregation = b.secureAggregation;
   }
 
@@ -101,21 +90,6 @@ public final class CoordinatorConfig {
   /** A builder with the defaults above. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The job this coordinator runs. */
-  public JobId job() {
-    return job;
-  }
-
-  /** The job's topic names. */
-  public TopicNames topics() {
-    return topics;
-  }
-
-  /** Kafka client properties shared by the coordinator's producer, consumer and admin client. */
-  public Map<String, Object> kafka() {
-    return kafka;
   }
 
   /** The coordinator's signing identity. */
@@ -160,22 +134,22 @@ public final class CoordinatorConfig {
 
   /** The aggregation pipeline spec, e.g. {@code "nnm | trmean"}. */
   public String aggregation() {
-    return aggregation;
+    return aggregation.spec();
   }
 
   /** The number of Byzantine clients the aggregation is configured to tolerate (f). */
   public int maxByzantine() {
-    return maxByzantine;
+    return aggregation.maxByzantine();
   }
 
   /** Seed of randomized aggregation rules (bucketing); recorded so a run can be replayed. */
   public long aggregationSeed() {
-    return aggregationSeed;
+    return aggregation.seed();
   }
 
-  /** Largest Kafka record the coordinator writes; larger messages are chunked. */
-  public int maxFrameBytes() {
-    return maxFrameBytes;
+  /** The robust-aggregation part: pipeline spec, f and seed. */
+  public AggregationSettings aggregationSettings() {
+    return aggregation;
   }
 
   /** Bounds on reassembling the clients' chunked updates and secure-aggregation messages. */
@@ -203,17 +177,22 @@ public final class CoordinatorConfig {
    * the job keeps no records. A coordinator started on a directory with history resumes from it.
    */
   public Optional<Path> runDirectory() {
-    return Optional.ofNullable(runDirectory);
+    return audit.runDirectory();
   }
 
   /** Metrics of each committed model, written to the audit trail. */
   public ModelEvaluator evaluator() {
-    return evaluator;
+    return audit.evaluator();
   }
 
   /** When the audit log forces its writes to disk. */
   public FsyncPolicy auditFsync() {
-    return auditFsync;
+    return audit.fsync();
+  }
+
+  /** The audit part: run directory, fsync policy and model metrics. */
+  public AuditSettings audit() {
+    return audit;
   }
 
   /** Coded mode (LAD shards and tasks), when enabled; empty for federated mode. */
@@ -223,19 +202,16 @@ public final class CoordinatorConfig {
 
   /** The compression spec clients must use (see {@code Compressors.parse}); "identity" sends dense vectors. */
   public String compression() {
-    return compression;
+    return compression.spec();
   }
 
   /** Seed from which each round's compression round seed is derived; recorded in the audit trail. */
   public long compressionSeed() {
-    return compressionSeed;
+    return compression.seed();
   }
 
   /** Builder for {@link CoordinatorConfig}. Not thread-safe. */
-  public static final class Builder {
-    private JobId job;
-    private String topicPrefix = TopicNames.DEFAULT_PREFIX;
-    private final Map<String, Object> kafka = new LinkedHashMap<>();
+  public static final class Builder extends JobConnectionBuilder<Builder> {
     private Identity identity;
     private ClientRegistry registry;
     private float[] initialModel;
@@ -243,20 +219,14 @@ public final class CoordinatorConfig {
     private Duration roundTimeout = DEFAULT_ROUND_TIMEOUT;
     private int minUpdates = 1;
     private double serverLearningRate = DEFAULT_SERVER_LEARNING_RATE;
-    private String aggregation = DEFAULT_AGGREGATION;
-    private int maxByzantine;
-    private long aggregationSeed = DEFAULT_AGGREGATION_SEED;
-    private int maxFrameBytes = Framing.DEFAULT_MAX_FRAME_BYTES;
+    private AggregationSettings aggregation = AggregationSettings.defaults();
     private ReassemblyLimits reassemblyLimits = ReassemblyLimits.defaults();
     private final Map<String, String> training = new LinkedHashMap<>();
     private int partitions = DEFAULT_PARTITIONS;
     private short replicationFactor = DEFAULT_REPLICATION_FACTOR;
-    private Path runDirectory;
-    private ModelEvaluator evaluator = ModelEvaluator.none();
-    private FsyncPolicy auditFsync = FsyncPolicy.EVERY_RECORD;
+    private AuditSettings audit = AuditSettings.none();
     private CodedMode codedMode;
-    private String compression = DEFAULT_COMPRESSION;
-    private long compressionSeed = DEFAULT_COMPRESSION_SEED;
+    private CompressionSettings compression = CompressionSettings.defaults();
     private SecureAggregation secureAggregation;
 
     /**
@@ -270,6 +240,12 @@ public final class CoordinatorConfig {
     }
 
     private Builder() {}
+
+    /** This builder, for the shared setters of {@link JobConnectionBuilder}. */
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /**
      * Runs the job in coded mode: the shards are published on the shards topic and every plan
@@ -288,61 +264,31 @@ public final class CoordinatorConfig {
      * default {@value #DEFAULT_COMPRESSION} (dense vectors).
      */
     public Builder compression(String spec) {
-      try {
-        this.compression = Compressors.parse(Objects.requireNonNull(spec, "compression")).spec();
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("compression '" + spec + "' is invalid: " + e.getMessage(), e);
-      }
+      compression = compression.withSpec(spec);
       return this;
     }
 
     /** Seed of the per-round compression round seeds (shared rand-k coordinates). */
     public Builder compressionSeed(long seed) {
-      this.compressionSeed = seed;
+      compression = compression.withSeed(seed);
       return this;
     }
 
     /** Folder for the audit trail and model store; resumes from it when it has history. */
     public Builder runDirectory(Path directory) {
-      this.runDirectory = Objects.requireNonNull(directory, "runDirectory");
+      audit = audit.withRunDirectory(directory);
       return this;
     }
 
     /** Computes metrics of each committed model for the audit trail. */
     public Builder evaluator(ModelEvaluator evaluator) {
-      this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+      audit = audit.withEvaluator(evaluator);
       return this;
     }
 
     /** When the audit log forces writes to disk; default every record. */
     public Builder auditFsync(FsyncPolicy policy) {
-      this.auditFsync = Objects.requireNonNull(policy, "auditFsync");
-      return this;
-    }
-
-    public Builder job(JobId job) {
-      this.job = Objects.requireNonNull(job, "job");
-      return this;
-    }
-
-    /** Topic namespace; default {@value TopicNames#DEFAULT_PREFIX}. */
-    public Builder topicPrefix(String prefix) {
-      this.topicPrefix = Objects.requireNonNull(prefix, "topicPrefix");
-      return this;
-    }
-
-    /** The Kafka cluster to use, {@code host:port[,host:port…]}. */
-    public Builder bootstrapServers(String servers) {
-      if (servers == null || servers.isBlank()) {
-        throw new IllegalArgumentException("bootstrapServers must not be blank");
-      }
-      kafka.put("bootstrap.servers", servers);
-      return this;
-    }
-
-    /** Any Kafka client property (TLS, SASL, timeouts), passed to producer, consumer and admin. */
-    public Builder kafkaProperty(String key, Object value) {
-      kafka.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      audit = audit.withFsync(policy);
       return this;
     }
 
@@ -406,44 +352,26 @@ public final class CoordinatorConfig {
 
     /** Aggregation pipeline spec, e.g. {@code "average"} or {@code "nnm | trmean"}. */
     public Builder aggregation(String spec) {
-      if (spec == null || spec.isBlank()) {
-        throw new IllegalArgumentException("aggregation must not be blank");
-      }
-      this.aggregation = spec;
+      aggregation = aggregation.withSpec(spec);
       return this;
     }
 
     /** Number of Byzantine clients to tolerate (f); at least 0. */
     public Builder maxByzantine(int maxByzantine) {
-      if (maxByzantine < 0) {
-        throw new IllegalArgumentException("maxByzantine must be at least 0, but maxByzantine=" + maxByzantine);
-      }
-      this.maxByzantine = maxByzantine;
+      aggregation = aggregation.withMaxByzantine(maxByzantine);
       return this;
     }
 
     /** Seed of randomized aggregation rules such as bucketing. */
     public Builder aggregationSeed(long seed) {
-      this.aggregationSeed = seed;
-      return this;
-    }
-
-    /** Largest Kafka record the coordinator writes; larger messages are chunked. */
-    public Builder maxFrameBytes(int bytes) {
-      if (bytes < Framing.MIN_MAX_FRAME_BYTES) {
-        throw new IllegalArgumentException("maxFrameBytes must be at least " + Framing.MIN_MAX_FRAME_BYTES
-            + ", but maxFrameBytes=" + bytes);
-      }
-      this.maxFrameBytes = bytes;
+      aggregation = aggregation.withSeed(seed);
       return this;
     }
 
     /**
-     * Bounds on reassembling the clients' chunked updates and secure-aggregation messages. Default
-     * {@link ReassemblyLimits#defaults()}: at most min(2 GiB, max heap / 4) bytes held for
-     * incomplete sets, messages up to min(256 MiB, half of that), 10,000 incomplete sets (64 per
-     * client), each kept at most 10 minutes, records up to 1 MiB. Only chunks signed by an active
-     * enrolled client are ever stored.
+     * Bounds on reassembling the clients' chunked updates and secure-aggregation messages; default
+     * {@link ReassemblyLimits#defaults()} (bytes held, message size, incomplete sets per client,
+     * expiry, record size). Only chunks signed by an active enrolled client are ever stored.
      */
     public Builder reassemblyLimits(ReassemblyLimits limits) {
       this.reassemblyLimits = Objects.requireNonNull(limits, "limits");
@@ -458,46 +386,35 @@ public final class CoordinatorConfig {
 
     /** Partitions of topics the coordinator creates; at least 1. */
     public Builder partitions(int partitions) {
-      if (partitions < 1) {
-        throw new IllegalArgumentException("partitions must be at least 1, but partitions=" + partitions);
-      }
-      this.partitions = partitions;
+      this.partitions = TopicSpec.requirePartitions(partitions);
       return this;
     }
 
     /** Replication factor of topics the coordinator creates; at least 1. */
     public Builder replicationFactor(int factor) {
-      if (factor < 1 || factor > Short.MAX_VALUE) {
-        throw new IllegalArgumentException("replicationFactor must be in [1, 32767], but replicationFactor=" + factor);
-      }
-      this.replicationFactor = (short) factor;
+      this.replicationFactor = TopicSpec.requireReplicationFactor(factor);
       return this;
     }
 
     /** Checks that required settings are present and consistent. */
     public CoordinatorConfig build() {
-      require(job != null, "job is required");
-      require(kafka.containsKey("bootstrap.servers"), "bootstrapServers is required");
+      require(jobOrNull() != null, "job is required");
+      require(hasBootstrapServers(), "bootstrapServers is required");
       require(identity != null, "identity is required");
       require(registry != null, "registry is required");
       require(initialModel != null, "initialModel is required");
       int active = registry.activeCount();
       require(active >= minUpdates, "minUpdates=" + minUpdates + " exceeds the " + active
           + " active clients in the registry");
-      require(2 * maxByzantine < Math.max(active, 1), "maxByzantine=" + maxByzantine
-          + " requires more than " + (2 * maxByzantine) + " active clients, but the registry has " + active);
+      aggregation.requireTolerable(active);
       if (codedMode != null) {
         codedMode.requireUniformCover(active);
       }
-      try {
-        Pipeline.parse(aggregation, maxByzantine);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("aggregation '" + aggregation + "' is invalid: " + e.getMessage(), e);
-      }
+      aggregation.requireParsable();
       if (secureAggregation != null) {
-        secureAggregation.requireFeasible(codedMode, active, maxByzantine, compression);
+        secureAggregation.requireFeasible(codedMode, active, aggregation.maxByzantine(), compression.spec());
       }
-      return new CoordinatorConfig(this);
+      return new CoordinatorConfig(this, connection());
     }
 
     private static void require(boolean condition, String message) {

@@ -4,6 +4,7 @@ import dev.rampart.protocol.ClientId;
 import dev.rampart.protocol.RejectionReason;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,24 +35,24 @@ public record RoundSummary(
     int participants,
     List<ClientId> accepted,
     List<Rejection> rejections,
-    java.util.Map<RejectionReason, Long> rejectionsByReason,
+    Map<RejectionReason, Long> rejectionsByReason,
     double meanTrainLoss,
     List<ClientEvidence> aggregation,
     boolean committed,
     Duration duration,
     float[] model,
-    java.util.Map<String, Double> metrics) {
+    Map<String, Double> metrics) {
 
   /** Copies the lists and the model. */
   public RoundSummary {
     accepted = List.copyOf(accepted);
     rejections = List.copyOf(rejections);
-    rejectionsByReason = java.util.Map.copyOf(rejectionsByReason);
+    rejectionsByReason = Map.copyOf(rejectionsByReason);
     aggregation = List.copyOf(aggregation);
     Objects.requireNonNull(modelDigestHex, "modelDigestHex");
     Objects.requireNonNull(duration, "duration");
     model = model.clone();
-    metrics = java.util.Map.copyOf(metrics);
+    metrics = Map.copyOf(metrics);
   }
 
   /** A copy of the model parameters committed by this round. */

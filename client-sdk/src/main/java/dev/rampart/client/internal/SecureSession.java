@@ -22,8 +22,8 @@ import dev.rampart.protocol.Reassembler;
 import dev.rampart.protocol.Reassembly;
 import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.RecordFaults;
-import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.SecAggRecordKeys;
+import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Group;
 import dev.rampart.protocol.wire.MessageType;
@@ -33,6 +33,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,7 @@ public final class SecureSession {
     forgetPrevious(ref);
     // Stochastic rounding needs unbiased, not secret, coin flips: the masks hide q(x_u). A fast
     // generator seeded from the secure one keeps encoding off the critical path at d = 10^6.
-    int[] encoded = params.codec().encode(vector, new java.util.SplittableRandom(random.nextLong()));
+    int[] encoded = params.codec().encode(vector, new SplittableRandom(random.nextLong()));
     hook.encoded(plan.getRound(), groupId, encoded.clone());
     ClientSetup setup = ClientSetup.builder().context(ctx).identity(identity).trust(trust(spec))
         .store(store).random(random).maskThreads(maskThreads).build();

@@ -52,8 +52,9 @@ public final class UpdatePayloads {
     }
     CompressedVector c = compressor.compress(vector, context);
     compressedBytes += c.encodedBytes();
-    return update.setCompressed(dev.rampart.protocol.wire.CompressedVector.newBuilder()
-        .setCodec(c.codec()).setDimension(c.dimension()).setEncoded(ByteString.copyFrom(c.encoded())));
+    update.getCompressedBuilder()
+        .setCodec(c.codec()).setDimension(c.dimension()).setEncoded(ByteString.copyFrom(c.encoded()));
+    return update;
   }
 
   /** Payload bytes sent so far (encodings, or 4 bytes per coordinate for dense). */

@@ -7,6 +7,7 @@ import dev.rampart.aggregation.Pipeline;
 import dev.rampart.coordinator.ClientEvidence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -41,7 +42,7 @@ public final class AggregationStep {
   public AggregationStep(String spec, int maxByzantine, long seed, boolean groupInputs) {
     this.distanceIsSignal = groupInputs;
     this.pipeline = Pipeline.parse(spec, maxByzantine);
-    String rule = pipeline.aggregator().name().toLowerCase(java.util.Locale.ROOT);
+    String rule = pipeline.aggregator().name().toLowerCase(Locale.ROOT);
     this.scoreIsDistance = rule.contains("krum") || rule.contains("bulyan") || rule.contains("monna");
     this.context = AggregationContext.of(new SplittableRandom(seed));
   }

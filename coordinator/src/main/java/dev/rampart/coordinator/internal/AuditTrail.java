@@ -24,6 +24,7 @@ import dev.rampart.protocol.wire.RoundPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +120,7 @@ public final class AuditTrail implements AutoCloseable {
    */
   public void roundPlanned(long round, long modelVersion, List<String> participants, Map<String, List<Integer>> tasks,
       List<List<String>> groups, Map<String, Object> grouping) {
-    Map<String, Object> body = new java.util.LinkedHashMap<>(
+    Map<String, Object> body = new LinkedHashMap<>(
         AuditEvents.roundPlanned(round, modelVersion, participants, tasks, groups));
     body.putAll(grouping);
     append(RecordType.ROUND_PLANNED, body);

@@ -10,6 +10,7 @@ import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
 import dev.rampart.protocol.wire.ModelVersion;
 import dev.rampart.protocol.wire.RoundPlan;
+import dev.rampart.transport.ChunkKeys;
 import java.time.InstantSource;
 
 /**
@@ -36,7 +37,8 @@ public final class Publisher {
   public void publishModel(ModelVersion model) {
     Envelope envelope = Envelopes.seal(identity, MessageType.MODEL_VERSION, model.getJobId(),
         model.getVersion(), model.toByteArray(), clock.millis());
-    channels.publish(topics.models(), "v" + model.getVersion(), Framing.frames(envelope, maxFrameBytes, 0, signer), true);
+    channels.publish(topics.models(), "v" + model.getVersion(), Framing.frames(envelope, maxFrameBytes, 0, signer),
+        ChunkKeys.PER_CHUNK);
   }
 
   /** Publishes a round plan; its chunks expire at the round deadline. */
@@ -44,7 +46,7 @@ public final class Publisher {
     Envelope envelope = Envelopes.seal(identity, MessageType.ROUND_PLAN, plan.getJobId(), plan.getRound(),
         plan.toByteArray(), clock.millis());
     channels.publish(topics.plans(), Long.toString(plan.getRound()),
-        Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs(), signer), false);
+        Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs(), signer), ChunkKeys.SHARED);
   }
 
   /**
@@ -53,6 +55,7 @@ public final class Publisher {
    */
   public void publishShard(String jobId, int shardId, byte[] shardData) {
     Envelope envelope = Envelopes.seal(identity, MessageType.SHARD, jobId, shardId, shardData, clock.millis());
-    channels.publish(topics.shards(), "shard-" + shardId, Framing.frames(envelope, maxFrameBytes, 0, signer), true);
+    channels.publish(topics.shards(), "shard-" + shardId, Framing.frames(envelope, maxFrameBytes, 0, signer),
+        ChunkKeys.PER_CHUNK);
   }
 }

@@ -7,11 +7,11 @@ import dev.rampart.protocol.RecordFaults;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.transport.TransportRecord;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,7 @@ public final class RoundCollector {
   private static final Logger LOG = LoggerFactory.getLogger(RoundCollector.class);
   private static final Duration POLL = Duration.ofMillis(50);
 
-  private final Function<Duration, Iterable<ConsumerRecord<String, byte[]>>> source;
+  private final Function<Duration, Iterable<TransportRecord>> source;
   private final BiFunction<Envelope, OpenRound, Verdict> verifier;
   private final Reassembler reassembler;
   private final InstantSource clock;
@@ -39,7 +39,7 @@ public final class RoundCollector {
   }
 
   /** A collector reading from {@code source} and judging envelopes with {@code verifier}. */
-  RoundCollector(Function<Duration, Iterable<ConsumerRecord<String, byte[]>>> source,
+  RoundCollector(Function<Duration, Iterable<TransportRecord>> source,
       BiFunction<Envelope, OpenRound, Verdict> verifier, Reassembler reassembler, InstantSource clock) {
     this.source = source;
     this.verifier = verifier;
@@ -57,7 +57,7 @@ public final class RoundCollector {
    */
   public void collect(OpenRound round, RejectionLedger rejections) {
     while (!round.complete() && clock.millis() < round.deadlineMillis()) {
-      for (ConsumerRecord<String, byte[]> record : source.apply(POLL)) {
+      for (TransportRecord record : source.apply(POLL)) {
         handleGuarded(record, round, rejections);
       }
       expire(round, rejections);
@@ -66,31 +66,31 @@ public final class RoundCollector {
   }
 
   /** The fault boundary: one record's failure is a rejection of that record, never the round's end. */
-  private void handleGuarded(ConsumerRecord<String, byte[]> record, OpenRound round, RejectionLedger rejections) {
+  private void handleGuarded(TransportRecord record, OpenRound round, RejectionLedger rejections) {
     try {
       handle(record, round, rejections);
     } catch (Throwable t) {
       RecordFaults.rethrowIfFatal(t);
       String sender = record.key() == null ? "?" : record.key();
       reject(new Rejection(round.round(), sender, RejectionReason.MALFORMED,
-          RecordFaults.describe(t, "reading an update record")), KafkaChannels.where(record), rejections);
+          RecordFaults.describe(t, "reading an update record")), record.where(), rejections);
     }
   }
 
-  private void handle(ConsumerRecord<String, byte[]> record, OpenRound round, RejectionLedger rejections) {
+  private void handle(TransportRecord record, OpenRound round, RejectionLedger rejections) {
     Reassembly outcome = reassembler.accept(record.key(), record.value());
     if (outcome instanceof Reassembly.Complete complete) {
       Verdict verdict = verifier.apply(complete.envelope(), round);
       if (verdict instanceof Verdict.Accepted accepted) {
         round.accept(accepted.update());
       } else if (verdict instanceof Verdict.Refused refused) {
-        reject(refused.rejection(), KafkaChannels.where(record), rejections);
+        reject(refused.rejection(), record.where(), rejections);
       } else {
-        LOG.debug("redelivered update from {} at {}", ((Verdict.Redelivered) verdict).sender(), KafkaChannels.where(record));
+        LOG.debug("redelivered update from {} at {}", ((Verdict.Redelivered) verdict).sender(), record.where());
       }
     } else if (outcome instanceof Reassembly.Rejected rejected) {
       String sender = record.key() == null ? "?" : record.key();
-      reject(new Rejection(round.round(), sender, rejected.reason(), rejected.detail()), KafkaChannels.where(record), rejections);
+      reject(new Rejection(round.round(), sender, rejected.reason(), rejected.detail()), record.where(), rejections);
     }
   }
 

@@ -20,6 +20,7 @@ import dev.rampart.protocol.SecAggRecordKeys;
 import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
+import dev.rampart.transport.ChunkKeys;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
@@ -169,7 +170,7 @@ final class SecAggRouter implements AutoCloseable {
     Envelope envelope = Envelopes.seal(config.identity(), MessageType.SECAGG, config.job().value(), round,
         message.encode(), clock.millis());
     channels.publish(config.topics().secagg(), SecAggRecordKeys.fromCoordinator(round, group),
-        Framing.frames(envelope, config.maxFrameBytes(), 0, ChunkSigning.signer(config.identity())), false);
+        Framing.frames(envelope, config.maxFrameBytes(), 0, ChunkSigning.signer(config.identity())), ChunkKeys.SHARED);
   }
 
   private static void reject(RejectionLedger rejections, long round, String sender, RejectionReason reason,

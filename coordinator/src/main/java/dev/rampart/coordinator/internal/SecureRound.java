@@ -1,6 +1,7 @@
 package dev.rampart.coordinator.internal;
 
 import com.google.protobuf.ByteString;
+import dev.rampart.coordinator.CodedMode;
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.Rejection;
 import dev.rampart.coordinator.SecureAggregation;
@@ -11,6 +12,7 @@ import dev.rampart.crypto.secagg.GroupPlan;
 import dev.rampart.crypto.secagg.GroupPlanner;
 import dev.rampart.crypto.secagg.GroupRef;
 import dev.rampart.crypto.secagg.Octets;
+import dev.rampart.crypto.secagg.SecAggException;
 import dev.rampart.crypto.secagg.SecAggParameters;
 import dev.rampart.crypto.secagg.SecAggServer;
 import dev.rampart.crypto.secagg.SessionContext;
@@ -21,6 +23,7 @@ import dev.rampart.protocol.wire.RoundPlan;
 import dev.rampart.protocol.wire.SecAggMemberKey;
 import dev.rampart.protocol.wire.SecAggSpec;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +61,7 @@ public final class SecureRound implements AutoCloseable {
   public SecureRound(CoordinatorConfig config, KafkaChannels channels, InstantSource clock) {
     this.config = config;
     this.settings = config.secureAggregation().orElseThrow();
-    this.router = new SecAggRouter(new SecAggFeed(config.kafka(), config.topics()), channels, config, clock);
+    this.router = new SecAggRouter(new SecAggFeed(channels.transport(), config.topics()), channels, config, clock);
     this.stride = config.codedMode().map(StrideGrouping::of).orElse(null);
   }
 
@@ -115,7 +118,7 @@ public final class SecureRound implements AutoCloseable {
     if (stride != null) {
       return stride.describe();
     }
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("grouping", "random");
     m.put("groupingSeed", current == null ? 0L : current.seed());
     m.put("groupingAttempt", current == null ? 0 : current.attempt());
@@ -179,7 +182,7 @@ public final class SecureRound implements AutoCloseable {
     SecAggParameters p = s.parameters();
     try {
       p.requireRobustGroupCount(clientCount, maxByzantine);
-    } catch (dev.rampart.crypto.secagg.SecAggException e) {
+    } catch (SecAggException e) {
       throw new IllegalArgumentException("secure aggregation: " + e.getMessage(), e);
     }
     int groups = Math.max(1, (clientCount + p.groupSize() - 1) / p.groupSize());
@@ -201,10 +204,10 @@ public final class SecureRound implements AutoCloseable {
    * grouping} {@code "stride"} with its {@code stride} d in coded mode, else {@code "random"}.
    */
   public static Map<String, Object> describe(SecureAggregation s, int clientCount, int maxByzantine,
-      Optional<dev.rampart.coordinator.CodedMode> coded) {
+      Optional<CodedMode> coded) {
     SecAggParameters p = s.parameters();
     int groups = Math.max(1, (clientCount + p.groupSize() - 1) / p.groupSize());
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("groupSize", p.groupSize());
     m.put("threshold", p.threshold());
     m.put("minSurvivors", p.minSurvivors());

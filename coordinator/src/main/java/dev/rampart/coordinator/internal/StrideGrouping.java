@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,7 +54,7 @@ public final class StrideGrouping {
 
   /** Stride groups for the coded mode {@code mode}; its redundancy d is the stride. */
   public static StrideGrouping of(CodedMode mode) {
-    return new StrideGrouping(java.util.Objects.requireNonNull(mode, "mode"));
+    return new StrideGrouping(Objects.requireNonNull(mode, "mode"));
   }
 
   /** d, the stride and the number of groups. */

@@ -93,7 +93,7 @@ class AuditMirrorResumeIT {
       writeLog(run, COORDINATOR, 3, channels);
       channels.flushAudit();
       String topic = TopicNames.of(JobId.of("mirror-it-" + JOBS.get())).audit();
-      for (int i = 0; i < KafkaChannels.MAX_AUDIT_SCAN_RECORDS + 100; i++) {
+      for (int i = 0; i < AuditMirrorScan.MAX_AUDIT_SCAN_RECORDS + 100; i++) {
         outsider.send(new ProducerRecord<>(topic, Integer.toString(1_000_000 + i), new byte[] {'x'}));
       }
       outsider.flush();
@@ -103,7 +103,7 @@ class AuditMirrorResumeIT {
 
       assertThat(sequence).isZero();
       assertThat(Duration.ofNanos(System.nanoTime() - start))
-          .isLessThan(KafkaChannels.AUDIT_SCAN_TIMEOUT.plusSeconds(10));
+          .isLessThan(AuditMirrorScan.AUDIT_SCAN_TIMEOUT.plusSeconds(10));
     }
   }
 

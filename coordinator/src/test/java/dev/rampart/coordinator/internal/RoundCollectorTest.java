@@ -15,6 +15,7 @@ import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.Untrusted;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
+import dev.rampart.transport.TransportRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,12 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,9 +48,9 @@ class RoundCollectorTest {
   }
 
   /** Hands out one batch per poll, then nothing. */
-  private static Function<Duration, Iterable<ConsumerRecord<String, byte[]>>> source(
-      List<ConsumerRecord<String, byte[]>> batch) {
-    Deque<List<ConsumerRecord<String, byte[]>>> batches = new ArrayDeque<>(List.of(batch));
+  private static Function<Duration, Iterable<TransportRecord>> source(
+      List<TransportRecord> batch) {
+    Deque<List<TransportRecord>> batches = new ArrayDeque<>(List.of(batch));
     return timeout -> batches.isEmpty() ? List.of() : batches.poll();
   }
 
@@ -66,8 +67,8 @@ class RoundCollectorTest {
   void collect_verifierThrowsOnOneRecord_rejectsItAsMalformedAndAcceptsTheHonestUpdate(String kind) {
     Supplier<Throwable> thrown = fault(kind);
     RoundCollector collector = new RoundCollector(source(List.of(
-        new ConsumerRecord<>("updates", 0, 0, HOSTILE_KEY, frameOf("mallory")),
-        new ConsumerRecord<>("updates", 0, 1, "client-0", frameOf("client-0")))),
+        new TransportRecord("updates", 0, 0, HOSTILE_KEY, frameOf("mallory")),
+        new TransportRecord("updates", 0, 1, "client-0", frameOf("client-0")))),
         (envelope, round) -> {
           if (envelope.getSender().equals("mallory")) {
             sneakyThrow(thrown.get());
@@ -82,7 +83,7 @@ class RoundCollectorTest {
 
     assertThat(round.complete()).isTrue();
     assertThat(round.accepted()).extracting(u -> u.client().value()).containsExactly("client-0");
-    assertThat(rejections.counts()).containsExactlyEntriesOf(java.util.Map.of(RejectionReason.MALFORMED, 1L));
+    assertThat(rejections.counts()).containsExactlyEntriesOf(Map.of(RejectionReason.MALFORMED, 1L));
     Rejection r = rejections.retained().get(0);
     assertThat(r.detail()).contains(thrown.get().getClass().getName());
     assertThat(r.claimedSender()).hasSizeLessThanOrEqualTo(Untrusted.MAX_ID_CHARS).doesNotContain("\u0000");
