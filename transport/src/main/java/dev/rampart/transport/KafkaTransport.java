@@ -81,4 +81,14 @@ public final class KafkaTransport {
   public void ensureTopics(List<TopicSpec> topics) {
     TopicCreation.ensure(settings.properties(), List.copyOf(topics));
   }
+
+  /**
+   * Deletes each topic of {@code names} that exists; missing ones are skipped.
+   *
+   * @throws RampartException naming the topic and the cluster when one cannot be deleted or the
+   *     cluster does not answer within 30 s
+   */
+  public void deleteTopics(List<String> names) {
+    TopicCreation.delete(settings.properties(), List.copyOf(names));
+  }
 }

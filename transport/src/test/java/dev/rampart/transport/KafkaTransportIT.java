@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -71,6 +72,21 @@ class KafkaTransportIT {
       ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, compacted);
       Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
       assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+    }
+  }
+
+  @Test
+  void deleteTopics_existingAndMissing_deletesTheExistingOnesAndSkipsTheRest() throws Exception {
+    KafkaTransport transport = transport();
+    String doomed = freshTopic();
+    String kept = freshTopic();
+    transport.ensureTopics(List.of(TopicSpec.of(doomed, 1, (short) 1), TopicSpec.of(kept, 1, (short) 1)));
+
+    transport.deleteTopics(List.of(doomed, "transport-it.never-created"));
+
+    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+      Awaitility.await().atMost(WAIT).untilAsserted(() ->
+          assertThat(admin.listTopics().names().get()).contains(kept).doesNotContain(doomed));
     }
   }
 

@@ -12,8 +12,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Creates topics that do not exist yet; a topic that exists is left as it is. Stateless and thread-safe. */
+/**
+ * Creates topics that do not exist yet (a topic that exists is left as it is) and deletes topics.
+ * Stateless and thread-safe.
+ */
 public final class TopicCreation {
   /** How long the cluster may take to answer for each topic. */
   public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
@@ -42,6 +46,35 @@ public final class TopicCreation {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RampartException("interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * Deletes every topic of {@code names} that exists, with an admin client made from
+   * {@code common} and closed before returning; topics that do not exist are skipped.
+   *
+   * @throws RampartException naming the topic and the cluster when one cannot be deleted, or the
+   *     cluster when it does not answer within {@link #ADMIN_TIMEOUT}
+   */
+  public static void delete(Map<String, Object> common, List<String> names) {
+    Object servers = common.get("bootstrap.servers");
+    try (Admin admin = Admin.create(common)) {
+      for (Map.Entry<String, KafkaFuture<Void>> entry : admin.deleteTopics(names).topicNameValues().entrySet()) {
+        try {
+          entry.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+            throw new RampartException("cannot delete topic " + entry.getKey() + " on " + servers + ": "
+                + e.getCause().getMessage(), e.getCause());
+          }
+        }
+      }
+    } catch (TimeoutException e) {
+      throw new RampartException("Kafka cluster at " + servers + " did not answer topic deletion within "
+          + ADMIN_TIMEOUT, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RampartException("interrupted while deleting topics", e);
     }
   }
 
