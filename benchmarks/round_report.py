@@ -22,7 +22,7 @@ PHASES = [
     ("training", "trained"),         # the trainer (does nothing) returned, slowest client
     ("upload", "sent"),              # every client's update sealed, framed, sent and acknowledged
     ("intake", "closed"),            # coordinator read and verified the last update, closed the round
-    ("aggregation", "model_start"),  # average, server step, model digest; first model frame sent
+    ("aggregation", "model_start"),  # average, server step, digest, model sealed; first frame sent
     ("publication", "model_acked"),  # every model frame acknowledged by the broker
     ("tail", "end"),                 # offset commit, summary: the round's duration ends
 ]

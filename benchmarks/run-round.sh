@@ -10,7 +10,8 @@
 # Defaults: --rounds 6, --warmup 2 (rounds dropped at the start of every repetition, Rampart and
 # floor alike), --client-jvms per-client (one JVM per client; "single" runs them all in one JVM),
 # --out benchmarks/results/round. Builds the benchmarks module when its classes are missing
-# (mvn -B -q -o -pl benchmarks -am package -DskipTests -Dcheckstyle.skip=true; nothing is installed).
+# or older than its sources (mvn -B -q -o -pl benchmarks -am package -DskipTests
+# -Dcheckstyle.skip=true; nothing is installed).
 # RAMPART_ROUND_BUILD=always forces that build. Every JVM started here is stopped on exit (also on
 # Ctrl-C), and the temporary folder (logs, readiness files) is removed; the broker deletes its data.
 set -euo pipefail
@@ -44,9 +45,11 @@ fi
 
 classes="$root/benchmarks/target/classes"
 if [ "${RAMPART_ROUND_BUILD:-}" = always ] || [ ! -f "$root/benchmarks/target/classpath.txt" ] \
-    || [ ! -f "$classes/dev/rampart/benchmarks/round/CoordinatorMain.class" ]; then
+    || [ ! -f "$classes/.round-built" ] \
+    || [ -n "$(find "$root/benchmarks/src" "$root/benchmarks/pom.xml" -type f -newer "$classes/.round-built" -print -quit)" ]; then
   echo "run-round: building the benchmarks module (offline, no install)"
   (cd "$root" && mvn -B -q -o -pl benchmarks -am package -DskipTests -Dcheckstyle.skip=true)
+  touch "$classes/.round-built"
 fi
 cp="$classes:$(cat "$root/benchmarks/target/classpath.txt")"
 
