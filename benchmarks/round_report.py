@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Summarise a run of run-round.sh: round times, floor, ratio, phases, coordinator heap, load.
 
-    python3 benchmarks/round_report.py --raw benchmarks/results/round/raw --warmup 2 \
+    python3 benchmarks/round_report.py --raw benchmarks/results/round/raw --warmup 2 --cooldown 1 \
         --out benchmarks/results/round
 
 Reads raw/d<D>/rep<N>/{coordinator.events.csv, client-*.events.csv, coordinator.heap.csv,
 floor.csv}, raw/load.csv and raw/run.txt; writes summary.json, summary.csv and rounds.csv to --out
-and prints a Markdown table. The first --warmup rounds of every repetition are dropped, for
-Rampart and for the floor alike; medians are over the remaining rounds of all repetitions.
+and prints a Markdown table. The first --warmup rounds of every repetition are dropped (JIT
+warm-up), and the last --cooldown ones (the clients' JVMs exit while the coordinator still works on
+the final round), for Rampart and for the floor alike; medians are over the remaining rounds of
+all repetitions.
 """
 import argparse
 import csv
@@ -109,7 +111,7 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def summarise(raw, warmup):
+def summarise(raw, warmup, cooldown):
     loads = {row["label"]: [float(row["load1"]), float(row["load5"]), float(row["load15"])]
              for row in read_csv(raw / "load.csv")}
     dims, every_round = [], []
@@ -119,11 +121,13 @@ def summarise(raw, warmup):
         for rep_dir in sorted(d_dir.glob("rep*"), key=lambda p: int(p.name[3:])):
             rep = int(rep_dir.name[3:])
             rr, fr = rampart_rounds(rep_dir), floor_rounds(rep_dir)
+            last = max(x["round"] for x in rr)
+            steady = lambda row: warmup < row["round"] <= last - cooldown
             for kind, rows in (("rampart", rr), ("floor", fr)):
                 for row in rows:
-                    every_round.append(dict(d=d, rep=rep, kind=kind, steady=row["round"] > warmup, **row))
-            steady_r = [x for x in rr if x["round"] > warmup]
-            steady_f = [x for x in fr if x["round"] > warmup]
+                    every_round.append(dict(d=d, rep=rep, kind=kind, steady=steady(row), **row))
+            steady_r = [x for x in rr if steady(x)]
+            steady_f = [x for x in fr if steady(x)]
             ramp += steady_r
             flo += steady_f
             heap = read_csv(rep_dir / "coordinator.heap.csv")[0]
@@ -152,7 +156,7 @@ def summarise(raw, warmup):
             "repetitions": reps,
         })
     run = dict(line.split("=", 1) for line in (raw / "run.txt").read_text().splitlines() if "=" in line)
-    return {"run": run, "warmup_rounds_dropped": warmup, "load_start": loads.get("start"),
+    return {"run": run, "warmup_rounds_dropped": warmup, "final_rounds_dropped": cooldown, "load_start": loads.get("start"),
             "load_end": loads.get("end"), "dimensions": dims}, every_round
 
 
@@ -184,9 +188,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--raw", required=True, type=Path)
     parser.add_argument("--warmup", required=True, type=int)
+    parser.add_argument("--cooldown", default=1, type=int)
     parser.add_argument("--out", required=True, type=Path)
     args = parser.parse_args()
-    summary, every_round = summarise(args.raw, args.warmup)
+    summary, every_round = summarise(args.raw, args.warmup, args.cooldown)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
     keys = sorted({k for row in every_round for k in row}, key=lambda k: (k not in ("d", "rep", "kind", "round"), k))

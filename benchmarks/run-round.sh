@@ -5,10 +5,12 @@
 # same bytes with the same fan-out (FloorMain). round_report.py then writes the table, JSON and CSV.
 #
 #   benchmarks/run-round.sh [--dims 100000,1000000,10000000] [--rounds R] [--reps 3] [--warmup W]
-#                           [--clients 10] [--client-jvms per-client|single] [--out DIR]
+#                           [--cooldown C] [--clients 10] [--client-jvms per-client|single] [--out DIR]
 #
-# Defaults: --rounds 6, --warmup 2 (rounds dropped at the start of every repetition, Rampart and
-# floor alike), --client-jvms per-client (one JVM per client; "single" runs them all in one JVM),
+# Defaults: --rounds 6, --warmup 2 and --cooldown 1 (rounds dropped at the start and at the end of
+# every repetition, Rampart and floor alike: JIT warm-up, and client JVMs exiting during the final
+# round; the warm-up shrinks when fewer rounds leave none to measure, e.g. to 1 of --rounds 3),
+# --client-jvms per-client (one JVM per client; "single" runs them all in one JVM),
 # --out benchmarks/results/round. Builds the benchmarks module when its classes are missing
 # or older than its sources (mvn -B -q -o -pl benchmarks -am package -DskipTests
 # -Dcheckstyle.skip=true; nothing is installed).
@@ -21,6 +23,7 @@ dims=100000,1000000,10000000
 rounds=6
 reps=3
 warmup=2
+cooldown=1
 clients=10
 client_jvms=per-client
 out="$root/benchmarks/results/round"
@@ -31,16 +34,21 @@ while [ $# -gt 0 ]; do
     --rounds) rounds="$2"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
+    --cooldown) cooldown="$2"; shift 2 ;;
     --clients) clients="$2"; shift 2 ;;
     --client-jvms) client_jvms="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "run-round: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 case "$client_jvms" in per-client|single) ;; *) echo "run-round: --client-jvms must be per-client or single" >&2; exit 2 ;; esac
-if [ "$warmup" -ge "$rounds" ]; then
-  echo "run-round: --warmup $warmup leaves no measured round of --rounds $rounds" >&2; exit 2
+if [ $((cooldown + 1)) -ge "$rounds" ]; then
+  echo "run-round: --cooldown $cooldown leaves no measured round after a warm-up round of --rounds $rounds" >&2; exit 2
+fi
+if [ $((warmup + cooldown)) -ge "$rounds" ]; then
+  warmup=$((rounds - cooldown - 1))
+  echo "run-round: warm-up reduced to $warmup round(s) so that --rounds $rounds leaves one to measure"
 fi
 
 classes="$root/benchmarks/target/classes"
@@ -137,7 +145,7 @@ echo "label,load1,load5,load15" > "$raw/load.csv"
 echo "start,$(load | tr ' ' ',')" >> "$raw/load.csv"
 {
   echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "dims=$dims rounds=$rounds reps=$reps warmup=$warmup clients=$clients client_jvms=$client_jvms"
+  echo "dims=$dims rounds=$rounds reps=$reps warmup=$warmup cooldown=$cooldown clients=$clients client_jvms=$client_jvms"
   echo "java=$(java -version 2>&1 | head -n 2 | tail -n 1)"
   echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc)"
   echo "memory=$(free -g | awk '/Mem:/ {print $2 " GiB"}')"
@@ -200,4 +208,4 @@ for d in "${dim_list[@]}"; do
 done
 echo "end,$(load | tr ' ' ',')" >> "$raw/load.csv"
 
-python3 "$root/benchmarks/round_report.py" --raw "$raw" --warmup "$warmup" --out "$out"
+python3 "$root/benchmarks/round_report.py" --raw "$raw" --warmup "$warmup" --cooldown "$cooldown" --out "$out"
