@@ -20,6 +20,9 @@ import org.apache.kafka.common.TopicPartition;
  * calls it from the sending thread and its I/O thread; the log is thread-safe.
  */
 public final class PhaseInterceptor implements ProducerInterceptor<Object, Object>, ConsumerInterceptor<Object, Object> {
+  private static final String READER = ".reader";
+  private static final String CLIENT = ".client.";
+
   private volatile String party = "";
 
   /** Created by Kafka from {@code interceptor.classes}. */
@@ -31,10 +34,18 @@ public final class PhaseInterceptor implements ProducerInterceptor<Object, Objec
   @Override
   public void configure(Map<String, ?> configs) {
     Object clientId = configs.get("client.id");
-    String id = clientId == null ? "" : clientId.toString();
-    party = id.endsWith(".reader") ? id.substring(0, id.length() - ".reader".length()) : id;
-    int client = party.lastIndexOf(".client.");
-    party = client >= 0 ? party.substring(client + ".client.".length()) : party.endsWith("coordinator") ? "coordinator" : party;
+    party = party(clientId == null ? "" : clientId.toString());
+  }
+
+  /** {@code client-03} for {@code rampart.job.client.client-03[.reader]}, {@code coordinator} for {@code ….coordinator}. */
+  static String party(String kafkaClientId) {
+    String id = kafkaClientId.endsWith(READER) ? kafkaClientId.substring(0, kafkaClientId.length() - READER.length())
+        : kafkaClientId;
+    int client = id.lastIndexOf(CLIENT);
+    if (client >= 0) {
+      return id.substring(client + CLIENT.length());
+    }
+    return id.endsWith("coordinator") ? "coordinator" : id;
   }
 
   /** Records the hand-over of a record to the producer. */
