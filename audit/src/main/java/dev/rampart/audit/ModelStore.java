@@ -5,7 +5,6 @@ import dev.rampart.audit.internal.CanonicalJson;
 import dev.rampart.audit.internal.DurableFiles;
 import dev.rampart.audit.internal.ModelFiles;
 import dev.rampart.protocol.FloatVectors;
-import dev.rampart.protocol.Hex;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -110,11 +109,13 @@ public final class ModelStore {
         break;
       }
     }
-    String digest = Hex.of(FloatVectors.digest(params));
+    // the file's bytes after the magic are what FloatVectors.digest hashes: encode once, hash once
+    byte[] encoded = ModelFiles.encode(params);
+    String digest = ModelFiles.digestHex(encoded);
     ModelRef ref = new ModelRef(lineage.size(), digest, Optional.ofNullable(parentDigestHex),
         parentVersion, round, auditSequence, params.length);
     try {
-      writeModel(digest, params);
+      writeModel(digest, encoded);
       appendLineage(ref);
     } catch (IOException e) {
       throw new AuditException("cannot store model version " + ref.version() + " in " + directory
@@ -124,13 +125,13 @@ public final class ModelStore {
     return ref;
   }
 
-  private void writeModel(String digest, float[] params) throws IOException {
+  private void writeModel(String digest, byte[] encoded) throws IOException {
     Path file = file(digest);
     if (Files.exists(file)) {
       get(digest);
       return;
     }
-    DurableFiles.writeAtomically(file, ModelFiles.encode(params));
+    DurableFiles.writeAtomically(file, encoded);
   }
 
   private void appendLineage(ModelRef ref) throws IOException {

@@ -194,14 +194,18 @@ public final class Coordinator implements AutoCloseable {
     if (resume.resuming()) {
       ModelRef head = resume.head().orElseThrow();
       model = trail.load(head);
-      modelDigest = FloatVectors.digest(model);
+      // the store checked the file against this digest while loading it
+      modelDigest = HexFormat.of().parseHex(head.digest());
       modelVersion = head.version();
       LOG.info("resuming job {} from model version {}{} after round {}", config.job(), modelVersion,
           resume.rolledBack() ? " (rollback)" : "", resume.lastCommittedRound());
       publishModel(head.round(), head.parentDigest().map(HexFormat.of()::parseHex).orElse(new byte[0]));
       return resume.lastCommittedRound() + 1;
     }
-    modelVersion = trail.commit(0, "initial", List.of(), model, null, config.evaluator().evaluate(model.clone()));
+    AuditTrail.Committed initial = trail.commit(0, "initial", List.of(), model, null,
+        config.evaluator().evaluate(model.clone()));
+    modelVersion = initial.version();
+    modelDigest = initial.digest();
     publishModel(0, new byte[0]);
     return 1;
   }
@@ -238,8 +242,10 @@ public final class Coordinator implements AutoCloseable {
       byte[] parent = modelDigest;
       step(outcome.aggregate());
       metrics = metrics(updates);
-      modelVersion = trail.commit(round, aggregation.spec(),
+      AuditTrail.Committed committed = trail.commit(round, aggregation.spec(),
           updates.stream().map(u -> u.client().value()).toList(), model, parent, metrics);
+      modelVersion = committed.version();
+      modelDigest = committed.digest();
       publishModel(round, parent);
     }
     channels.flushAudit();
@@ -307,7 +313,6 @@ public final class Coordinator implements AutoCloseable {
       next[j] = model[j] - eta * aggregate[j];
     }
     model = next;
-    modelDigest = FloatVectors.digest(model);
   }
 
   private void publishModel(long round, byte[] parentDigest) {

@@ -150,23 +150,40 @@ public final class AuditTrail implements AutoCloseable {
   }
 
   /**
-   * Stores a model version and records its commit.
+   * Stores a model version and records its commit. The model is hashed once: by the store when
+   * there is one (its digest names the file), else here.
    *
-   * @return the new version number
+   * @return the new version and the model's digest ({@link FloatVectors#digest})
    */
-  public long commit(long round, String rule, List<String> inputs, float[] model, byte[] parentDigest,
+  public Committed commit(long round, String rule, List<String> inputs, float[] model, byte[] parentDigest,
       Map<String, Double> metrics) {
     long version = nextVersion++;
-    String digest = Hex.of(FloatVectors.digest(model));
+    String digest;
     String parent = parentDigest == null ? null : Hex.of(parentDigest);
     if (store != null) {
       ModelRef ref = store.put(model, parent, round, log.lastSequence() + 1);
       version = ref.version();
       nextVersion = version + 1;
+      digest = ref.digest();
+    } else {
+      digest = Hex.of(FloatVectors.digest(model));
     }
     append(RecordType.AGGREGATE_COMMITTED, AuditEvents.aggregateCommitted(
         new AggregateCommit(round, rule, inputs, version, digest, parent, metrics)));
-    return version;
+    return new Committed(version, digest);
+  }
+
+  /**
+   * A committed model version.
+   *
+   * @param version the version number
+   * @param digestHex the model's digest, lowercase hex
+   */
+  public record Committed(long version, String digestHex) {
+    /** The digest's 32 bytes. */
+    public byte[] digest() {
+      return HexFormat.of().parseHex(digestHex);
+    }
   }
 
   /**
