@@ -1,6 +1,5 @@
 package dev.rampart.cli;
 
-import java.util.Arrays;
 import dev.rampart.audit.AuditQuery;
 import dev.rampart.audit.AuditRecord;
 import dev.rampart.audit.AuditVerifier;
@@ -17,6 +16,7 @@ import dev.rampart.protocol.TopicNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;

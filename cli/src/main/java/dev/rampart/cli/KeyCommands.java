@@ -1,6 +1,5 @@
 package dev.rampart.cli;
 
-import java.util.List;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Enrollment;
 import dev.rampart.crypto.Identity;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

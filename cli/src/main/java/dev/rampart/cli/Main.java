@@ -3,8 +3,8 @@ package dev.rampart.cli;
 import dev.rampart.cli.deploy.DeployCommands;
 import dev.rampart.protocol.RampartException;
 import java.util.ServiceLoader;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code rampart} command line. Exit codes: 0 success, 1 the job failed, 2 bad usage.

@@ -1,6 +1,5 @@
 package dev.rampart.cli;
 
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package dev.rampart.simulator;
 
-import java.time.Duration;
-import java.util.Map;
+import dev.rampart.client.UpdateTransform;
 import dev.rampart.simulator.attack.Adversary;
 import dev.rampart.simulator.attack.AttackSpec;
-import dev.rampart.client.UpdateTransform;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

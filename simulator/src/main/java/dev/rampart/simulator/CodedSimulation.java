@@ -1,14 +1,13 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.RunFiles;
-import dev.rampart.cli.data.Dataset;
-import dev.rampart.cli.data.Datasets;
-import dev.rampart.cli.data.TrainLoss;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rampart.audit.AuditEvents;
+import dev.rampart.cli.RunFiles;
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.Datasets;
+import dev.rampart.cli.data.TrainLoss;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.FederatedClient;
 import dev.rampart.client.SoftmaxRegression;

@@ -1,18 +1,13 @@
 package dev.rampart.simulator;
 
-import java.util.Set;
-import java.util.TreeSet;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rampart.audit.AuditEvents;
-import dev.rampart.coordinator.RoundListener;
-import dev.rampart.coordinator.SecureAggregation;
 import dev.rampart.cli.RunFiles;
 import dev.rampart.cli.data.Dataset;
 import dev.rampart.cli.data.Datasets;
 import dev.rampart.cli.data.TrainLoss;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.FederatedClient;
 import dev.rampart.client.SoftmaxRegression;
@@ -20,7 +15,9 @@ import dev.rampart.client.UpdateTransform;
 import dev.rampart.coordinator.Coordinator;
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.JobSummary;
+import dev.rampart.coordinator.RoundListener;
 import dev.rampart.coordinator.RoundSummary;
+import dev.rampart.coordinator.SecureAggregation;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.JobId;
@@ -31,16 +28,18 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * Runs a whole federated job in one process: a Kafka broker (embedded unless an external cluster

@@ -1,8 +1,7 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.TopicReader;
-
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.rampart.cli.TopicReader;
 import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.protocol.Reassembler;

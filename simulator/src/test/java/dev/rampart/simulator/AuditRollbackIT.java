@@ -1,8 +1,5 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.data.Dataset;
-import dev.rampart.cli.data.Datasets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rampart.audit.AuditQuery;
@@ -11,6 +8,8 @@ import dev.rampart.audit.AuditVerifier;
 import dev.rampart.audit.ModelRef;
 import dev.rampart.audit.ModelStore;
 import dev.rampart.audit.RecordType;
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.Datasets;
 import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.coordinator.Rollback;
 import dev.rampart.protocol.FloatVectors;

@@ -1,15 +1,14 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.Main;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import dev.rampart.aggregation.coding.WindowOrder;
+import dev.rampart.cli.Main;
 import dev.rampart.crypto.ChunkSigning;
-import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.ClientRegistry;
+import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.FloatVectors;
 import dev.rampart.protocol.Framing;

@@ -1,10 +1,9 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.data.Dataset;
-import dev.rampart.cli.data.Datasets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.Datasets;
 import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.coordinator.JobSummary;

@@ -1,13 +1,11 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.JobAcls;
-
-import dev.rampart.cli.data.Dataset;
-import dev.rampart.cli.data.Datasets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.rampart.cli.JobAcls;
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.Datasets;
 import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.client.UpdateTransform;

@@ -1,13 +1,12 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.TopicReader;
-import dev.rampart.cli.data.Dataset;
-import dev.rampart.cli.data.Datasets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
+import dev.rampart.cli.TopicReader;
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.Datasets;
 import dev.rampart.client.ClientRunSummary;
 import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.coordinator.CodedMode;

@@ -1,29 +1,15 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.Main;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.rampart.cli.CommandRun;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
+  /** Exit code, standard output and standard error of {@code rampart args...}, as strings. */
   private static String[] run(String... args) {
-    PrintStream oldErr = System.err;
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.execute(args);
-      return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setErr(oldErr);
-      System.setOut(oldOut);
-    }
+    CommandRun r = CommandRun.of(args);
+    return new String[] {Integer.toString(r.exitCode()), r.out(), r.err()};
   }
 
   @Test

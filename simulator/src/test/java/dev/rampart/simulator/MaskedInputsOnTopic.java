@@ -1,9 +1,8 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.TopicReader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rampart.cli.TopicReader;
 import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.secagg.MaskedInput;
 import dev.rampart.crypto.secagg.SecAggMessage;

@@ -1,16 +1,15 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.ProjectRoot;
-import dev.rampart.cli.deploy.ProcessJob;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.rampart.audit.ModelRef;
 import dev.rampart.audit.ModelStore;
-import dev.rampart.client.SoftmaxRegression;
+import dev.rampart.cli.ProjectRoot;
 import dev.rampart.cli.data.Dataset;
 import dev.rampart.cli.data.Datasets;
+import dev.rampart.cli.deploy.ProcessJob;
+import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.simulator.RunSummary;
 import dev.rampart.simulator.Simulation;
 import dev.rampart.simulator.SimulationSettings;

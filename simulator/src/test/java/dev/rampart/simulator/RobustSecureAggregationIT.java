@@ -1,13 +1,12 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.data.Dataset;
-import dev.rampart.cli.data.Datasets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rampart.audit.AuditQuery;
 import dev.rampart.audit.AuditRecord;
 import dev.rampart.audit.RecordType;
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.Datasets;
 import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.client.UpdateTransform;
 import dev.rampart.coordinator.RoundSummary;

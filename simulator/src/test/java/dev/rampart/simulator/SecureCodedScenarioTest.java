@@ -1,10 +1,9 @@
 package dev.rampart.simulator;
 
-import dev.rampart.cli.Main;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rampart.cli.Main;
 import dev.rampart.coordinator.CodedMode;
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.crypto.ClientRegistry;

@@ -1,6 +1,7 @@
 package dev.rampart.cli.deploy;
 
 import dev.rampart.audit.ChainHead;
+import dev.rampart.cli.data.Dataset;
 import dev.rampart.client.AuditAnchor;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.ClientRunSummary;
@@ -13,7 +14,6 @@ import dev.rampart.client.UpdateTransform;
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.PublicKey;
 import dev.rampart.protocol.JobId;
-import dev.rampart.cli.data.Dataset;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

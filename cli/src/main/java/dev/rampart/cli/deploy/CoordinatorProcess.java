@@ -1,6 +1,8 @@
 package dev.rampart.cli.deploy;
 
 import dev.rampart.audit.AuditEvents;
+import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.TrainLoss;
 import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.coordinator.Coordinator;
 import dev.rampart.coordinator.CoordinatorConfig;
@@ -12,8 +14,6 @@ import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
-import dev.rampart.cli.data.Dataset;
-import dev.rampart.cli.data.TrainLoss;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

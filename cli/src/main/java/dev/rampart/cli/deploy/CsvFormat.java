@@ -1,6 +1,5 @@
 package dev.rampart.cli.deploy;
 
-import java.util.Locale;
 import dev.rampart.cli.data.Dataset;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**

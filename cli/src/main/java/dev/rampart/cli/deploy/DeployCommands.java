@@ -1,9 +1,9 @@
 package dev.rampart.cli.deploy;
 
-import dev.rampart.crypto.KeyFormatException;
-import dev.rampart.protocol.RampartException;
 import dev.rampart.cli.data.Dataset;
 import dev.rampart.cli.data.Datasets;
+import dev.rampart.crypto.KeyFormatException;
+import dev.rampart.protocol.RampartException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,10 +1,10 @@
 package dev.rampart.cli.data;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.rampart.cli.data.IdxSamples.gzip;
 import static dev.rampart.cli.data.IdxSamples.images;
 import static dev.rampart.cli.data.IdxSamples.labels;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;

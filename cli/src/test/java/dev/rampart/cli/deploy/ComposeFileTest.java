@@ -1,9 +1,9 @@
 package dev.rampart.cli.deploy;
 
-import dev.rampart.cli.ProjectRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rampart.cli.ProjectRoot;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.rampart.cli.deploy;
 
-import dev.rampart.cli.ProjectRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rampart.cli.ProjectRoot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.rampart.cli.deploy;
 
-import dev.rampart.crypto.Identity;
-import dev.rampart.protocol.JobId;
-import dev.rampart.protocol.TopicNames;
 import dev.rampart.cli.hostile.Attack;
 import dev.rampart.cli.hostile.HostileFlood;
 import dev.rampart.cli.hostile.PeakHeap;
+import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.TopicNames;
 import dev.rampart.testkit.KafkaFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;

@@ -3,9 +3,9 @@ package dev.rampart.cli.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rampart.cli.JobAcls;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
-import dev.rampart.cli.JobAcls;
 import dev.rampart.testkit.EmbeddedKafkaBroker;
 import dev.rampart.testkit.KafkaFixture;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.rampart.experiments.lad;
 
-import java.util.Arrays;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,10 @@
 package dev.rampart.simulator.data;
 
-import java.util.SplittableRandom;
-import dev.rampart.cli.data.IdxFile;
-
 import dev.rampart.cli.data.Dataset;
+import dev.rampart.cli.data.IdxFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 
 /**
  * Loader of Fashion-MNIST (Xiao, Rasul, Vollgraf 2017: 60 000 training and 10 000 test images of

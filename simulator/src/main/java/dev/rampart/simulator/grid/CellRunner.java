@@ -3,6 +3,7 @@ package dev.rampart.simulator.grid;
 import dev.rampart.aggregation.coding.WindowOrder;
 import dev.rampart.audit.AuditEvents;
 import dev.rampart.audit.FsyncPolicy;
+import dev.rampart.cli.data.Dataset;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.FederatedClient;
 import dev.rampart.coordinator.CodedMode;
@@ -16,13 +17,14 @@ import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.DataShard;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
-import dev.rampart.cli.data.Dataset;
-import dev.rampart.simulator.attack.Adversary;
 import dev.rampart.simulator.ClientThreads;
 import dev.rampart.simulator.Enrolled;
+import dev.rampart.simulator.attack.Adversary;
 import dev.rampart.simulator.attack.AttackSpec;
 import dev.rampart.simulator.data.Partition;
 import dev.rampart.simulator.data.Poisoning;
+import dev.rampart.transport.KafkaSettings;
+import dev.rampart.transport.KafkaTransport;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,8 +36,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import dev.rampart.transport.KafkaSettings;
-import dev.rampart.transport.KafkaTransport;
 
 /**
  * Runs one {@link GridCell} as a real federated job on a shared broker: a coordinator and one

@@ -1,9 +1,9 @@
 package dev.rampart.simulator.grid;
 
+import dev.rampart.cli.data.Dataset;
 import dev.rampart.client.LocalTrainer;
 import dev.rampart.client.MultilayerPerceptron;
 import dev.rampart.client.SoftmaxRegression;
-import dev.rampart.cli.data.Dataset;
 
 /**
  * The model family of a cell: multinomial logistic regression or the one-hidden-layer MLP, with

@@ -1,9 +1,8 @@
 package dev.rampart.simulator.grid;
 
-import java.util.TreeSet;
-import dev.rampart.simulator.data.FashionMnist;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.rampart.simulator.data.FashionMnist;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A scenario file: YAML whose grid keys take a value or a list of values; every list expands into
