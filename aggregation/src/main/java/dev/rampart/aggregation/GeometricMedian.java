@@ -23,7 +23,8 @@ import java.util.List;
  * {@code beta_i / sum beta}. Cost: T + 1 passes over the inputs: one for the norms (which doubles
  * as the finiteness check), then per iteration one pass that forms z and, block by block while the
  * inputs are in cache, their distances to it (used by the next iteration, or as evidence); T*n*d
- * multiply-adds each way. Distances are summed in float lanes (relative error below 2e-6, see
+ * multiply-adds each way (when an input holding an infinity was dropped, distance evidence takes
+ * one separate pass instead). Distances are summed in float lanes (relative error below 2e-6, see
  * {@code LaneDistances}).
  */
 final class GeometricMedian extends Rule {
