@@ -61,8 +61,9 @@ public final class AggregationContext {
   }
 
   /**
-   * Whether aggregations compute {@link InputEvidence#distanceToOutput()}; this costs one extra
-   * pass over the inputs.
+   * Whether aggregations compute {@link InputEvidence#distanceToOutput()}. Average, the
+   * coordinate-wise rules, Krum, Multi-Krum, GM and CC measure it inside their own pass over the
+   * inputs; the other rules, and any rule behind a pre-aggregator, spend one extra pass on it.
    *
    * @return true when distances are computed
    */

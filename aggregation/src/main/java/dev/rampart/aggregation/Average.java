@@ -10,7 +10,8 @@ import java.util.List;
  * {@code Average}). Not robust: a single input can move it arbitrarily far.
  *
  * <p>Non-finite inputs are rejected with an {@link IllegalArgumentException}; they are detected
- * from the non-finite sum, so finite inputs cost a single pass. Every input gets weight 1/n.
+ * from the non-finite sum, so finite inputs cost a single pass; distance evidence is measured in
+ * that same pass, block by block while each block of the inputs is in cache. Every input gets weight 1/n.
  * Permutation invariant and translation equivariant; needs no Byzantine bound. Cost: n*d
  * additions, one pass over the inputs.
  */
@@ -21,11 +22,19 @@ final class Average extends Rule {
     int n = inputs.size();
     double[] w = new double[n];
     Arrays.fill(w, 1.0 / n);
-    float[] out = VectorMath.combine(inputs, w, d);
+    double[] squared = null;
+    float[] out;
+    if (context.distanceEvidence()) {
+      VectorMath.Combination c = VectorMath.combineWithDistances(inputs, w, d, n);
+      out = c.vector();
+      squared = c.squaredDistances();
+    } else {
+      out = VectorMath.combine(inputs, w, d);
+    }
     if (Inputs.firstNonFinite(out) >= 0) {
       throw Inputs.locateNonFinite(inputs, name());
     }
-    return Outcome.weighted(out, w);
+    return Outcome.weighted(out, w).squaredDistances(squared);
   }
 
   @Override

@@ -10,8 +10,13 @@ final class Evidence {
   private Evidence() {}
 
   static AggregationResult finish(List<float[]> inputs, int d, Outcome o, AggregationContext context) {
-    double[] distances = context.distanceEvidence()
-        ? VectorMath.approximateDistancesTo(inputs, o.vector, d) : null;
+    double[] distances = null;
+    if (context.distanceEvidence()) {
+      // A rule that measured its inputs in its own pass saves the extra read; o.distances is only set
+      // when the rule ran on these very inputs (no pre-aggregation in between).
+      distances = o.distances != null && o.distances.length == inputs.size()
+          ? o.distances : VectorMath.approximateDistancesTo(inputs, o.vector, d);
+    }
     List<InputEvidence> list = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       list.add(new InputEvidence(i, o.excluded(i), o.weight(i), clamp(o.trimmedShare(i)),

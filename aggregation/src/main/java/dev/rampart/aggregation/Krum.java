@@ -22,7 +22,9 @@ import java.util.List;
  * {@code k >= 1}. Non-finite inputs are rejected with an {@link IllegalArgumentException}.
  * Translation equivariant; n copies of x give x. Evidence: score as above, weight 1 (Krum) or 1/m
  * (Multi-Krum) for selected inputs, the rest excluded. Cost: the shared pairwise distance matrix,
- * {@code n(n-1)/2 * d} multiply-adds, plus O(n^2) selection and one pass to form the output.
+ * {@code n(n-1)/2 * d} multiply-adds, plus O(n^2) selection and one pass to form the output
+ * (Multi-Krum). Distance evidence costs no extra pass: Krum reads it from the matrix, Multi-Krum
+ * measures it while forming the mean.
  */
 final class Krum extends Rule {
 
@@ -57,9 +59,12 @@ final class Krum extends Rule {
     if (m > n) {
       throw new IllegalArgumentException(name() + " selects m=" + m + " inputs, but inputCount=" + n);
     }
-    double[] scores = Neighbours.krumScores(PairwiseDistances.squaredOfFinite(inputs, d, name()), k);
+    double[][] dist = PairwiseDistances.squaredOfFinite(inputs, d, name());
+    double[] scores = Neighbours.krumScores(dist, k);
     boolean[] selected = Neighbours.smallest(scores, m);
     double[] w = Outcome.uniform(n, selected);
+    boolean evidence = context.distanceEvidence();
+    double[] squared = null;
     float[] out;
     if (m == 1) {
       int winner = 0;
@@ -67,10 +72,21 @@ final class Krum extends Rule {
         winner++;
       }
       out = inputs.get(winner).clone();
+      if (evidence) {
+        // The output is an input: its distances are already in the matrix, accumulated in double.
+        squared = new double[n];
+        for (int i = 0; i < n; i++) {
+          squared[i] = dist[i][winner];
+        }
+      }
+    } else if (evidence) {
+      VectorMath.Combination c = VectorMath.combineWithDistances(inputs, w, d, n);
+      out = c.vector();
+      squared = c.squaredDistances();
     } else {
       out = VectorMath.combine(inputs, w, d);
     }
-    return Outcome.weighted(out, w).scores(scores);
+    return Outcome.weighted(out, w).scores(scores).squaredDistances(squared);
   }
 
   @Override

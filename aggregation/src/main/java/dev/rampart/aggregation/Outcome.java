@@ -16,6 +16,8 @@ final class Outcome {
   double[] trimmedShare;
   double[] clipScale;
   double[] scores;
+  /** Distances of the rule's own inputs to {@link #vector}, when the rule measured them in its pass. */
+  double[] distances;
 
   Outcome(float[] vector, int inputCount) {
     this.vector = vector;
@@ -42,6 +44,18 @@ final class Outcome {
       o.excluded[i] = trimmedCounts[i] == dimension;
     }
     return o;
+  }
+
+  /** Records distances measured in the rule's pass; squared values are taken to their roots. */
+  Outcome squaredDistances(double[] squared) {
+    if (squared != null) {
+      double[] r = new double[squared.length];
+      for (int i = 0; i < r.length; i++) {
+        r[i] = Math.sqrt(squared[i]);
+      }
+      this.distances = r;
+    }
+    return this;
   }
 
   Outcome scores(double[] s) {

@@ -1,17 +1,20 @@
 package dev.rampart.aggregation.internal;
 
 /**
- * A per-coordinate reduction of n scalars, applied to a block of columns that are already sorted
- * (see {@link SortingNetwork}). Used by the coordinate-wise rules.
+ * A per-coordinate reduction of n scalars, applied to a block of columns whose wanted rows (see
+ * {@link #rowsRead}) hold what a full sort would put there ({@link SortingNetwork#selectColumns});
+ * the other rows hold the column's remaining values in no particular order. Used by the
+ * coordinate-wise rules.
  *
  * <p>Implementations are stateless, so one instance can serve several threads at once.
  */
 public interface ColumnStatistic {
 
   /**
-   * Reduces each column {@code k < len} of the sorted rows.
+   * Reduces each column {@code k < len}.
    *
-   * @param sorted n rows; column k, read down the rows, is in ascending order
+   * @param sorted n rows; at the rows listed by {@link #rowsRead}, column k holds its value of that
+   *     rank, and the rows together hold every value of the column once
    * @param len number of columns
    * @param out receives the reduced value of column k at {@code out[outOffset + k]}
    * @param outOffset where column 0 goes in {@code out}
@@ -22,24 +25,22 @@ public interface ColumnStatistic {
   void reduce(float[][] sorted, int len, float[] out, int outOffset, float[] lo, float[] hi);
 
   /**
+   * The ranks (rows of a sorted column) that {@link #reduce} reads; always includes the first and
+   * the last row, which the finiteness check reads.
+   *
+   * @param n rows, at least 1
+   * @return distinct row indices in {@code [0, n)}
+   */
+  int[] rowsRead(int n);
+
+  /**
    * Median: the middle value, or for even n the mean of the two middle values (numpy's convention,
    * which ByzFL inherits for numpy inputs).
    *
    * @return the statistic
    */
   static ColumnStatistic median() {
-    return (s, len, out, off, lo, hi) -> {
-      int n = s.length;
-      float[] upper = s[n / 2];
-      float[] lower = s[(n - 1) / 2];
-      for (int k = 0; k < len; k++) {
-        float a = lower[k];
-        float b = upper[k];
-        lo[k] = a;
-        hi[k] = b;
-        out[off + k] = a == b ? a : (float) (((double) a + b) * 0.5);
-      }
-    };
+    return new ColumnStatistics.Median();
   }
 
   /**
@@ -50,22 +51,7 @@ public interface ColumnStatistic {
    * @return the statistic
    */
   static ColumnStatistic trimmedMean(int f) {
-    return (s, len, out, off, lo, hi) -> {
-      int n = s.length;
-      double[] acc = new double[len];
-      for (int r = f; r < n - f; r++) {
-        float[] row = s[r];
-        for (int k = 0; k < len; k++) {
-          acc[k] += row[k];
-        }
-      }
-      double scale = 1.0 / (n - 2 * f);
-      for (int k = 0; k < len; k++) {
-        out[off + k] = (float) (acc[k] * scale);
-        lo[k] = s[f][k];
-        hi[k] = s[n - f - 1][k];
-      }
-    };
+    return new ColumnStatistics.TrimmedMean(f);
   }
 
   /**
@@ -78,29 +64,6 @@ public interface ColumnStatistic {
    * @return the statistic
    */
   static ColumnStatistic meanAroundMedian(int f) {
-    return (s, len, out, off, lo, hi) -> {
-      int n = s.length;
-      float[] upper = s[n / 2];
-      float[] lower = s[(n - 1) / 2];
-      for (int k = 0; k < len; k++) {
-        double m = ((double) lower[k] + upper[k]) * 0.5;
-        int left = 0;
-        int right = n - 1;
-        for (int drop = 0; drop < f; drop++) {
-          if (m - s[left][k] > s[right][k] - m) {
-            left++;
-          } else {
-            right--;
-          }
-        }
-        double sum = 0;
-        for (int r = left; r <= right; r++) {
-          sum += s[r][k];
-        }
-        out[off + k] = (float) (sum / (n - f));
-        lo[k] = s[left][k];
-        hi[k] = s[right][k];
-      }
-    };
+    return new ColumnStatistics.MeanAroundMedian(f);
   }
 }

@@ -1,6 +1,8 @@
 package dev.rampart.aggregation.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class SortingNetwork {
 
   private static final ConcurrentMap<Integer, int[]> CACHE = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<List<Integer>, int[]> SELECTIONS = new ConcurrentHashMap<>();
 
   private SortingNetwork() {}
 
@@ -73,6 +76,73 @@ public final class SortingNetwork {
     for (int q = 0; q < net.length; q += 2) {
       exchange(rows[net[q]], rows[net[q + 1]], len);
     }
+  }
+
+  /**
+   * Places in each listed row exactly the values that {@link #sortColumns} would place there, using
+   * only the comparators those rows depend on; the other rows then hold the remaining values in no
+   * particular order (every comparator swaps, so each column keeps its multiset of values).
+   *
+   * <p>The pruned network is the full network with every comparator removed whose two rows are, at
+   * that point, read by no later kept comparator and are not wanted at the end (found in one
+   * backward sweep). The kept comparators are a subset of the full network's, applied in the same
+   * order, so the wanted rows are bit for bit those of the full sort. NaN and infinities behave as
+   * in {@link #sortColumns} on the first and the last row, as long as both are listed: the first
+   * row depends on every input, so a NaN anywhere reaches it. Cached per n and row set.
+   *
+   * @param rows n rows of at least {@code len} values
+   * @param len number of columns
+   * @param wanted the rows that must end as in a full sort, each in {@code [0, n)}
+   */
+  public static void selectColumns(float[][] rows, int len, int[] wanted) {
+    int[] net = selection(rows.length, wanted);
+    for (int q = 0; q < net.length; q += 2) {
+      exchange(rows[net[q]], rows[net[q + 1]], len);
+    }
+  }
+
+  /**
+   * The pruned network for a set of wanted rows, flattened as {@link #comparators} is.
+   *
+   * @param n rows, at least 1
+   * @param wanted rows that must end sorted
+   * @return the comparators, shared: do not modify
+   */
+  static int[] selection(int n, int[] wanted) {
+    List<Integer> key = new ArrayList<>(wanted.length + 1);
+    key.add(n);
+    for (int r : wanted) {
+      key.add(r);
+    }
+    return SELECTIONS.computeIfAbsent(List.copyOf(key), k -> prune(comparators(n), n, wanted));
+  }
+
+  private static int[] prune(int[] net, int n, int[] wanted) {
+    boolean[] needed = new boolean[n];
+    for (int r : wanted) {
+      needed[r] = true;
+    }
+    boolean[] keep = new boolean[net.length / 2];
+    int count = 0;
+    for (int q = net.length - 2; q >= 0; q -= 2) {
+      int a = net[q];
+      int b = net[q + 1];
+      if (needed[a] || needed[b]) {
+        needed[a] = true;
+        needed[b] = true;
+        keep[q / 2] = true;
+        count++;
+      }
+    }
+    int[] out = new int[2 * count];
+    int w = 0;
+    for (int c = 0; c < keep.length; c++) {
+      if (keep[c]) {
+        out[w++] = net[2 * c];
+        out[w++] = net[2 * c + 1];
+      }
+    }
+    return out;
   }
 
   private static void exchange(float[] a, float[] b, int len) {

@@ -1,5 +1,6 @@
 package dev.rampart.aggregation.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
 public final class VectorMath {
 
   private static final int BLOCK = 2048;
+  // 100 inputs x 512 floats stay in a 256 KiB share of L2 between combining and measuring.
+  private static final int FUSED_BLOCK = 512;
 
   private VectorMath() {}
 
@@ -37,7 +40,7 @@ public final class VectorMath {
       for (int start = from; start < to; start += BLOCK) {
         int end = Math.min(to, start + BLOCK);
         for (int r = 0; r < m; r++) {
-          java.util.Arrays.fill(comp, start, end, 0f);
+          Arrays.fill(comp, start, end, 0f);
           accumulate(x, coefficients[r], start, end, out[r], comp);
         }
       }
@@ -190,65 +193,55 @@ public final class VectorMath {
    * @return n distances
    */
   public static double[] approximateDistancesTo(List<float[]> inputs, float[] point, int d) {
-    int n = inputs.size();
-    float[][] x = inputs.toArray(new float[0][]);
-    double[] sq = Parallel.reduce(d, n, (from, to) -> {
-      double[] s = new double[n];
-      for (int i = 0; i < n; i++) {
-        s[i] = laneSquaredDifferences(x[i], point, from, to);
-      }
-      return s;
-    }, (a, b) -> {
-      for (int i = 0; i < n; i++) {
-        a[i] += b[i];
-      }
-      return a;
-    });
-    for (int i = 0; i < n; i++) {
+    double[] sq = LaneDistances.squaredTo(inputs, point, d);
+    for (int i = 0; i < sq.length; i++) {
       sq[i] = Math.sqrt(sq[i]);
     }
     return sq;
   }
 
-  private static double laneSquaredDifferences(float[] x, float[] p, int from, int to) {
-    double total = 0;
-    int k = from;
-    while (k + 8 <= to) {
-      int end = Math.min(to, k + 256) & ~7;
-      end = Math.max(end, k + 8);
-      float s0 = 0;
-      float s1 = 0;
-      float s2 = 0;
-      float s3 = 0;
-      float s4 = 0;
-      float s5 = 0;
-      float s6 = 0;
-      float s7 = 0;
-      for (; k + 8 <= end; k += 8) {
-        float t0 = x[k] - p[k];
-        float t1 = x[k + 1] - p[k + 1];
-        float t2 = x[k + 2] - p[k + 2];
-        float t3 = x[k + 3] - p[k + 3];
-        float t4 = x[k + 4] - p[k + 4];
-        float t5 = x[k + 5] - p[k + 5];
-        float t6 = x[k + 6] - p[k + 6];
-        float t7 = x[k + 7] - p[k + 7];
-        s0 += t0 * t0;
-        s1 += t1 * t1;
-        s2 += t2 * t2;
-        s3 += t3 * t3;
-        s4 += t4 * t4;
-        s5 += t5 * t5;
-        s6 += t6 * t6;
-        s7 += t7 * t7;
+  /**
+   * A linear combination and the squared distances of inputs to it.
+   *
+   * @param vector the combination, as {@link #combine(List, double[], int)} forms it
+   * @param squaredDistances squared distances of the measured inputs to {@code vector}, as
+   *     {@link LaneDistances} computes them
+   */
+  public record Combination(float[] vector, double[] squaredDistances) {}
+
+  /**
+   * Forms {@code sum_i weights[i] * x_i} exactly as {@link #combine(List, double[], int)} does and,
+   * in the same pass, the squared distance of each of the first {@code measured} inputs to it.
+   *
+   * <p>Blocks of {@value #FUSED_BLOCK} coordinates are combined and then, while the block of every
+   * input is still in cache, compared with the finished block of the output; the inputs are read
+   * from memory once. The output is bit for bit that of {@code combine}, since every coordinate is
+   * accumulated in the same order.
+   *
+   * @param inputs n vectors of dimension {@code d}
+   * @param weights n coefficients; zero weights skip their input in the combination only
+   * @param d the common dimension
+   * @param measured how many leading inputs to measure, {@code 0 <= measured <= n}
+   * @return the combination and {@code measured} squared distances
+   */
+  public static Combination combineWithDistances(List<float[]> inputs, double[] weights, int d, int measured) {
+    float[][] x = inputs.toArray(new float[0][]);
+    float[] sum = new float[d];
+    float[] comp = new float[d];
+    long cost = nonZero(new double[][] {weights}) + measured;
+    double[] sq = Parallel.reduce(d, Math.max(1, cost), (from, to) -> {
+      double[] s = new double[measured];
+      for (int start = from; start < to; start += FUSED_BLOCK) {
+        int end = Math.min(to, start + FUSED_BLOCK);
+        accumulate(x, weights, start, end, sum, comp);
+        for (int i = 0; i < measured; i++) {
+          s[i] += LaneDistances.squaredDifferences(x[i], sum, start, end);
+        }
       }
-      total += (((double) s0 + s1) + ((double) s2 + s3)) + (((double) s4 + s5) + ((double) s6 + s7));
-    }
-    for (; k < to; k++) {
-      double t = (double) x[k] - p[k];
-      total += t * t;
-    }
-    return total;
+      return s;
+    }, LaneDistances::add);
+    LaneDistances.repair(x, sum, sq, measured);
+    return new Combination(sum, sq);
   }
 
   private static double sumSquares(float[] x, int from, int to) {
