@@ -22,17 +22,22 @@ import java.util.regex.Pattern;
  *   <li>{@code noise(sigma=σ)}: sends g + N(0, σ²) per coordinate, seeded per client.
  * </ul>
  *
- * <p>Every name of the attack suite ({@link dev.rampart.simulator.attack.AttackSpec}) is accepted
- * too; {@link #install} wires the colluding ones (ipm, alie, optimal-*, mimic) to a shared
- * coalition so they see the honest vectors of the round.
+ * <p>Every name of the attack suite ({@link AttackSpec}) is accepted too, with all of its
+ * parameters (e.g. {@code gaussian(mu=1, sigma=2)}, {@code optimal-ipm(evaluations=30, ratio=0.9)});
+ * {@link #install} wires the colluding ones (ipm, alie, optimal-*, mimic) to a shared coalition so
+ * they see the honest vectors of the round.
  *
  * <p>Thread-safe factory; each returned transform belongs to one client thread.
  */
 public final class Attacks {
   private static final Pattern SPEC = Pattern.compile("\\s*([a-z-]+)\\s*(?:\\(\\s*(?:([a-z]+)\\s*=\\s*([^)\\s]+))?\\s*\\))?\\s*");
   /** Names accepted by {@link #parse}. */
-  public static final List<String> NAMES = List.of("sign-flip", "scale(factor=…)", "noise(sigma=…)", "gaussian(sigma=…)",
-      "inf", "nan", "ipm(eps=…)", "alie(z=…)", "optimal-ipm", "optimal-alie", "mimic(target=…)");
+  public static final List<String> NAMES = List.of("sign-flip", "scale(factor=…)", "noise(sigma=…)",
+      "gaussian(mu=…, sigma=…)", "inf", "nan", "ipm(eps=…)", "alie(z=…)",
+      "optimal-ipm(evaluations=…, start=…, delta=…, ratio=…)", "optimal-alie(evaluations=…, start=…, delta=…, ratio=…)",
+      "mimic(target=…)");
+  /** The attacks this class parses itself, with at most one parameter; the rest go to the suite. */
+  private static final List<String> SINGLE_PARAMETER = List.of("sign-flip", "scale", "noise");
 
   private Attacks() {}
 
@@ -42,6 +47,9 @@ public final class Attacks {
    * @throws IllegalArgumentException naming the spec and listing valid ones
    */
   public static UpdateTransform parse(String spec, long seed) {
+    if (!SINGLE_PARAMETER.contains(baseName(spec))) {
+      return suite(spec, seed);
+    }
     Matcher m = SPEC.matcher(spec.toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw unknown(spec);
@@ -83,8 +91,7 @@ public final class Attacks {
     if (f == 0) {
       return;
     }
-    String name = settings.attack().toLowerCase(Locale.ROOT).replaceAll("\\(.*", "").trim();
-    if (List.of("sign-flip", "scale", "noise").contains(name)) {
+    if (SINGLE_PARAMETER.contains(baseName(settings.attack()))) {
       for (int i = n - f; i < n; i++) {
         behaviours.putIfAbsent(i, parse(settings.attack(), settings.seed() + i));
       }
@@ -101,6 +108,11 @@ public final class Attacks {
     for (int i = 0; i < n; i++) {
       behaviours.putIfAbsent(i, adversary.transform(i));
     }
+  }
+
+  /** The attack name of {@code spec}: lower case, without its parameter list. */
+  private static String baseName(String spec) {
+    return spec.toLowerCase(Locale.ROOT).replaceAll("\\(.*", "").trim();
   }
 
   /** A lone attacker of the suite: colluding attacks then estimate from its own vector only. */

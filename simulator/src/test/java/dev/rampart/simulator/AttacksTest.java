@@ -26,6 +26,30 @@ class AttacksTest {
   }
 
   @Test
+  void parse_optimalIpmWithoutParameters_searchesWithByzflDefaults() {
+    // a lone attacker against the plain mean of its own vector g = 1 and −τ·g: the distance to μ,
+    // (1 + τ)/2, grows with τ, so every proposal of the search improves and ByzFL's defaults
+    // (20 evaluations from 0, δ = 10, doubling) end at τ = 10·(2^19 − 1) = 5 242 870
+    float[] out = Attacks.parse("optimal-ipm", 3).apply(new float[] {1}, 1);
+    assertThat(out[0]).isCloseTo(-5_242_870f, within(0f));
+  }
+
+  @Test
+  void parse_optimalIpmWithParameters_searchesWithThem() {
+    // 3 evaluations from 0 with δ = 1: τ = 0, 1, 3 (each better), so the forgery is −3·g
+    float[] out = Attacks.parse("optimal-ipm(evaluations=3, delta=1)", 3).apply(new float[] {2}, 1);
+    assertThat(out[0]).isCloseTo(-6f, within(0f));
+    assertThatThrownBy(() -> Attacks.parse("optimal-alie(ratio=2)", 3)).hasMessageContaining("ratio=2.0");
+  }
+
+  @Test
+  void parse_gaussianWithMean_drawsAroundIt() {
+    // σ = 0 leaves only the mean
+    float[] out = Attacks.parse("gaussian(mu=4, sigma=0)", 3).apply(new float[] {1, 2, 3}, 1);
+    assertThat(out).containsExactly(new float[] {4, 4, 4}, within(0f));
+  }
+
+  @Test
   void install_colludingAttack_wiresEveryClientToTheCoalition() {
     Map<Integer, UpdateTransform> behaviours = new HashMap<>();
     Attacks.install(settings("ipm(eps=2)", 1), behaviours);

@@ -88,7 +88,7 @@ public final class Adversary {
         return noise;
       }
       case "gaussian":
-        return AttackMath.gaussian(own.length, attack.parameter("sigma", 1), random);
+        return AttackMath.gaussian(own.length, attack.parameter("mu", 0), attack.parameter("sigma", 1), random);
       case "inf":
         return AttackMath.filled(own.length, Float.POSITIVE_INFINITY);
       case "nan":
@@ -126,7 +126,7 @@ public final class Adversary {
   private float[] optimal(List<float[]> seen, long round, boolean ipm) {
     float[] mu = AttackMath.mean(seen);
     List<float[]> population = estimatedHonest(seen);
-    double factor = LineMaximizer.DEFAULT.maximize(t -> {
+    double factor = attack.lineMaximizer().maximize(t -> {
       float[] forged = ipm ? AttackMath.innerProductManipulation(seen, t) : AttackMath.littleIsEnough(seen, t);
       List<float[]> inputs = new ArrayList<>(population);
       for (int i = 0; i < setting.byzantine(); i++) {

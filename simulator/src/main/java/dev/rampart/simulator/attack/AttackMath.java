@@ -81,9 +81,23 @@ public final class AttackMath {
 
   /** Gaussian: a fresh vector of independent N(0, σ²) coordinates, ignoring the honest update. */
   public static float[] gaussian(int dimension, double sigma, RandomGenerator random) {
+    return gaussian(dimension, 0, sigma, random);
+  }
+
+  /**
+   * Gaussian with a mean (ByzFL's {@code Gaussian(mu, sigma)}): a fresh vector whose coordinates
+   * are independent draws μ + σ·Z, Z ~ N(0, 1), i.e. N(μ, σ²), ignoring the honest update. With
+   * μ = 0 it draws exactly what {@link #gaussian(int, double, RandomGenerator)} draws.
+   *
+   * @param dimension coordinates d, at least 0
+   * @param mu mean μ of every coordinate
+   * @param sigma standard deviation σ
+   * @param random the source of the draws (one {@code nextGaussian()} per coordinate)
+   */
+  public static float[] gaussian(int dimension, double mu, double sigma, RandomGenerator random) {
     float[] out = new float[dimension];
     for (int j = 0; j < dimension; j++) {
-      out[j] = (float) (sigma * random.nextGaussian());
+      out[j] = (float) (mu + sigma * random.nextGaussian());
     }
     return out;
   }

@@ -18,12 +18,16 @@ import java.util.regex.Pattern;
  *   <li>{@code sign-flip}: −g of the attacker's own honest update.
  *   <li>{@code scale(factor=-10)}: factor·g, the scaled update / model replacement.
  *   <li>{@code noise(sigma=1)}: g + N(0, σ²) per coordinate.
- *   <li>{@code gaussian(sigma=1)}: a pure N(0, σ²) vector.
+ *   <li>{@code gaussian(mu=0, sigma=1)}: a pure N(μ, σ²) vector, independent per coordinate
+ *       (ByzFL's {@code Gaussian(mu, sigma)}).
  *   <li>{@code inf}, {@code nan}: every coordinate +∞ or NaN (the coordinator must reject them).
  *   <li>{@code ipm(eps=0.1)}: inner-product manipulation −ε·μ.
  *   <li>{@code alie(z=…)}: μ + z·σ; without z, {@link AttackMath#alieZ(int, int)}.
- *   <li>{@code optimal-ipm}, {@code optimal-alie}: the factor is searched each round with
- *       {@link LineMaximizer#DEFAULT} to push the configured pipeline's output farthest from μ.
+ *   <li>{@code optimal-ipm(evaluations=20, start=0, delta=10, ratio=0.8)}, {@code optimal-alie(…)}
+ *       with the same parameters: the factor is searched each round with {@link LineMaximizer}
+ *       (ByzFL's procedure; the defaults are {@link LineMaximizer#DEFAULT}) to push the configured
+ *       pipeline's output farthest from μ. {@code evaluations} must be a whole number ≥ 1,
+ *       {@code delta} non-zero, {@code ratio} in (0.5, 1).
  *   <li>{@code mimic(target=0)}: a copy of honest vector number {@code target}.
  *   <li>{@code label-flip}: the attacker trains honestly on labels 9 − y (data poisoning).
  *   <li>{@code backdoor(target=0, boost=1)}: the attacker trains on its data with a pixel trigger
@@ -40,16 +44,26 @@ import java.util.regex.Pattern;
  */
 public record AttackSpec(String name, Map<String, Double> parameters, boolean omniscient) {
   private static final Pattern SPEC = Pattern.compile("\\s*([a-z-]+)\\s*(?:\\((.*)\\))?\\s*");
+  /** Attacks whose factor is line-searched, and the parameters of that search. */
+  private static final Set<String> SEARCHED = Set.of("optimal-ipm", "optimal-alie");
+  private static final Set<String> SEARCH_PARAMETERS = Set.of("evaluations", "start", "delta", "ratio");
   private static final Map<String, Set<String>> KNOWN = known();
   /** Attacks that need the vectors of other clients. */
   private static final Set<String> COLLUDING = Set.of("ipm", "alie", "optimal-ipm", "optimal-alie", "mimic");
 
-  /** Copies the parameters and checks the name. */
+  /**
+   * Copies the parameters and checks the name and, for the optimal attacks, the search parameters.
+   *
+   * @throws IllegalArgumentException naming the unknown attack or the bad value
+   */
   public AttackSpec {
     if (!KNOWN.containsKey(name)) {
       throw unknown(name);
     }
     parameters = Map.copyOf(parameters);
+    if (SEARCHED.contains(name)) {
+      lineMaximizer(parameters);
+    }
   }
 
   /** All accepted attack names. */
@@ -94,12 +108,29 @@ public record AttackSpec(String name, Map<String, Double> parameters, boolean om
         params.put(key, number(spec, key, value));
       }
     }
-    return new AttackSpec(name, params, omniscient);
+    try {
+      return new AttackSpec(name, params, omniscient);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("attack '" + spec + "': " + e.getMessage(), e);
+    }
   }
 
   /** The parameter {@code key}, or {@code fallback} when it was not given. */
   public double parameter(String key, double fallback) {
     return parameters.getOrDefault(key, fallback);
+  }
+
+  /**
+   * The line search of an optimal attack: each of {@code evaluations}, {@code start},
+   * {@code delta} and {@code ratio} as given, else ByzFL's default from {@link LineMaximizer#DEFAULT}.
+   *
+   * @throws IllegalStateException when this is not {@code optimal-ipm} or {@code optimal-alie}
+   */
+  public LineMaximizer lineMaximizer() {
+    if (!SEARCHED.contains(name)) {
+      throw new IllegalStateException("attack '" + name + "' has no line search; only " + SEARCHED + " do");
+    }
+    return lineMaximizer(parameters);
   }
 
   /** Whether the attack needs other clients' vectors (ipm, alie, optimal-*, mimic). */
@@ -115,6 +146,17 @@ public record AttackSpec(String name, Map<String, Double> parameters, boolean om
   /** Whether this is the honest baseline {@code none}. */
   public boolean isNone() {
     return name.equals("none");
+  }
+
+  private static LineMaximizer lineMaximizer(Map<String, Double> parameters) {
+    LineMaximizer d = LineMaximizer.DEFAULT;
+    double evaluations = parameters.getOrDefault("evaluations", (double) d.evaluations());
+    if (evaluations != Math.rint(evaluations) || evaluations < 1 || evaluations > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("evaluations must be a whole number in [1, " + Integer.MAX_VALUE
+          + "], but evaluations=" + evaluations);
+    }
+    return new LineMaximizer((int) evaluations, parameters.getOrDefault("start", d.start()),
+        parameters.getOrDefault("delta", d.delta()), parameters.getOrDefault("ratio", d.ratio()));
   }
 
   private static double number(String spec, String key, String value) {
@@ -139,13 +181,13 @@ public record AttackSpec(String name, Map<String, Double> parameters, boolean om
     k.put("sign-flip", Set.of());
     k.put("scale", Set.of("factor"));
     k.put("noise", Set.of("sigma"));
-    k.put("gaussian", Set.of("sigma"));
+    k.put("gaussian", Set.of("mu", "sigma"));
     k.put("inf", Set.of());
     k.put("nan", Set.of());
     k.put("ipm", Set.of("eps"));
     k.put("alie", Set.of("z"));
-    k.put("optimal-ipm", Set.of());
-    k.put("optimal-alie", Set.of());
+    k.put("optimal-ipm", SEARCH_PARAMETERS);
+    k.put("optimal-alie", SEARCH_PARAMETERS);
     k.put("mimic", Set.of("target"));
     k.put("label-flip", Set.of());
     k.put("backdoor", Set.of("target", "boost"));

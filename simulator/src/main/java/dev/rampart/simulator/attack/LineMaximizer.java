@@ -3,55 +3,81 @@ package dev.rampart.simulator.attack;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Best-effort maximisation of a function of one non-negative factor by exploration, the procedure
- * ByzFL uses to tune its optimal ALIE and optimal IPM attacks.
+ * Best-effort maximisation of a function of one real factor by mere exploration, exactly the
+ * procedure ByzFL uses to tune its optimal IPM and optimal ALIE attacks: the methods
+ * {@code _expansion_phase} and {@code _contraction_phase} of the classes
+ * {@code Optimal_InnerProductManipulation} and {@code Optimal_ALittleIsEnough} in ByzFL's
+ * {@code byzfl/attacks/attacks.py} (the two classes carry identical copies of the search).
  *
- * <p>Start at x = {@code start}. Expansion: try x + δ; while that improves, accept it and double δ;
- * at the first non-improving try, multiply δ by {@code ratio} and stop expanding. Contraction: the
- * probe then moves by δ towards the best point (from below: +δ; from above: −δ, halved towards the
- * probe while negative), keeps the best value seen, and shrinks δ by {@code ratio} after each try.
- * Stops after {@code evaluations} calls in total. Ties keep the earlier point.
+ * <p>Procedure, with x* the best point so far, y* its value and a budget of {@code evaluations}
+ * calls to the objective:
  *
- * @param evaluations calls to the objective, at least 1 (ByzFL's default: 16)
- * @param start first factor, at least 0 (default 0)
- * @param delta first step, positive (default 1)
- * @param ratio contraction in (0.5, 1) (default 0.8)
+ * <ol>
+ *   <li>Start: x* = {@code start}, y* = objective(x*) (one evaluation); δ = {@code delta}.
+ *   <li>Expansion, while budget is left: propose x = x* + δ and evaluate it. If its value is
+ *       strictly greater than y*, accept it (x* = x, y* = value) and double δ; otherwise multiply
+ *       δ by {@code ratio} and end the expansion.
+ *   <li>Contraction, while budget is left: propose x = x* + δ (always forward from the current
+ *       best, never a step back from a rejected probe), evaluate it, accept it if its value is
+ *       strictly greater than y*, and multiply δ by {@code ratio} after every proposal, accepted
+ *       or not.
+ *   <li>Return x*.
+ * </ol>
+ *
+ * <p>Ties and non-improving values (including NaN) keep the earlier point. Every proposal costs
+ * one evaluation and the search makes exactly {@code evaluations} calls in total (with a budget of
+ * 1 it only evaluates {@code start}). Because δ keeps its sign, a positive δ only ever probes at
+ * or above {@code start}. Cost: {@code evaluations} objective calls, O(1) memory.
+ *
+ * <p>ByzFL's defaults ({@link #DEFAULT}): 20 evaluations, start 0.0, δ 10.0, ratio 0.8; ByzFL
+ * accepts any start, any non-zero δ and a ratio in (0.5, 1), and so does this record (finite
+ * values only).
+ *
+ * <p>Immutable and thread-safe; {@link #maximize} is as thread-safe as the objective it calls.
+ *
+ * @param evaluations calls to the objective, at least 1 (ByzFL's {@code evals}, default 20)
+ * @param start first factor, finite (default 0.0)
+ * @param delta first step, finite and non-zero (default 10.0)
+ * @param ratio step contraction factor, in (0.5, 1) (default 0.8)
  */
 public record LineMaximizer(int evaluations, double start, double delta, double ratio) {
-  /** ByzFL's defaults: 16 evaluations from 0 with step 1 and ratio 0.8. */
-  public static final LineMaximizer DEFAULT = new LineMaximizer(16, 0, 1, 0.8);
+  /** ByzFL's defaults: 20 evaluations from 0.0 with step 10.0 and ratio 0.8. */
+  public static final LineMaximizer DEFAULT = new LineMaximizer(20, 0.0, 10.0, 0.8);
 
   /** Validates the ranges above; messages name the bad value. */
   public LineMaximizer {
     if (evaluations < 1) {
       throw new IllegalArgumentException("evaluations must be at least 1, but evaluations=" + evaluations);
     }
-    if (!(start >= 0) || Double.isInfinite(start)) {
-      throw new IllegalArgumentException("start must be a finite number >= 0, but start=" + start);
+    if (!Double.isFinite(start)) {
+      throw new IllegalArgumentException("start must be a finite number, but start=" + start);
     }
-    if (!(delta > 0) || Double.isInfinite(delta)) {
-      throw new IllegalArgumentException("delta must be positive, but delta=" + delta);
+    if (!Double.isFinite(delta) || delta == 0) {
+      throw new IllegalArgumentException("delta must be a finite non-zero number, but delta=" + delta);
     }
     if (!(ratio > 0.5 && ratio < 1)) {
       throw new IllegalArgumentException("ratio must be in (0.5, 1), but ratio=" + ratio);
     }
   }
 
-  /** The factor with the largest objective value found. */
+  /**
+   * The factor with the largest objective value found by the procedure above.
+   *
+   * @param objective the function to maximise; called exactly {@link #evaluations} times, in order
+   * @return the best factor probed (x*)
+   */
   public double maximize(DoubleUnaryOperator objective) {
-    int left = evaluations;
+    int left = evaluations - 1;
     double step = delta;
     double bestX = start;
     double bestY = objective.applyAsDouble(bestX);
-    left--;
-    double probe = bestX;
     while (left > 0) {
-      probe = bestX + step;
-      double y = objective.applyAsDouble(probe);
+      double x = bestX + step;
+      double y = objective.applyAsDouble(x);
       left--;
       if (y > bestY) {
+        bestX = x;
         bestY = y;
-        bestX = probe;
         step *= 2;
       } else {
         step *= ratio;
@@ -59,20 +85,12 @@ public record LineMaximizer(int evaluations, double start, double delta, double 
       }
     }
     while (left > 0) {
-      if (probe < bestX) {
-        probe += step;
-      } else {
-        double x = probe - step;
-        while (x < 0) {
-          x = (x + probe) / 2;
-        }
-        probe = x;
-      }
-      double y = objective.applyAsDouble(probe);
+      double x = bestX + step;
+      double y = objective.applyAsDouble(x);
       left--;
       if (y > bestY) {
+        bestX = x;
         bestY = y;
-        bestX = probe;
       }
       step *= ratio;
     }

@@ -87,6 +87,31 @@ class AttackMathTest {
   }
 
   @Test
+  void gaussian_withMean_centresTheDrawOnIt() {
+    // 200 000 draws of N(−3, 2²): the sample mean's standard error is 2/√200000 ≈ 0.0045, so a
+    // tolerance of 0.02 is more than 4 standard errors; the spread stays σ
+    float[] v = AttackMath.gaussian(200_000, -3.0, 2.0, new SplittableRandom(11));
+    double mean = 0;
+    for (float x : v) {
+      mean += x;
+    }
+    mean /= v.length;
+    double var = 0;
+    for (float x : v) {
+      var += (x - mean) * (x - mean);
+    }
+    var /= v.length - 1;
+    assertThat(mean).isCloseTo(-3.0, within(0.02));
+    assertThat(Math.sqrt(var)).isCloseTo(2.0, within(0.02));
+  }
+
+  @Test
+  void gaussian_zeroMean_drawsWhatTheMeanlessFormDraws() {
+    assertThat(AttackMath.gaussian(64, 0, 1.5, new SplittableRandom(5)))
+        .containsExactly(AttackMath.gaussian(64, 1.5, new SplittableRandom(5)), within(0f));
+  }
+
+  @Test
   void filled_infinity_everyCoordinate() {
     assertThat(AttackMath.filled(3, Float.POSITIVE_INFINITY)).containsOnly(Float.POSITIVE_INFINITY);
     float[] nan = AttackMath.filled(2, Float.NaN);
