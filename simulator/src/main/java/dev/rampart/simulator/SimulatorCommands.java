@@ -68,8 +68,9 @@ public final class SimulatorCommands implements CommandProvider {
     @Option(names = "--byzantine", description = "How many clients (the last ones) run --attack (default: ${DEFAULT-VALUE}).", defaultValue = "0")
     int byzantine;
 
-    @Option(names = "--attack", description = "Byzantine behaviour: sign-flip, scale(factor=F), noise(sigma=S), gaussian(sigma=S), inf, nan, "
-        + "ipm(eps=E), alie(z=Z), optimal-ipm, optimal-alie, mimic(target=I) (default: ${DEFAULT-VALUE}).", defaultValue = "sign-flip")
+    @Option(names = "--attack", description = "Byzantine behaviour: sign-flip, scale(factor=F), noise(sigma=S), gaussian(mu=M, sigma=S), inf, nan, "
+        + "ipm(eps=E), alie(z=Z), optimal-ipm and optimal-alie (optional evaluations=N, start=X, delta=D, ratio=R; "
+        + "ByzFL's 20, 0, 10, 0.8), mimic(target=I) (default: ${DEFAULT-VALUE}).", defaultValue = "sign-flip")
     String attack;
 
     @Option(names = "--secure-aggregation",
