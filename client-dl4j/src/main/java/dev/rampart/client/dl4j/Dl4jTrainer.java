@@ -33,10 +33,11 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * <ul>
  *   <li>{@code local_epochs} (count ≥ 0, default 1). With 0 (FedSGD) the update is the gradient of
  *       the mean loss over the <em>whole</em> local data at the received model, as
- *       {@code SoftmaxRegression} does: the sample-weighted mean of DL4J's per-batch gradients
- *       ({@code computeGradientAndScore}), which equals the full-batch gradient for losses averaged
- *       over the mini-batch (DL4J's default {@code miniBatch(true)}) and layers without batch
- *       statistics. No parameter moves and no random number is drawn.
+ *       {@code SoftmaxRegression} does: DL4J's gradient from {@code computeGradientAndScore}, which
+ *       is summed over the batch, divided by the sample count (what DL4J's updater does under its
+ *       default {@code miniBatch(true)}). In-memory data is one batch; an iterator's batches are
+ *       summed, which gives the same full-batch gradient for layers without batch statistics.
+ *       No parameter moves and no random number is drawn.
  *   <li>With E ≥ 1 (FedAvg) the network runs E passes with its own updater ({@code fit} per batch)
  *       and the update is {@code w_start − w_end}.
  *   <li>{@code batch_size} (count ≥ 1, default 16): the mini-batch size for in-memory data, which
@@ -58,12 +59,14 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * therefore restart each round.
  *
  * <p><b>Non-trainable state.</b> In DL4J 1.0.0-M2.1 a {@code BatchNormalization} layer keeps its
- * running mean and variance in {@code params()} (4 × channels values: gamma, beta, mean, variance),
- * updated during {@code fit} by a no-op updater rather than by a gradient step. They are part of
- * the model vector, so they are aggregated with the weights like every other coordinate (FedAvg of
- * the running statistics) and no state is kept locally across rounds. In FedSGD their entries are
- * DL4J's own gradient entries for them. Keeping them local (FedBN) would need a split of the
- * vector the protocol does not have.
+ * running statistics in {@code params()}: 4 × channels values, gamma, beta, the running mean and
+ * (by default) the running log10 standard deviation ({@code "var"} instead with
+ * {@code useLogStd(false)}), changed during {@code fit} by a no-op updater rather than by a
+ * gradient step. They are part of the model vector, so with local epochs they are aggregated
+ * with the weights like every other coordinate (FedAvg of the running statistics) and nothing is
+ * kept locally across rounds; keeping them local (FedBN) would need a split of the vector the
+ * protocol does not have. Their FedSGD entries are DL4J's bookkeeping, not gradients: train
+ * batch-normalized networks with {@code local_epochs} ≥ 1.
  *
  * <p><b>Determinism.</b> Given the same received model, plan, data and shuffle seed the update is
  * the same, provided the network draws no random numbers while training: dropout and weight noise

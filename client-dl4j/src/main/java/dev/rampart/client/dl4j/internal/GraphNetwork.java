@@ -46,7 +46,7 @@ final class GraphNetwork implements Network {
     graph.setLayerMaskArrays(fm == null ? null : new INDArray[] {fm}, lm == null ? null : new INDArray[] {lm});
     graph.computeGradientAndScore();
     score[0] = graph.score();
-    float[] g = Network.toFloats(graph.gradient().gradient());
+    float[] g = Network.perSample(graph.gradient().gradient(), batch.numExamples());
     graph.clearLayerMaskArrays();
     return g;
   }

@@ -35,6 +35,8 @@ public interface Network {
   /**
    * The gradient of the mean loss over {@code batch} at the current parameters, flattened in
    * parameter order, and the score (mean loss plus regularization terms) in {@code score[0]}.
+   * DL4J's {@code computeGradientAndScore} leaves the gradient summed over the batch (its updater
+   * divides by the batch size under {@code miniBatch(true)}); this divides it by the batch size.
    */
   float[] gradient(DataSet batch, double[] score);
 
@@ -56,5 +58,14 @@ public interface Network {
   /** Whole-array float copy of a view. */
   static float[] toFloats(INDArray array) {
     return array.dup('c').castTo(DataType.FLOAT).data().asFloat();
+  }
+
+  /** A float copy of a summed batch gradient divided by the batch size. */
+  static float[] perSample(INDArray summed, int batchSize) {
+    float[] g = toFloats(summed);
+    for (int i = 0; i < g.length; i++) {
+      g[i] /= batchSize;
+    }
+    return g;
   }
 }

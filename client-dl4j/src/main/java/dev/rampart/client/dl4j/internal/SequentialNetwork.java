@@ -38,7 +38,7 @@ final class SequentialNetwork implements Network {
     network.setLayerMaskArrays(batch.getFeaturesMaskArray(), batch.getLabelsMaskArray());
     network.computeGradientAndScore();
     score[0] = network.score();
-    float[] g = Network.toFloats(network.gradient().gradient());
+    float[] g = Network.perSample(network.gradient().gradient(), batch.numExamples());
     network.clearLayerMaskArrays();
     return g;
   }
