@@ -71,7 +71,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * <p><b>Determinism.</b> Given the same received model, plan, data and shuffle seed the update is
  * the same, provided the network draws no random numbers while training: dropout and weight noise
  * draw from ND4J's process-wide generator (seed it with {@code Nd4j.getRandom().setSeed}).
- * The initial parameters are set by the configuration's {@code seed}.
+ * In-memory data is shuffled with the seed given at construction; a caller's iterator decides
+ * its own order, so seed its shuffling too. The initial parameters follow the configuration's
+ * {@code seed}.
  *
  * <p>Not thread-safe: the trainer owns the network and mutates it on every call; one instance per
  * client, called from the client's thread. In-memory data is copied in.
@@ -184,7 +186,6 @@ public final class Dl4jTrainer implements LocalTrainer, ShardGradients {
    */
   @Override
   public LocalUpdate shardGradient(float[] model, DataShard shard, Map<String, String> parameters) {
-    TrainingParameters.from(parameters);
     load(model);
     DataSet set;
     try {

@@ -183,6 +183,25 @@ class Dl4jTrainerTest {
   }
 
   @Test
+  void shardGradient_cnnShardShapedWithSampleShape_equalsFedSgdOnSameData() {
+    int[] y = new int[20];
+    float[][] images = TinyNetworks.images(20, 9, y);
+    Dl4jTrainer trainer = Dl4jTrainer.builder(TinyNetworks.cnn()).data(images, y, 2, 1).sampleShape(1, 8, 8).build();
+    float[] global = trainer.parameters();
+
+    LocalUpdate shard = trainer.shardGradient(global.clone(), new DataShard(0, 1, images, y, 2), Map.of());
+
+    assertThat(shard.vector()).containsExactly(trainer.train(global.clone(), FEDSGD, 1).vector(), within(TOLERANCE));
+    assertThat(shard.sampleCount()).isEqualTo(20);
+  }
+
+  @Test
+  void build_withoutData_refused() {
+    assertThatThrownBy(() -> Dl4jTrainer.builder(TinyNetworks.mlp()).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no data");
+  }
+
+  @Test
   void shardGradient_wrongFeatureCount_refusedNamingTheShard() {
     Dl4jTrainer trainer = Dl4jTrainer.of(TinyNetworks.mlp(), x, labels, CLASSES, 1);
     DataShard shard = new DataShard(4, 5, new float[][] {{1, 2}, {3, 4}}, new int[] {0, 1}, CLASSES);

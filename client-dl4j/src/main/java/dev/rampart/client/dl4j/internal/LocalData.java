@@ -45,11 +45,6 @@ public final class LocalData {
     return new LocalData(null, null, null, iterator);
   }
 
-  /** Whether the batch size of the plan is used ({@code true} for in-memory data). */
-  public boolean honoursBatchSize() {
-    return iterator == null;
-  }
-
   /** One epoch's batches in order: shuffled for in-memory data, the iterator's order otherwise. */
   public List<DataSet> shuffledBatches(int batchSize) {
     if (iterator != null) {
