@@ -35,12 +35,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ArchitectureTest {
   private static final Path ROOT = ProjectRoot.find();
   private static final Path DOC = ROOT.resolve("docs/architecture.md");
-  private static final Pattern ARROW = Pattern.compile("^\\s*([a-z-]+)\\s*-->\\s*([a-z-]+)\\s*$");
+  private static final Pattern ARROW = Pattern.compile("^\\s*([a-z0-9-]+)\\s*-->\\s*([a-z0-9-]+)\\s*$");
   private static final Pattern POM_DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
-  private static final Pattern RAMPART_ARTIFACT = Pattern.compile("<artifactId>rampart-([a-z-]+)</artifactId>");
+  private static final Pattern RAMPART_ARTIFACT = Pattern.compile("<artifactId>rampart-([a-z0-9-]+)</artifactId>");
   /** Product modules: every module of the reactor but the parent and the benchmarks. */
   private static final List<String> MODULES = List.of("protocol", "crypto", "compression", "aggregation", "audit",
-      "transport", "coordinator", "client-sdk", "cli", "simulator", "experiments", "testkit");
+      "transport", "coordinator", "client-sdk", "client-dl4j", "cli", "simulator", "experiments", "testkit");
 
   private static final JavaClasses RAMPART = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -112,6 +112,7 @@ class ArchitectureTest {
       }
     }
     return noClasses().that().resideInAPackage(packageOf(module) + "..")
+        .and().resideOutsideOfPackages(nestedModulePackages(module))
         .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
         .allowEmptyShould(true)
         .because("docs/architecture.md lets " + module + " reach only " + reach);
@@ -124,7 +125,9 @@ class ArchitectureTest {
         others.add(packageOf(module) + "..");
       }
     }
+    String[] allowed = row.modules().stream().map(m -> packageOf(m) + "..").toArray(String[]::new);
     return noClasses().that().resideInAnyPackage(others.toArray(String[]::new))
+        .and().resideOutsideOfPackages(allowed)
         .should().dependOnClassesThat().resideInAnyPackage(row.packages().stream().map(p -> p + "..")
             .toArray(String[]::new))
         .because("docs/architecture.md allows " + row.library() + " only in " + row.modules());
@@ -144,7 +147,18 @@ class ArchitectureTest {
   }
 
   static String packageOf(String module) {
-    return "dev.rampart." + (module.equals("client-sdk") ? "client" : module);
+    return switch (module) {
+      case "client-sdk" -> "dev.rampart.client";
+      case "client-dl4j" -> "dev.rampart.client.dl4j";
+      default -> "dev.rampart." + module;
+    };
+  }
+
+  /** The packages of other modules that lie inside {@code module}'s package (client-dl4j in client-sdk's). */
+  static String[] nestedModulePackages(String module) {
+    String own = packageOf(module) + ".";
+    return MODULES.stream().filter(m -> !m.equals(module) && packageOf(m).startsWith(own))
+        .map(m -> packageOf(m) + "..").toArray(String[]::new);
   }
 
   /** The arrows of the fenced block that follows the {@code module-graph} marker. */
