@@ -2,6 +2,7 @@ package dev.rampart.simulator.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +45,10 @@ import org.junit.jupiter.api.TestFactory;
  * </ul>
  *
  * <p>A {@code console} block runs only its {@code $ }-prompted lines. {@code ./rampart} inside a
- * block gets {@code RAMPART_CLASSPATH} set to this JVM's class path, so the launcher runs the
- * product from the test class path without building it, and {@code CI=true}. Whatever a block
+ * block gets {@code RAMPART_CLASSPATH} set to the class path the launcher itself would use (the
+ * simulator jar and {@code target/classpath.txt}, which the build writes at {@code package}, before
+ * this test runs), so nothing is rebuilt and a dependency missing at run time fails here as it
+ * would for a user; and {@code CI=true}. Whatever a block
  * creates at the top of the repository or under {@code runs/} is deleted after it.
  */
 class DocsCommandsIT {
@@ -101,11 +104,27 @@ class DocsCommandsIT {
         .isEmpty();
   }
 
+  /**
+   * The launcher's class path: the simulator's own jar and its runtime dependencies as
+   * {@code target/classpath.txt} lists them, not this test's class path, which holds test-only
+   * dependencies a user would not have.
+   */
+  static String launcherClassPath(Path root) throws IOException {
+    Path target = root.resolve("simulator/target");
+    Path listed = target.resolve("classpath.txt");
+    assertThat(listed).as("the launcher's class path file, written at package").exists();
+    try (Stream<Path> files = Files.list(target)) {
+      Path jar = files.filter(p -> p.getFileName().toString().matches("rampart-simulator-.*\\.jar")
+          && !p.getFileName().toString().contains("-tests") && !p.getFileName().toString().contains("-sources"))
+          .findFirst().orElseThrow(() -> new AssertionError("no simulator jar in " + target));
+      return jar + File.pathSeparator + Files.readString(listed).strip();
+    }
+  }
+
   @TestFactory
-  Stream<DynamicTest> everyRunBlock_exitsWithZero() {
+  Stream<DynamicTest> everyRunBlock_exitsWithZero() throws IOException {
     Path root = repositoryRoot(Path.of("").toAbsolutePath());
-    Map<String, String> env = Map.of("RAMPART_CLASSPATH", System.getProperty("java.class.path"),
-        "CI", "true");
+    Map<String, String> env = Map.of("RAMPART_CLASSPATH", launcherClassPath(root), "CI", "true");
     return scan(root).stream().filter(b -> b.kind() == Kind.RUN)
         .map(b -> DynamicTest.dynamicTest(b.location(), () -> {
           RunResult result = runCleaningUp(b, root, env);
