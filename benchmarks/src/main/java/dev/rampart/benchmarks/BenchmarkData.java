@@ -34,4 +34,31 @@ final class BenchmarkData {
     }
     return out;
   }
+
+  /**
+   * One read of every float of {@code inputs.get(from)} .. {@code inputs.get(to - 1)} (four float
+   * accumulators per input): the cost floor of any rule over those inputs.
+   */
+  static double onePass(List<float[]> inputs, int from, int to) {
+    double total = 0;
+    for (int i = from; i < to; i++) {
+      float[] x = inputs.get(i);
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      int k = 0;
+      for (; k + 3 < x.length; k += 4) {
+        s0 += x[k];
+        s1 += x[k + 1];
+        s2 += x[k + 2];
+        s3 += x[k + 3];
+      }
+      for (; k < x.length; k++) {
+        s0 += x[k];
+      }
+      total += (s0 + s1) + (s2 + s3);
+    }
+    return total;
+  }
 }

@@ -116,8 +116,8 @@ public class KernelFloorBenchmark {
   public double floor(Floor floor) throws InterruptedException, ExecutionException {
     List<float[]> inputs = floor.inputs;
     int half = inputs.size() / 2;
-    Future<Double> upper = floor.pool.submit(() -> sum(inputs, half, inputs.size()));
-    double lower = sum(inputs, 0, half);
+    Future<Double> upper = floor.pool.submit(() -> BenchmarkData.onePass(inputs, half, inputs.size()));
+    double lower = BenchmarkData.onePass(inputs, 0, half);
     return lower + upper.get();
   }
 
@@ -130,28 +130,5 @@ public class KernelFloorBenchmark {
   @Benchmark
   public AggregationResult aggregate(Rule rule) {
     return rule.pipeline.aggregate(rule.inputs, rule.context);
-  }
-
-  private static double sum(List<float[]> inputs, int from, int to) {
-    double total = 0;
-    for (int i = from; i < to; i++) {
-      float[] x = inputs.get(i);
-      float s0 = 0;
-      float s1 = 0;
-      float s2 = 0;
-      float s3 = 0;
-      int k = 0;
-      for (; k + 3 < x.length; k += 4) {
-        s0 += x[k];
-        s1 += x[k + 1];
-        s2 += x[k + 2];
-        s3 += x[k + 3];
-      }
-      for (; k < x.length; k++) {
-        s0 += x[k];
-      }
-      total += (s0 + s1) + (s2 + s3);
-    }
-    return total;
   }
 }

@@ -58,25 +58,7 @@ public class MeanBenchmark {
 
   @Benchmark
   public double onePass() {
-    double total = 0;
-    for (float[] x : inputs) {
-      float s0 = 0;
-      float s1 = 0;
-      float s2 = 0;
-      float s3 = 0;
-      int k = 0;
-      for (; k + 3 < x.length; k += 4) {
-        s0 += x[k];
-        s1 += x[k + 1];
-        s2 += x[k + 2];
-        s3 += x[k + 3];
-      }
-      for (; k < x.length; k++) {
-        s0 += x[k];
-      }
-      total += (s0 + s1) + (s2 + s3);
-    }
-    return total;
+    return BenchmarkData.onePass(inputs, 0, inputs.size());
   }
 
   @Benchmark
