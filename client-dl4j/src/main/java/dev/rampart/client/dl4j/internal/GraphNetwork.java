@@ -52,6 +52,11 @@ final class GraphNetwork implements Network {
   }
 
   @Override
+  public INDArray output(INDArray features) {
+    return graph.outputSingle(false, features);
+  }
+
+  @Override
   public double score(DataSet batch) {
     return graph.score(batch, false);
   }

@@ -43,6 +43,9 @@ public interface Network {
   /** The score of {@code batch} in inference mode (no dropout). */
   double score(DataSet batch);
 
+  /** The network's output (class probabilities) for {@code features}, in inference mode. */
+  INDArray output(INDArray features);
+
   /** One step of the network's own updater on {@code batch}. */
   void fit(DataSet batch);
 

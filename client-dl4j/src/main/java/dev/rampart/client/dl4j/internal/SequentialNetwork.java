@@ -44,6 +44,11 @@ final class SequentialNetwork implements Network {
   }
 
   @Override
+  public INDArray output(INDArray features) {
+    return network.output(features, false);
+  }
+
+  @Override
   public double score(DataSet batch) {
     return network.score(batch, false);
   }
