@@ -10,7 +10,8 @@ import dev.rampart.cli.data.Datasets;
 import dev.rampart.cli.data.TrainLoss;
 import dev.rampart.client.ClientConfig;
 import dev.rampart.client.FederatedClient;
-import dev.rampart.client.SoftmaxRegression;
+import dev.rampart.client.LocalTrainer;
+import dev.rampart.simulator.data.FashionMnist;
 import dev.rampart.client.UpdateTransform;
 import dev.rampart.coordinator.Coordinator;
 import dev.rampart.coordinator.CoordinatorConfig;
@@ -44,7 +45,9 @@ import java.util.TreeSet;
 /**
  * Runs a whole federated job in one process: a Kafka broker (embedded unless an external cluster
  * is given), a coordinator, and one thread per client, each with its own identity, producer and
- * consumer, training multinomial logistic regression on its shard of the digits data.
+ * consumer, training a {@link Classifier} (multinomial logistic regression unless
+ * {@link #withModel} says otherwise) on its shard of the digits data, or of Fashion-MNIST after
+ * {@link #withFashionMnist}.
  *
  * <p>Prints one line per round and writes {@code <runs>/<run-id>/summary.json}. Not thread-safe;
  * one simulation per instance.
@@ -55,6 +58,11 @@ public final class Simulation {
   private final Map<Integer, UpdateTransform> behaviours = new LinkedHashMap<>();
   private Path resumeFrom;
   private SecureAggregation secureAggregation;
+  private String model = "logistic";
+  private int hidden = 32;
+  private Path fashionDirectory;
+  private int trainSamples;
+  private int testSamples;
 
   /** A simulation that reports progress on {@code out}. */
   public Simulation(SimulationSettings settings, PrintStream out) {
@@ -83,6 +91,42 @@ public final class Simulation {
   }
 
   /**
+   * Trains {@code kind} ({@link Classifier#KINDS}; {@code mlp} with {@code hidden} units) instead
+   * of logistic regression.
+   *
+   * @throws IllegalArgumentException naming the value when the kind is unknown or hidden &lt; 1
+   */
+  public Simulation withModel(String kind, int hidden) {
+    if (!Classifier.known(kind)) {
+      throw new IllegalArgumentException("model must be " + Classifier.KINDS + ", but model=" + kind);
+    }
+    if (hidden < 1) {
+      throw new IllegalArgumentException("hidden must be at least 1, but hidden=" + hidden);
+    }
+    this.model = kind;
+    this.hidden = hidden;
+    return this;
+  }
+
+  /**
+   * Trains on Fashion-MNIST's IDX files in {@code directory} instead of the digits: its training
+   * set split IID over the clients and its test set for the accuracy, each limited to a seeded
+   * sample of the given size (0 = all).
+   *
+   * @throws IllegalArgumentException naming the value when a count is negative
+   */
+  public Simulation withFashionMnist(Path directory, int trainSamples, int testSamples) {
+    if (trainSamples < 0 || testSamples < 0) {
+      throw new IllegalArgumentException("sample counts must be at least 0 (0 = all), but train=" + trainSamples
+          + ", test=" + testSamples);
+    }
+    this.fashionDirectory = directory;
+    this.trainSamples = trainSamples;
+    this.testSamples = testSamples;
+    return this;
+  }
+
+  /**
    * Continues the run in {@code runDirectory} (same job id and coordinator key, fresh client
    * identities) instead of starting a new one: the coordinator resumes from the run's head model,
    * which is the target of a rollback if one was recorded, and runs up to the configured total
@@ -98,6 +142,10 @@ public final class Simulation {
 
   /** Runs the job and returns its summary (also written to the run directory). */
   public RunSummary run() {
+    if (model.equals("lenet") && fashionDirectory == null) {
+      throw new IllegalArgumentException("model lenet takes 28 x 28 images: run it on fashion-mnist, not the 8 x 8 "
+          + "digits");
+    }
     Set<Integer> byzantine = new TreeSet<>(behaviours.keySet());
     for (int i = settings.clients() - settings.byzantineClients(); i < settings.clients(); i++) {
       byzantine.add(i);
@@ -134,10 +182,10 @@ public final class Simulation {
   }
 
   private RunSummary runJob(String runId, Path runDir, String bootstrap) {
-    Dataset[] split = Datasets.digits().trainTestSplit(settings.testFraction(), settings.seed());
+    Dataset[] split = data();
     Dataset test = split[1];
-    float[][] testX = test.features();
-    int[] testY = test.labels();
+    Classifier classifier = new Classifier(model, test.featureCount(), test.classes(), hidden);
+    Classifier.Scorer scorer = classifier.scorer(test.features(), test.labels());
     Dataset[] shards = split[0].iidSplit(settings.clients(), settings.seed() + 1);
     SecureRandom keys = new SecureRandom();
     Identity coordinatorIdentity;
@@ -149,42 +197,50 @@ public final class Simulation {
     } else {
       coordinatorIdentity = Identity.generate("coordinator", keys);
       RunFiles.saveCoordinatorKey(runDir, coordinatorIdentity);
-      job = JobId.of("digits-" + runId);
+      job = JobId.of((fashionDirectory == null ? "digits-" : "fashion-") + runId);
       RunFiles.saveJob(runDir, job);
     }
     Enrolled enrolled = Enrolled.clients(settings.clients(), keys);
     List<Identity> clients = enrolled.clients();
     ClientRegistry registry = enrolled.registry();
-    int dimension = SoftmaxRegression.parameterCount(test.featureCount(), test.classes());
     CoordinatorConfig config = CoordinatorConfig.builder()
         .job(job).bootstrapServers(bootstrap).identity(coordinatorIdentity).registry(registry)
-        .initialModel(new float[dimension]).rounds(settings.rounds()).roundTimeout(settings.roundTimeout())
+        .initialModel(classifier.initialModel(settings.seed())).rounds(settings.rounds()).roundTimeout(settings.roundTimeout())
         .aggregation(settings.aggregation()).maxByzantine(settings.maxByzantine())
         .trainingParameter("learning_rate", Double.toString(settings.learningRate()))
         .trainingParameter("local_epochs", Integer.toString(settings.localEpochs()))
         .trainingParameter("batch_size", Integer.toString(settings.batchSize()))
         .runDirectory(runDir)
         .secureAggregation(secureAggregation)
-        .evaluator(model -> Map.of(AuditEvents.METRIC_TEST_ACCURACY,
-            SoftmaxRegression.accuracy(model, testX, testY, test.classes())))
+        .evaluator(w -> Map.of(AuditEvents.METRIC_TEST_ACCURACY, scorer.accuracy(w)))
         .build();
     try (ClientThreads threads = new ClientThreads("client", settings.clients(), Duration.ZERO);
         Coordinator coordinator = Coordinator.create(config)) {
       for (int i = 0; i < settings.clients(); i++) {
         ClientConfig cc = ClientConfig.builder().identity(clients.get(i)).coordinatorKey(coordinatorIdentity.publicKey())
             .job(job).bootstrapServers(bootstrap).build();
-        SoftmaxRegression trainer = new SoftmaxRegression(shards[i].features(), shards[i].labels(), test.classes(),
-            new SplittableRandom(settings.seed()).split().nextLong() + i);
+        LocalTrainer trainer = classifier.trainer(shards[i], new SplittableRandom(settings.seed()).split().nextLong() + i);
         FederatedClient client = FederatedClient.create(cc, trainer,
             behaviours.getOrDefault(i, UpdateTransform.identity()), Clock.systemUTC());
         threads.start(client);
       }
-      RoundPrinter printer = new RoundPrinter(out, test, settings.rounds());
+      RoundPrinter printer = new RoundPrinter(out, scorer, settings.rounds());
       JobSummary job1 = coordinator.run(printer);
       threads.await(settings.roundTimeout())
           .forEach(e -> out.println("warning: a client did not finish cleanly: " + e));
       return summarize(runId, job1, printer);
     }
+  }
+
+  /** {train, test}: the digits split by the test fraction, or Fashion-MNIST's own two sets. */
+  private Dataset[] data() {
+    if (fashionDirectory == null) {
+      return Datasets.digits().trainTestSplit(settings.testFraction(), settings.seed());
+    }
+    int train = trainSamples == 0 ? Integer.MAX_VALUE : trainSamples;
+    int test = testSamples == 0 ? Integer.MAX_VALUE : testSamples;
+    return new Dataset[] {FashionMnist.load(fashionDirectory, "train", train, settings.seed()),
+        FashionMnist.load(fashionDirectory, "t10k", test, settings.seed() + 1)};
   }
 
   private RunSummary summarize(String runId, JobSummary job, RoundPrinter printer) {
@@ -223,24 +279,20 @@ public final class Simulation {
   /** Prints one line per round and keeps them for the summary. */
   private static final class RoundPrinter implements RoundListener {
     private final PrintStream out;
-    private final Dataset test;
+    private final Classifier.Scorer scorer;
     private final int rounds;
     private final List<RunSummary.RoundLine> lines = new ArrayList<>();
-    private final float[][] testX;
-    private final int[] testY;
 
-    RoundPrinter(PrintStream out, Dataset test, int rounds) {
+    RoundPrinter(PrintStream out, Classifier.Scorer scorer, int rounds) {
       this.out = out;
-      this.test = test;
+      this.scorer = scorer;
       this.rounds = rounds;
-      this.testX = test.features();
-      this.testY = test.labels();
     }
 
     @Override
     public void onRound(RoundSummary s) {
       Double recorded = s.metrics().get(AuditEvents.METRIC_TEST_ACCURACY);
-      double acc = recorded != null ? recorded : SoftmaxRegression.accuracy(s.model(), testX, testY, test.classes());
+      double acc = recorded != null ? recorded : scorer.accuracy(s.model());
       if (System.getenv("RAMPART_DEBUG_EVIDENCE") != null) {
         s.aggregation().forEach(e -> out.println("   " + e));
       }

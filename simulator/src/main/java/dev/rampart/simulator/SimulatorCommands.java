@@ -2,6 +2,7 @@ package dev.rampart.simulator;
 
 import dev.rampart.cli.CommandProvider;
 import dev.rampart.cli.Main;
+import dev.rampart.simulator.data.FashionMnist;
 import dev.rampart.simulator.grid.GridCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -73,6 +74,29 @@ public final class SimulatorCommands implements CommandProvider {
         + "ByzFL's 20, 0, 10, 0.8), mimic(target=I) (default: ${DEFAULT-VALUE}).", defaultValue = "sign-flip")
     String attack;
 
+    @Option(names = "--model", description = "The clients' model: logistic, mlp (with --hidden units) or lenet "
+        + "(LeNet-5, 28 x 28 images: needs --dataset fashion-mnist) (default: ${DEFAULT-VALUE}).", defaultValue = "logistic")
+    String model;
+
+    @Option(names = "--hidden", description = "Hidden units of --model mlp (default: ${DEFAULT-VALUE}).", defaultValue = "32")
+    int hidden;
+
+    @Option(names = "--dataset", description = "digits (bundled UCI digits, split by --test-fraction) or fashion-mnist "
+        + "(its own train and test sets from --data-dir) (default: ${DEFAULT-VALUE}).", defaultValue = "digits")
+    String dataset;
+
+    @Option(names = "--data-dir", description = "Directory of the Fashion-MNIST IDX files (default: ${DEFAULT-VALUE}).",
+        defaultValue = FashionMnist.DEBIAN_DIRECTORY)
+    Path dataDir;
+
+    @Option(names = "--train-samples", description = "Fashion-MNIST training images to use, a seeded sample; 0 = all "
+        + "60,000 (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    int trainSamples;
+
+    @Option(names = "--test-samples", description = "Fashion-MNIST test images to use; 0 = all 10,000 "
+        + "(default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    int testSamples;
+
     @Option(names = "--secure-aggregation",
         description = "Run grouped secure aggregation: the coordinator sees only group sums and aggregates group means.")
     boolean secureAggregation;
@@ -83,7 +107,12 @@ public final class SimulatorCommands implements CommandProvider {
 
     /** The simulation of these options, with secure aggregation when asked for. */
     Simulation simulation(PrintStream out) {
-      Simulation simulation = new Simulation(settings(), out);
+      Simulation simulation = new Simulation(settings(), out).withModel(model, hidden);
+      switch (dataset) {
+        case "digits" -> { }
+        case "fashion-mnist" -> simulation.withFashionMnist(dataDir, trainSamples, testSamples);
+        default -> throw new IllegalArgumentException("--dataset must be digits or fashion-mnist, but was " + dataset);
+      }
       return secureAggregation ? simulation.withSecureAggregation(groupSize) : simulation;
     }
 

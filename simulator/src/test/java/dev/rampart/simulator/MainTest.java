@@ -39,4 +39,25 @@ class MainTest {
     assertThat(r[0]).isEqualTo("0");
     assertThat(r[1]).contains("demo").contains("simulate");
   }
+
+  @Test
+  void execute_unknownModel_exitsTwoNamingIt() {
+    String[] r = run("simulate", "--model", "resnet");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("model=resnet").contains("lenet");
+  }
+
+  @Test
+  void execute_lenetOnTheDigits_exitsTwoNamingTheDataset() {
+    String[] r = run("simulate", "--model", "lenet");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("lenet").contains("fashion-mnist");
+  }
+
+  @Test
+  void execute_unknownDataset_exitsTwoNamingIt() {
+    String[] r = run("simulate", "--dataset", "cifar10");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("cifar10");
+  }
 }

@@ -2,6 +2,7 @@ package dev.rampart.client.dl4j;
 
 import dev.rampart.client.dl4j.internal.LocalData;
 import dev.rampart.client.dl4j.internal.Network;
+import java.util.Arrays;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -23,11 +24,13 @@ public final class Dl4jEvaluator {
   private final Network network;
   private final DataSet test;
   private final long parameterCount;
+  private final long[] sampleShape;
 
   private Dl4jEvaluator(Network network, float[][] x, int[] labels, int classes, long[] sampleShape) {
     this.network = network;
     this.test = LocalData.toDataSet(x, labels, classes, sampleShape);
     this.parameterCount = network.parameterCount();
+    this.sampleShape = sampleShape;
   }
 
   /**
@@ -51,17 +54,31 @@ public final class Dl4jEvaluator {
   public record Result(double accuracy, double loss) {}
 
   /**
+   * The predicted class of each row under {@code model}, e.g. for images outside the test set.
+   *
+   * @throws IllegalArgumentException when the model's length differs from the network's parameter
+   *     count
+   */
+  public int[] predict(float[] model, float[][] rows) {
+    load(model);
+    int[] out = new int[rows.length];
+    for (int from = 0; from < rows.length; from += BATCH) {
+      int to = Math.min(rows.length, from + BATCH);
+      float[][] part = Arrays.copyOfRange(rows, from, to);
+      INDArray features = LocalData.toDataSet(part, new int[part.length], 2, sampleShape).getFeatures();
+      int[] classes = network.output(features).argMax(1).toIntVector();
+      System.arraycopy(classes, 0, out, from, classes.length);
+    }
+    return out;
+  }
+
+  /**
    * Evaluates {@code model}.
    *
    * @throws IllegalArgumentException when its length differs from the network's parameter count
    */
   public Result evaluate(float[] model) {
-    Objects.requireNonNull(model, "model");
-    if (model.length != parameterCount) {
-      throw new IllegalArgumentException("model has " + model.length + " parameters, but the network has "
-          + parameterCount + " (numParams)");
-    }
-    network.setParameters(model);
+    load(model);
     int n = test.numExamples();
     int hits = 0;
     double loss = 0;
@@ -74,5 +91,14 @@ public final class Dl4jEvaluator {
       loss += (to - from) * network.score(batch);
     }
     return new Result((double) hits / n, loss / n);
+  }
+
+  private void load(float[] model) {
+    Objects.requireNonNull(model, "model");
+    if (model.length != parameterCount) {
+      throw new IllegalArgumentException("model has " + model.length + " parameters, but the network has "
+          + parameterCount + " (numParams)");
+    }
+    network.setParameters(model);
   }
 }

@@ -1,5 +1,6 @@
 package dev.rampart.simulator.grid;
 
+import dev.rampart.simulator.Classifier;
 import dev.rampart.aggregation.coding.WindowOrder;
 import dev.rampart.audit.AuditEvents;
 import dev.rampart.audit.FsyncPolicy;
@@ -101,8 +102,7 @@ public final class CellRunner {
         cell.byzantine(), cell.seed(), roundTimeout.dividedBy(3)));
     int[][] parts = Partition.parse(cell.split()).assign(train.labels(), train.classes(), n, cell.seed() + 1);
     int target = (int) attack.parameter("target", 0);
-    float[][] testX = test.features();
-    int[] testY = test.labels();
+    Classifier.Scorer scorer = model.scorer(test.features(), test.labels());
     SecureRandom keys = new SecureRandom();
     Identity coordinatorIdentity = Identity.generate("coordinator", keys);
     Enrolled enrolled = Enrolled.clients(n, keys);
@@ -115,7 +115,7 @@ public final class CellRunner {
         .aggregation(cell.pipeline()).maxByzantine(cell.byzantine()).aggregationSeed(cell.seed())
         .serverLearningRate(cell.training().serverLearningRate())
         .runDirectory(runDir).auditFsync(FsyncPolicy.NONE)
-        .evaluator(w -> metrics(model, w, testX, testY, test, attack, target));
+        .evaluator(w -> metrics(scorer, w, test, attack, target));
     recorded(cell).forEach(config::trainingParameter);
     AtomicLong securedInputs = new AtomicLong();
     CoordinatorConfig built;
@@ -228,12 +228,12 @@ public final class CellRunner {
     return out;
   }
 
-  private static Map<String, Double> metrics(Classifier model, float[] w, float[][] x, int[] y, Dataset test,
-      AttackSpec attack, int target) {
+  private static Map<String, Double> metrics(Classifier.Scorer scorer, float[] w, Dataset test, AttackSpec attack,
+      int target) {
     Map<String, Double> out = new LinkedHashMap<>();
-    out.put(AuditEvents.METRIC_TEST_ACCURACY, model.accuracy(w, x, y));
+    out.put(AuditEvents.METRIC_TEST_ACCURACY, scorer.accuracy(w));
     if (attack.name().equals("backdoor")) {
-      out.put(METRIC_BACKDOOR_SUCCESS, Poisoning.attackSuccessRate(test, target, rows -> model.predict(w, rows)));
+      out.put(METRIC_BACKDOOR_SUCCESS, Poisoning.attackSuccessRate(test, target, rows -> scorer.predict(w, rows)));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.rampart.simulator.grid;
 
+import dev.rampart.simulator.Classifier;
 import dev.rampart.client.WorkerMomentum;
 import dev.rampart.simulator.attack.AttackSpec;
 import dev.rampart.simulator.data.Partition;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * One run of a scenario grid: every setting fixed. Immutable.
  *
  * @param dataset {@code digits} or {@code fashion-mnist}
- * @param model {@code logistic} or {@code mlp}
+ * @param model {@code logistic}, {@code mlp} or {@code lenet} (the LeNet-5 of {@code Dl4jModels}, 28 × 28 images)
  * @param split a {@link Partition} spec
  * @param clients n, at least 2
  * @param byzantine attackers f (the last f clients), in [0, n/2); the pipeline tolerates f
@@ -33,8 +34,12 @@ public record GridCell(String dataset, String model, String split, int clients, 
     if (!dataset.equals("digits") && !dataset.equals("fashion-mnist")) {
       throw new IllegalArgumentException("dataset must be digits or fashion-mnist, but dataset=" + dataset);
     }
-    if (!model.equals("logistic") && !model.equals("mlp")) {
-      throw new IllegalArgumentException("model must be logistic or mlp, but model=" + model);
+    if (!Classifier.known(model)) {
+      throw new IllegalArgumentException("model must be " + Classifier.KINDS + ", but model=" + model);
+    }
+    if (model.equals("lenet") && !dataset.equals("fashion-mnist")) {
+      throw new IllegalArgumentException("model lenet takes 28 x 28 images: use dataset fashion-mnist, but dataset="
+          + dataset);
     }
     Partition.parse(split);
     if (clients < 2 || byzantine < 0 || 2 * byzantine >= clients) {

@@ -41,6 +41,14 @@ class ScenarioTest {
   }
 
   @Test
+  void load_lenet_runsOnFashionMnistOnly() throws IOException {
+    assertThat(load("dataset: fashion-mnist\nmodel: lenet\n").cells()).extracting(GridCell::model).containsOnly("lenet");
+    assertThatThrownBy(() -> load("dataset: digits\nmodel: lenet\n")).hasMessageContaining("dataset=digits")
+        .hasMessageContaining("fashion-mnist");
+    assertThatThrownBy(() -> load("model: resnet\n")).hasMessageContaining("model=resnet");
+  }
+
+  @Test
   void load_compression_notSupportedYet() throws IOException {
     assertThatThrownBy(() -> load("compression: [none, top-k]\n")).hasMessageContaining("compression=top-k is not supported yet");
   }
