@@ -413,6 +413,7 @@ public final class CoordinatorConfig extends JobConnectionConfig {
       aggregation.requireParsable();
       if (secureAggregation != null) {
         secureAggregation.requireFeasible(codedMode, active, aggregation.maxByzantine(), compression.spec());
+        secureAggregation = secureAggregation.forRoundTimeout(roundTimeout);
       }
       return new CoordinatorConfig(this, connection());
     }

@@ -22,8 +22,13 @@ import java.util.Objects;
  * <p>Immutable and thread-safe (the listener must be thread-safe if shared).
  */
 public final class SecureAggregation {
-  /** Default longest time a phase of one group's session stays open. */
+  /**
+   * Default longest time a phase of one group's session stays open, when a fifth of the round
+   * timeout is not shorter (see {@link Builder#phaseTimeout}).
+   */
   public static final Duration DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(10);
+  /** Phases of a session that each may run to the phase timeout inside one round: P0 to P4. */
+  public static final int PHASES = 5;
   /** Default clipping bound C of every coordinate. */
   public static final double DEFAULT_CLIP = 1.0;
   /** Default seed of the per-round random partitions. */
@@ -31,6 +36,7 @@ public final class SecureAggregation {
 
   private final SecAggParameters parameters;
   private final Duration phaseTimeout;
+  private final boolean phaseTimeoutGiven;
   private final long groupingSeed;
   private final int maskThreads;
   private final SecureGroupListener listener;
@@ -38,6 +44,7 @@ public final class SecureAggregation {
   private SecureAggregation(Builder b, SecAggParameters parameters) {
     this.parameters = parameters;
     this.phaseTimeout = b.phaseTimeout;
+    this.phaseTimeoutGiven = b.phaseTimeoutGiven;
     this.groupingSeed = b.groupingSeed;
     this.maskThreads = b.maskThreads;
     this.listener = b.listener;
@@ -61,6 +68,45 @@ public final class SecureAggregation {
   /** Longest time one phase of a group's session stays open before it closes without the missing members. */
   public Duration phaseTimeout() {
     return phaseTimeout;
+  }
+
+  /**
+   * These settings for a job whose rounds last at most {@code roundTimeout}: all {@value #PHASES}
+   * phases of a session must be able to run to their timeout inside the round, or the round's
+   * deadline, not the phase timeout, would decide which members a slow group keeps. A phase
+   * timeout set on the builder is checked; the default one becomes the shorter of
+   * {@link #DEFAULT_PHASE_TIMEOUT} and a fifth of the round timeout.
+   *
+   * @throws IllegalArgumentException naming both values when {@value #PHASES} × the given phase
+   *     timeout exceeds the round timeout
+   */
+  public SecureAggregation forRoundTimeout(Duration roundTimeout) {
+    Duration fifth = roundTimeout.dividedBy(PHASES);
+    if (phaseTimeoutGiven) {
+      if (phaseTimeout.compareTo(fifth) > 0) {
+        throw new IllegalArgumentException("secure aggregation's " + PHASES + " phases of phaseTimeout=" + phaseTimeout
+            + " need up to " + phaseTimeout.multipliedBy(PHASES) + ", more than roundTimeout=" + roundTimeout
+            + "; set phaseTimeout to at most " + fifth + " or roundTimeout to at least "
+            + phaseTimeout.multipliedBy(PHASES));
+      }
+      return this;
+    }
+    Duration derived = DEFAULT_PHASE_TIMEOUT.compareTo(fifth) <= 0 ? DEFAULT_PHASE_TIMEOUT : fifth;
+    if (derived.equals(phaseTimeout)) {
+      return this;
+    }
+    Builder b = toBuilder();
+    b.phaseTimeout = derived;
+    return new SecureAggregation(b, parameters);
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder();
+    b.phaseTimeout = phaseTimeout;
+    b.groupingSeed = groupingSeed;
+    b.maskThreads = maskThreads;
+    b.listener = listener;
+    return b;
   }
 
   /** Seed of the per-round partitions; round r uses a seed derived from it and r. */
@@ -117,6 +163,7 @@ public final class SecureAggregation {
     private double clip = DEFAULT_CLIP;
     private int bits;
     private Duration phaseTimeout = DEFAULT_PHASE_TIMEOUT;
+    private boolean phaseTimeoutGiven;
     private long groupingSeed = DEFAULT_GROUPING_SEED;
     private int maskThreads = Math.max(1, Math.min(ClientSetup.MAX_MASK_THREADS,
         Runtime.getRuntime().availableProcessors()));
@@ -160,13 +207,19 @@ public final class SecureAggregation {
       return this;
     }
 
-    /** Longest time one phase stays open, positive; default {@link #DEFAULT_PHASE_TIMEOUT}. */
+    /**
+     * Longest time one phase stays open, positive. Unset, it is the shorter of
+     * {@link SecureAggregation#DEFAULT_PHASE_TIMEOUT} and a fifth of the job's round timeout; set,
+     * the coordinator's configuration refuses it when {@value SecureAggregation#PHASES} phases of
+     * it exceed the round timeout ({@link SecureAggregation#forRoundTimeout}).
+     */
     public Builder phaseTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "phaseTimeout");
       if (timeout.isZero() || timeout.isNegative()) {
         throw new IllegalArgumentException("phaseTimeout must be positive, but phaseTimeout=" + timeout);
       }
       this.phaseTimeout = timeout;
+      this.phaseTimeoutGiven = true;
       return this;
     }
 

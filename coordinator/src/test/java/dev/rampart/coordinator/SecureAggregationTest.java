@@ -8,6 +8,7 @@ import dev.rampart.crypto.Digests;
 import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.JobId;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SecureAggregationTest {
@@ -31,6 +32,28 @@ class SecureAggregationTest {
     assertThat(s.parameters().threshold()).isEqualTo(3);
     assertThat(s.parameters().minSurvivors()).isEqualTo(3);
     assertThat(s.parameters().bits()).isEqualTo(30);
+  }
+
+  @Test
+  void config_givenPhaseTimeoutsOutlastingTheRound_refusedNamingBothValues() {
+    SecureAggregation slow = SecureAggregation.builder().groupSize(2).phaseTimeout(Duration.ofSeconds(13)).build();
+    assertThatThrownBy(() -> job(8, 1).roundTimeout(Duration.ofSeconds(60)).secureAggregation(slow).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("phaseTimeout=PT13S").hasMessageContaining("roundTimeout=PT1M")
+        .hasMessageContaining("PT1M5S");
+    SecureAggregation fits = SecureAggregation.builder().groupSize(2).phaseTimeout(Duration.ofSeconds(12)).build();
+    assertThat(job(8, 1).roundTimeout(Duration.ofSeconds(60)).secureAggregation(fits).build()
+        .secureAggregation().orElseThrow().phaseTimeout()).isEqualTo(Duration.ofSeconds(12));
+  }
+
+  @Test
+  void config_defaultPhaseTimeout_isAFifthOfAShortRound() {
+    SecureAggregation unset = SecureAggregation.builder().groupSize(2).build();
+    assertThat(job(8, 1).roundTimeout(Duration.ofSeconds(30)).secureAggregation(unset).build()
+        .secureAggregation().orElseThrow().phaseTimeout()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(job(8, 1).roundTimeout(Duration.ofSeconds(300)).secureAggregation(unset).build()
+        .secureAggregation().orElseThrow().phaseTimeout()).isEqualTo(SecureAggregation.DEFAULT_PHASE_TIMEOUT);
+    assertThat(unset.phaseTimeout()).isEqualTo(SecureAggregation.DEFAULT_PHASE_TIMEOUT);
   }
 
   @Test

@@ -60,7 +60,7 @@ class HostileSecAggMemberIT {
       }
       SecureAggregation secure = SecureAggregation.builder().groupSize(3).clip(1.0)
           .phaseTimeout(Duration.ofSeconds(15)).listener(groups::add).build();
-      h.runCoordinator(h.config(new float[DIMENSION], 1).aggregation("median").secureAggregation(secure).build(),
+      h.runCoordinator(h.config(new float[DIMENSION], 1).roundTimeout(Duration.ofSeconds(75)).aggregation("median").secureAggregation(secure).build(),
           s -> { });
       h.awaitClients();
 

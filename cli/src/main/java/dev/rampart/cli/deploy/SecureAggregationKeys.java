@@ -12,6 +12,7 @@ import dev.rampart.crypto.secagg.ClientSetup;
 import dev.rampart.protocol.RampartException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,9 +65,11 @@ final class SecureAggregationKeys {
         decimal(CLIP, SecureAggregation.DEFAULT_CLIP, Double.MIN_VALUE, Double.MAX_VALUE,
             "Clipping bound C: every update coordinate is clipped to [-C, C] before fixed-point encoding."),
         optionalInteger(BITS, 1, 32, "Fixed-point bits b per coordinate, s*2^b <= 2^32; unset: 32-ceil(log2 s)."),
-        optional(PHASE_TIMEOUT, ConfigType.DURATION, SecureAggregation.DEFAULT_PHASE_TIMEOUT.toSeconds() + "s",
+        optional(PHASE_TIMEOUT, ConfigType.DURATION, "",
             "Longest time one protocol phase of a group stays open; the round continues without the members "
-                + "that did not answer (keep it below round-timeout)."),
+                + "that did not answer. Unset: " + SecureAggregation.DEFAULT_PHASE_TIMEOUT.toSeconds()
+                + "s, or a fifth of round-timeout when that is shorter; set, " + SecureAggregation.PHASES
+                + " phases of it must fit in round-timeout."),
         integer(GROUPING_SEED, SecureAggregation.DEFAULT_GROUPING_SEED, Long.MIN_VALUE, Long.MAX_VALUE,
             "Seed of the per-round random partition into groups (recorded in every plan and the audit log)."),
         optionalInteger(MASK_THREADS, 1, ClientSetup.MAX_MASK_THREADS, "Coordinator threads that remove the "
@@ -159,8 +162,8 @@ final class SecureAggregationKeys {
     SecureAggregation.Builder b = SecureAggregation.builder()
         .groupSize(Math.toIntExact(groupSize.get()))
         .clip(values.decimal(CLIP))
-        .phaseTimeout(values.duration(PHASE_TIMEOUT))
         .groupingSeed(values.longValue(GROUPING_SEED));
+    values.optional(PHASE_TIMEOUT, Duration.class).ifPresent(b::phaseTimeout);
     values.optional(THRESHOLD, Long.class).ifPresent(t -> b.threshold(Math.toIntExact(t)));
     values.optional(MIN_SURVIVORS, Long.class).ifPresent(m -> b.minSurvivors(Math.toIntExact(m)));
     values.optional(BITS, Long.class).ifPresent(bits -> b.bits(Math.toIntExact(bits)));

@@ -178,7 +178,7 @@ class HostileTopicIT {
 
   private HostileRun run(String jobName, int rounds, boolean hostile, String settings) throws Exception {
     Path jobDir = dir.resolve(jobName);
-    try (ProcessJob job = new ProcessJob(jobDir, KAFKA.bootstrapServers(), jobName, CLIENTS, rounds, "60s", 29,
+    try (ProcessJob job = new ProcessJob(jobDir, KAFKA.bootstrapServers(), jobName, CLIENTS, rounds, "100s", 29,
         settings)) {
       for (int i = 0; i < CLIENTS; i++) {
         Files.writeString(jobDir.resolve(ProcessJob.clientId(i) + ".yaml"), "max-frame-bytes: 1024\n",

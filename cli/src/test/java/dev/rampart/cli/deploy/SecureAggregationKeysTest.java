@@ -69,6 +69,7 @@ class SecureAggregationKeysTest {
   @Test
   void config_everyKeySet_reachesTheSettings() throws Exception {
     SecureAggregation s = secure(coordinatorFile(8, """
+        round-timeout: 240s
         secure-aggregation:
           enabled: true
           group-size: 4

@@ -48,7 +48,7 @@ class SecureRestartIT {
   void clientKilledBetweenMaskedInputAndUnmask_restartedOnItsStateDirectory_resendsSameBytesAndGroupCompletes()
       throws Exception {
     String victim = ProcessJob.clientId(VICTIM);
-    try (ProcessJob job = new ProcessJob(dir, KAFKA.bootstrapServers(), "secure-restart-it", CLIENTS, ROUNDS, "90s",
+    try (ProcessJob job = new ProcessJob(dir, KAFKA.bootstrapServers(), "secure-restart-it", CLIENTS, ROUNDS, "200s",
         13, SECURE);
         SecAggTopicLog secagg = new SecAggTopicLog(KAFKA.bootstrapServers(),
             TopicNames.of(JobId.of("secure-restart-it")).secagg())) {
