@@ -5,6 +5,7 @@ import dev.rampart.client.internal.SecAggChannel;
 import dev.rampart.client.internal.SecureSession;
 import dev.rampart.crypto.secagg.ClientPhase;
 import dev.rampart.crypto.secagg.ClientStateStore;
+import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.RampartException;
 import dev.rampart.protocol.wire.RoundPlan;
 import java.io.IOException;
@@ -30,6 +31,7 @@ final class SecureUpdates implements AutoCloseable {
   private final Optional<PlanPolicy> policy;
   private volatile SecAggChannel channel;
   private SecureSession session;
+  private ClientStateStore store;
 
   SecureUpdates(ClientConfig config, InstantSource clock) {
     this.config = config;
@@ -49,9 +51,15 @@ final class SecureUpdates implements AutoCloseable {
   Optional<ClientPhase> take(RoundPlan plan, float[] vector, BooleanSupplier stop) {
     if (session == null) {
       channel = new SecAggChannel(config.kafkaSettings(), config.topics(), config.identity().id());
-      session = new SecureSession(config.identity(), config.coordinatorKey(), channel, store(),
+      store = store();
+      session = new SecureSession(config.identity(), config.coordinatorKey(), channel, store,
           config.secureSessionHook(), config.maxFrameBytes(), config.reassemblyLimits(), clock);
       policy.ifPresent(session::trustPeersFrom);
+    }
+    int forgotten = store.forgetRoundsBefore(JobId.of(plan.getJobId()), plan.getRound(), config.identity().id());
+    if (forgotten > 0) {
+      LOG.info("client {} round {}: deleted {} secure-aggregation session state(s) of earlier rounds",
+          config.identity().id(), plan.getRound(), forgotten);
     }
     Optional<ClientPhase> end = session.run(plan, vector, stop);
     LOG.info("client {} round {}: secure aggregation ended in {}", config.identity().id(), plan.getRound(),

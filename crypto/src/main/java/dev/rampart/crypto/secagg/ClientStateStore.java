@@ -1,5 +1,6 @@
 package dev.rampart.crypto.secagg;
 
+import dev.rampart.protocol.JobId;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -28,6 +29,17 @@ public interface ClientStateStore {
 
   /** Forgets that session's state; idempotent. */
   void delete(GroupRef group, String clientId);
+
+  /**
+   * Forgets every session state of {@code clientId} in {@code job} from a round before
+   * {@code round}: a client that has moved on to {@code round} will never resume those sessions
+   * (the coordinator does not go back), and a restarted client would otherwise keep their
+   * secrets until the job ends. Idempotent.
+   *
+   * @return how many sessions were forgotten
+   * @throws dev.rampart.protocol.RampartException if stored state cannot be deleted
+   */
+  int forgetRoundsBefore(JobId job, long round, String clientId);
 
   /**
    * A store keeping one file per session in {@code directory} (which must exist), written

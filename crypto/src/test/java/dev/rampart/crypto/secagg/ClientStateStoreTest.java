@@ -3,6 +3,7 @@ package dev.rampart.crypto.secagg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rampart.protocol.JobId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +14,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClientStateStoreTest {
   private static final GroupRef GROUP = GroupRef.of("job-store", 4, 2);
+
+  @Test
+  void forgetRoundsBefore_dropsOnlyThatClientsEarlierRoundsOfThatJob(@TempDir Path dir) {
+    for (ClientStateStore store : new ClientStateStore[] {ClientStateStore.inDirectory(dir),
+        ClientStateStore.inMemory()}) {
+      for (long r = 1; r <= 3; r++) {
+        store.save(GroupRef.of("job-a", r, 0), "c1", new byte[] {(byte) r});
+        store.save(GroupRef.of("job-a", r, 1), "c2", new byte[] {(byte) r});
+        store.save(GroupRef.of("job-b", r, 0), "c1", new byte[] {(byte) r});
+      }
+      assertThat(store.forgetRoundsBefore(JobId.of("job-a"), 3, "c1")).isEqualTo(2);
+      assertThat(store.load(GroupRef.of("job-a", 1, 0), "c1")).isEmpty();
+      assertThat(store.load(GroupRef.of("job-a", 2, 0), "c1")).isEmpty();
+      assertThat(store.load(GroupRef.of("job-a", 3, 0), "c1")).isPresent();
+      assertThat(store.load(GroupRef.of("job-a", 1, 1), "c2")).isPresent();
+      assertThat(store.load(GroupRef.of("job-b", 1, 0), "c1")).isPresent();
+      assertThat(store.forgetRoundsBefore(JobId.of("job-a"), 3, "c1")).isZero();
+    }
+  }
 
   @Test
   void inDirectory_saveLoadReplaceDelete_roundTripsWithOwnerOnlyFile(@TempDir Path dir)

@@ -497,6 +497,11 @@ class SecAggCasesTest {
     public void delete(GroupRef group, String clientId) {
       inner.delete(group, clientId);
     }
+
+    @Override
+    public int forgetRoundsBefore(dev.rampart.protocol.JobId job, long round, String clientId) {
+      return inner.forgetRoundsBefore(job, round, clientId);
+    }
   }
 
   // ---- 13 ---------------------------------------------------------------------------------
