@@ -67,7 +67,7 @@ public final class KraftServerRunner implements AutoCloseable {
     Path dir = createTempDirectory();
     try {
       int brokerPort = port == 0 ? freePort() : port;
-      int controllerPort = freePort();
+      int controllerPort = freePortOtherThan(brokerPort);
       Properties props = properties(dir, brokerPort, controllerPort);
       security.ifPresent(s -> s.apply(props, HOST, brokerPort, controllerPort));
       props.putAll(overrides);
@@ -193,6 +193,20 @@ public final class KraftServerRunner implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /**
+   * A free port that is not {@code taken}: the OS may hand out the port it just released, and the
+   * broker refuses two listeners on one port.
+   */
+  private static int freePortOtherThan(int taken) {
+    for (int attempt = 0; attempt < 16; attempt++) {
+      int p = freePort();
+      if (p != taken) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("the OS returned port " + taken + " 16 times in a row on " + HOST);
   }
 
   private static int freePort() {
