@@ -8,10 +8,13 @@ import dev.rampart.client.internal.UpdatePayloads;
 import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.protocol.Framing;
+import dev.rampart.protocol.ModelLayout;
+import dev.rampart.protocol.RampartException;
 import dev.rampart.protocol.RecordFaults;
 import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
+import dev.rampart.protocol.wire.ModelDescriptor;
 import dev.rampart.protocol.wire.RoundPlan;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +56,7 @@ public final class FederatedClient implements AutoCloseable {
   private final AnchorTracker anchors;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
+  private ModelDescriptor checkedDescriptor;
   private long lastHandledRound;
   private long lastHandledDeadline;
   private boolean lastHandledAnswered;
@@ -100,6 +104,7 @@ public final class FederatedClient implements AutoCloseable {
         for (byte[] value : channels.poll(POLL)) {
           feed.accept(value);
         }
+        feed.latestPlan().ifPresent(this::requireMatchingLayout);
         finished = channels.caughtUp() && handleLatestPlanGuarded();
       }
       return new ClientRunSummary(answered, skipped, feed.ignored(), finished, anchors.latest());
@@ -110,6 +115,39 @@ public final class FederatedClient implements AutoCloseable {
         channels.close();
       }
     }
+  }
+
+  /**
+   * Ends the run when the job's plan describes a model layout that differs from the trainer's;
+   * each distinct descriptor is compared once.
+   *
+   * @throws ModelMismatchException naming the first differing layer
+   */
+  private void requireMatchingLayout(RoundPlan plan) {
+    if (!plan.hasModelDescriptor() || plan.getModelDescriptor().equals(checkedDescriptor)) {
+      return;
+    }
+    Optional<ModelLayout> mine = trainer.modelLayout();
+    if (mine.isPresent()) {
+      ModelLayout job;
+      try {
+        job = ModelLayout.fromWire(plan.getModelDescriptor());
+      } catch (RampartException e) {
+        throw new ModelMismatchException("client " + config.identity().id() + " refuses job " + config.job()
+            + ": round " + plan.getRound() + " carries a " + e.getMessage());
+      }
+      Optional<String> difference = job.firstDifference(mine.get());
+      if (difference.isPresent()) {
+        throw new ModelMismatchException("client " + config.identity().id() + " refuses job " + config.job()
+            + ": its network does not match the job's model (" + job + "): " + difference.get());
+      }
+      if (!job.configurationSha256Hex().equals(mine.get().configurationSha256Hex())) {
+        LOG.info("client {}: the job's network configuration (SHA-256 {}) differs from this client's ({}) in settings"
+            + " outside the layers' shapes, e.g. the updater or the seed; its layers match", config.identity().id(),
+            job.configurationSha256Hex(), mine.get().configurationSha256Hex());
+      }
+    }
+    checkedDescriptor = plan.getModelDescriptor();
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.rampart.client;
 
+import dev.rampart.protocol.ModelLayout;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The client's own computation: given the global model and the round's hyper-parameters, produce
@@ -20,4 +22,14 @@ public interface LocalTrainer {
    * @param round the round number
    */
   LocalUpdate train(float[] globalModel, Map<String, String> parameters, long round);
+
+  /**
+   * The layout of the model vector this trainer reads, when it knows one (a described network):
+   * the client compares it with the layout the job's plans carry and refuses to take part when
+   * they differ ({@link ModelMismatchException}). Empty (the default): only the vector's length is
+   * checked, by the trainer.
+   */
+  default Optional<ModelLayout> modelLayout() {
+    return Optional.empty();
+  }
 }

@@ -293,7 +293,9 @@ public final class Coordinator implements AutoCloseable {
   }
 
   private RoundPlan plan(long round, Set<ClientId> participants, long deadline) {
-    return coded.addTo(RoundPlan.newBuilder(), round, participants)
+    RoundPlan.Builder b = RoundPlan.newBuilder();
+    config.modelLayout().ifPresent(layout -> b.setModelDescriptor(layout.toWire()));
+    return coded.addTo(b, round, participants)
         .setJobId(config.job().value())
         .setRound(round)
         .setModelVersion(modelVersion)

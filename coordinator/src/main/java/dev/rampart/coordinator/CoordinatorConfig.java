@@ -3,6 +3,7 @@ package dev.rampart.coordinator;
 import dev.rampart.audit.FsyncPolicy;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
+import dev.rampart.protocol.ModelLayout;
 import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.transport.JobConnection;
 import dev.rampart.transport.JobConnectionBuilder;
@@ -48,6 +49,7 @@ public final class CoordinatorConfig extends JobConnectionConfig {
   private final Identity identity;
   private final ClientRegistry registry;
   private final float[] initialModel;
+  private final ModelLayout modelLayout;
   private final int rounds;
   private final Duration roundTimeout;
   private final int minUpdates;
@@ -67,6 +69,7 @@ public final class CoordinatorConfig extends JobConnectionConfig {
     this.identity = b.identity;
     this.registry = b.registry;
     this.initialModel = b.initialModel.clone();
+    this.modelLayout = b.modelLayout;
     this.rounds = b.rounds;
     this.roundTimeout = b.roundTimeout;
     this.minUpdates = b.minUpdates;
@@ -105,6 +108,14 @@ public final class CoordinatorConfig extends JobConnectionConfig {
   /** A copy of the initial model parameters. */
   public float[] initialModel() {
     return initialModel.clone();
+  }
+
+  /**
+   * The layout of the model vector that every round plan carries, when the model is a described
+   * network (default: none, only the dimension is published).
+   */
+  public Optional<ModelLayout> modelLayout() {
+    return Optional.ofNullable(modelLayout);
   }
 
   /** Model dimension. */
@@ -215,6 +226,7 @@ public final class CoordinatorConfig extends JobConnectionConfig {
     private Identity identity;
     private ClientRegistry registry;
     private float[] initialModel;
+    private ModelLayout modelLayout;
     private int rounds = 1;
     private Duration roundTimeout = DEFAULT_ROUND_TIMEOUT;
     private int minUpdates = 1;
@@ -314,6 +326,16 @@ public final class CoordinatorConfig extends JobConnectionConfig {
       return this;
     }
 
+    /**
+     * The layout of the model vector, published with every plan so that a client whose network is
+     * laid out otherwise refuses to take part; its parameter count must equal the initial model's
+     * length (checked in {@link #build}).
+     */
+    public Builder modelLayout(ModelLayout layout) {
+      this.modelLayout = Objects.requireNonNull(layout, "modelLayout");
+      return this;
+    }
+
     /** Number of rounds, at least 1. */
     public Builder rounds(int rounds) {
       if (rounds < 1) {
@@ -403,6 +425,9 @@ public final class CoordinatorConfig extends JobConnectionConfig {
       require(identity != null, "identity is required");
       require(registry != null, "registry is required");
       require(initialModel != null, "initialModel is required");
+      require(modelLayout == null || modelLayout.parameterCount() == initialModel.length, "modelLayout has "
+          + (modelLayout == null ? 0 : modelLayout.parameterCount()) + " parameters, but initialModel has "
+          + initialModel.length);
       int active = registry.activeCount();
       require(active >= minUpdates, "minUpdates=" + minUpdates + " exceeds the " + active
           + " active clients in the registry");

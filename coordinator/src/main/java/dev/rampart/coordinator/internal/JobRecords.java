@@ -3,6 +3,7 @@ package dev.rampart.coordinator.internal;
 import dev.rampart.audit.ThreatModel;
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.crypto.Enrollment;
+import dev.rampart.protocol.ModelLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class JobRecords {
     s.put("maxByzantine", config.maxByzantine());
     s.put("maxFrameBytes", config.maxFrameBytes());
     s.put("dimension", config.dimension());
+    config.modelLayout().ifPresent(layout -> s.put("modelLayout", layout(layout)));
     s.put("training", new LinkedHashMap<>(config.training()));
     s.put("partitions", config.partitions());
     s.put("replicationFactor", (int) config.replicationFactor());
@@ -63,6 +65,15 @@ public final class JobRecords {
     config.secureAggregation().ifPresent(sa -> s.put("secureAggregation",
         SecureRound.describe(sa, config.registry().activeCount(), config.maxByzantine(), config.codedMode())));
     return s;
+  }
+
+  private static Map<String, Object> layout(ModelLayout layout) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("layers", layout.layers().size());
+    m.put("parameterCount", layout.parameterCount());
+    m.put("configurationSha256", layout.configurationSha256Hex());
+    m.put("layoutSha256", layout.sha256Hex());
+    return m;
   }
 
   private static Map<String, Object> enrollment(Enrollment e) {
