@@ -7,10 +7,12 @@ import dev.rampart.client.dl4j.internal.LocalData;
 import dev.rampart.client.dl4j.internal.Network;
 import dev.rampart.client.dl4j.internal.TrainingParameters;
 import dev.rampart.protocol.DataShard;
+import dev.rampart.protocol.ModelLayout;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,7 +29,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * model is copied into the network ({@code setParams}) before anything else; a model whose length
  * differs from {@code numParams()} is refused with both counts in the message. Only that count is
  * checked: a model from a network of another architecture with the same parameter count is
- * accepted, and checking it layer by layer against a descriptor is a separate concern.
+ * accepted here; the layer-by-layer check is the client's, against the layout the job's plans
+ * carry ({@link #modelLayout()}).
  *
  * <p><b>Plan parameters</b>, read like {@code SoftmaxRegression} reads them:
  * <ul>
@@ -84,6 +87,7 @@ public final class Dl4jTrainer implements LocalTrainer, ShardGradients {
   private final long[] sampleShape;
   private final INDArray initialUpdaterState;
   private final int parameterCount;
+  private final ModelLayout layout;
 
   private Dl4jTrainer(Network network, LocalData data, long[] sampleShape) {
     long count = network.parameterCount();
@@ -94,6 +98,7 @@ public final class Dl4jTrainer implements LocalTrainer, ShardGradients {
     this.data = data;
     this.sampleShape = sampleShape.clone();
     this.parameterCount = (int) count;
+    this.layout = network.layout();
     INDArray state = network.updaterState();
     this.initialUpdaterState = state == null ? null : state.dup();
   }
@@ -144,6 +149,16 @@ public final class Dl4jTrainer implements LocalTrainer, ShardGradients {
   /** The model dimension: the network's {@code numParams()}. */
   public int parameterCount() {
     return parameterCount;
+  }
+
+  /**
+   * The network's layout: its layers' names, types, activations and parameter shapes in the order
+   * of the model vector, and the digest of its configuration. The client compares it with the
+   * layout of the job's plans and refuses to take part when a layer differs.
+   */
+  @Override
+  public Optional<ModelLayout> modelLayout() {
+    return Optional.of(layout);
   }
 
   /** A copy of the network's current flattened parameters, e.g. as the job's initial model. */

@@ -1,5 +1,6 @@
 package dev.rampart.client.dl4j.internal;
 
+import dev.rampart.protocol.ModelLayout;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -20,6 +21,11 @@ final class GraphNetwork implements Network {
           + inputs + " inputs and " + outputs + " outputs");
     }
     this.graph = graph;
+  }
+
+  @Override
+  public ModelLayout layout() {
+    return Layouts.of(graph);
   }
 
   @Override

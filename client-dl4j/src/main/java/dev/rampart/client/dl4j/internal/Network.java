@@ -1,5 +1,6 @@
 package dev.rampart.client.dl4j.internal;
 
+import dev.rampart.protocol.ModelLayout;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,6 +23,9 @@ public interface Network {
   static Network of(ComputationGraph graph) {
     return new GraphNetwork(graph);
   }
+
+  /** The layout of the flattened parameter view ({@link Layouts}). */
+  ModelLayout layout();
 
   /** Number of entries of the flattened parameter view, {@code numParams()}. */
   long parameterCount();

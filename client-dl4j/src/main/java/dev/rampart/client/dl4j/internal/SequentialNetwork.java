@@ -1,5 +1,6 @@
 package dev.rampart.client.dl4j.internal;
 
+import dev.rampart.protocol.ModelLayout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -14,6 +15,11 @@ final class SequentialNetwork implements Network {
       throw new IllegalArgumentException("the MultiLayerNetwork has no parameters: call init() first");
     }
     this.network = network;
+  }
+
+  @Override
+  public ModelLayout layout() {
+    return Layouts.of(network);
   }
 
   @Override
