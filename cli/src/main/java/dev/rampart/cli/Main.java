@@ -1,6 +1,7 @@
 package dev.rampart.cli;
 
 import dev.rampart.cli.deploy.DeployCommands;
+import dev.rampart.cli.deploy.ModelCommands;
 import dev.rampart.protocol.RampartException;
 import java.util.ServiceLoader;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import picocli.CommandLine;
     description = "Byzantine-robust federated training over Kafka.",
     subcommands = {AuditCommands.Audit.class, AuditCommands.RollbackCommand.class,
         KeyCommands.Keys.class, KeyCommands.Registry.class,
-        DeployCommands.CoordinatorCommand.class, DeployCommands.ClientCommand.class, DeployCommands.Data.class})
+        DeployCommands.CoordinatorCommand.class, DeployCommands.ClientCommand.class, DeployCommands.Data.class,
+        ModelCommands.Model.class})
 public final class Main implements Runnable {
   /** Exit code when the job ran but failed. */
   public static final int EXIT_FAILED = 1;

@@ -9,11 +9,11 @@ import dev.rampart.client.FederatedClient;
 import dev.rampart.client.LocalTrainer;
 import dev.rampart.client.LocalUpdate;
 import dev.rampart.client.SecureSessionHook;
-import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.client.UpdateTransform;
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.PublicKey;
 import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.ModelLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -123,10 +123,12 @@ public final class ClientProcess {
     KafkaSettings kafka = KafkaSettings.from(values);
     ClusterCheck.awaitCluster(kafka);
     String id = config.identity().id();
-    LocalTrainer trainer = new ProgressTrainer(new SoftmaxRegression(data.features(), data.labels(), data.classes(),
-        values.longValue("data.seed")), id, out);
-    out.printf("client %s: job %s, %d local samples, cluster %s, secure-aggregation state in %s; waiting for the "
-        + "job's topics%n", id, config.job(), data.size(), kafka.bootstrapServers(),
+    JobModel model = JobModel.of(values.string("model.network"), values.file(), data.featureCount(), data.classes(),
+        values.integer("model.hidden"), 0);
+    LocalTrainer trainer = new ProgressTrainer(model.trainer(data, values.longValue("data.seed")), id, out);
+    out.printf("client %s: job %s, model %s (%d parameters), %d local samples, cluster %s, secure-aggregation state"
+        + " in %s; waiting for the job's topics%n", id, config.job(), model.spec(), model.initialModel().length,
+        data.size(), kafka.bootstrapServers(),
         config.secureStateDirectory().orElseThrow());
     out.flush();
     ClusterCheck.awaitTopics(kafka, List.of(config.topics().plans(), config.topics().models(), config.topics().updates()),
@@ -162,6 +164,11 @@ public final class ClientProcess {
 
   /** Prints one line per round this client trains for. */
   private record ProgressTrainer(LocalTrainer inner, String id, PrintStream out) implements LocalTrainer {
+    @Override
+    public Optional<ModelLayout> modelLayout() {
+      return inner.modelLayout();
+    }
+
     @Override
     public LocalUpdate train(float[] globalModel, Map<String, String> parameters, long round) {
       LocalUpdate update = inner.train(globalModel, parameters, round);

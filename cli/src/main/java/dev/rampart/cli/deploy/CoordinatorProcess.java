@@ -3,7 +3,6 @@ package dev.rampart.cli.deploy;
 import dev.rampart.audit.AuditEvents;
 import dev.rampart.cli.data.Dataset;
 import dev.rampart.cli.data.TrainLoss;
-import dev.rampart.client.SoftmaxRegression;
 import dev.rampart.coordinator.Coordinator;
 import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.JobSummary;
@@ -18,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,15 +49,14 @@ public final class CoordinatorProcess {
     }
     Identity identity = loadIdentity(values.path("identity"), "identity");
     KeyPlacement.requireOutsideRunDirectory(values.path("identity"), values.path("run-directory"), values.file());
-    int features = values.integer("model.features");
-    int classes = values.integer("model.classes");
+    JobModel model = model();
     CoordinatorConfig.Builder b = CoordinatorConfig.builder()
         .job(JobId.of(values.string("job")))
         .topicPrefix(values.string("topic-prefix"))
         .identity(identity)
         .registry(ClientRegistry.load(registryFile))
         .runDirectory(values.path("run-directory"))
-        .initialModel(new float[SoftmaxRegression.parameterCount(features, classes)])
+        .initialModel(model.initialModel())
         .rounds(values.integer("rounds"))
         .roundTimeout(values.duration("round-timeout"))
         .minUpdates(values.integer("min-updates"))
@@ -74,7 +71,8 @@ public final class CoordinatorProcess {
         .trainingParameter("learning_rate", Double.toString(values.decimal("training.learning-rate")))
         .trainingParameter("local_epochs", Integer.toString(values.integer("training.local-epochs")))
         .trainingParameter("batch_size", Integer.toString(values.integer("training.batch-size")))
-        .evaluator(evaluator(features, classes));
+        .evaluator(evaluator(model));
+    model.layout().ifPresent(b::modelLayout);
     kafka.properties().forEach(b::kafkaProperty);
     Optional<SecureAggregation> secure = SecureAggregationKeys.settings(values);
     secure.ifPresent(b::secureAggregation);
@@ -89,20 +87,25 @@ public final class CoordinatorProcess {
     }
   }
 
-  private ModelEvaluator evaluator(int features, int classes) {
+  /** The job's model as {@code model.*} describes it. */
+  public JobModel model() {
+    return JobModel.of(values.string("model.network"), values.file(), values.integer("model.features"),
+        values.integer("model.classes"), values.integer("model.hidden"), values.longValue("model.seed"));
+  }
+
+  /** The run directory the file names. */
+  public Path runDirectory() {
+    return values.path("run-directory");
+  }
+
+  private ModelEvaluator evaluator(JobModel model) {
     Optional<Path> testData = values.optional("evaluation.test-data", Path.class);
     if (testData.isEmpty()) {
       return ModelEvaluator.none();
     }
-    Dataset test = LocalData.load(testData.get(), values.string("evaluation.format"), classes,
+    Dataset test = LocalData.load(testData.get(), values.string("evaluation.format"), values.integer("model.classes"),
         values.decimal("evaluation.feature-scale"));
-    if (test.featureCount() != features) {
-      throw new ConfigException("evaluation.test-data " + testData.get() + " has " + test.featureCount()
-          + " features, but model.features=" + features + " in " + values.file());
-    }
-    float[][] x = test.features();
-    int[] y = test.labels();
-    return model -> Map.of(AuditEvents.METRIC_TEST_ACCURACY, SoftmaxRegression.accuracy(model, x, y, classes));
+    return model.evaluator(test, "evaluation.test-data " + testData.get() + " in " + values.file());
   }
 
   static Identity loadIdentity(Path file, String key) {
@@ -125,9 +128,10 @@ public final class CoordinatorProcess {
     TopicNames t = config.topics();
     ClusterCheck.checkTopicsCreatable(kafka, List.of(t.plans(), t.models(), t.shards(), t.updates(), t.secagg(), t.audit()),
         config.partitions(), config.replicationFactor());
-    out.printf("coordinator: job %s, %d rounds, aggregation '%s', cluster %s (%d broker(s)), run directory %s%n",
-        config.job(), config.rounds(), config.aggregation(), kafka.bootstrapServers(), brokers,
-        config.runDirectory().orElseThrow());
+    out.printf("coordinator: job %s, %d rounds, aggregation '%s', model %s (%d parameters%s), cluster %s (%d broker(s)),"
+        + " run directory %s%n", config.job(), config.rounds(), config.aggregation(), values.string("model.network"),
+        config.dimension(), config.modelLayout().map(l -> ", " + l.layers().size() + " layers").orElse(""),
+        kafka.bootstrapServers(), brokers, config.runDirectory().orElseThrow());
     config.secureAggregation().ifPresent(s -> out.printf("coordinator: secure aggregation %s%n", s));
     try (Coordinator coordinator = Coordinator.create(config)) {
       stop.onStop(coordinator::close);

@@ -2,6 +2,7 @@ package dev.rampart.cli.deploy;
 
 import dev.rampart.cli.data.Dataset;
 import dev.rampart.cli.data.Datasets;
+import dev.rampart.client.ModelMismatchException;
 import dev.rampart.crypto.KeyFormatException;
 import dev.rampart.protocol.RampartException;
 import java.io.IOException;
@@ -35,6 +36,9 @@ public final class DeployCommands {
     } catch (ConfigException | KeyFormatException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.CONFIG;
+    } catch (ModelMismatchException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.FAILED;
     } catch (ClusterCheck.UnavailableException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.KAFKA_UNAVAILABLE;

@@ -33,6 +33,11 @@ public final class DeploySchemas {
   /** Keys of {@code client.yaml}. */
   public static final ConfigSchema CLIENT = ConfigSchema.of("client", clientKeys());
 
+  private static final String NETWORK_DOC = "The model: `logistic` (softmax regression, starting from zeros), `mlp` or"
+      + " `lenet` (Deeplearning4j networks: one hidden ReLU layer; LeNet-5 for 28 x 28 images), or a path to a"
+      + " Deeplearning4j model file (`.zip`, as `ModelSerializer.writeModel` writes it) or network configuration"
+      + " (`.json`).";
+
   private DeploySchemas() {}
 
   private static List<ConfigKey> coordinatorKeys() {
@@ -50,8 +55,11 @@ public final class DeploySchemas {
         integer("aggregation-seed", CoordinatorConfig.DEFAULT_AGGREGATION_SEED, Long.MIN_VALUE, Long.MAX_VALUE, "Seed of randomized aggregation rules (recorded in the audit log)."),
         decimal("server-learning-rate", CoordinatorConfig.DEFAULT_SERVER_LEARNING_RATE, Double.MIN_VALUE, 1e6, "Server step size in w <- w - rate * aggregate."),
         integer("max-frame-bytes", Framing.DEFAULT_MAX_FRAME_BYTES, Framing.MIN_MAX_FRAME_BYTES, Integer.MAX_VALUE, "Largest Kafka record written; larger messages are chunked."),
-        integer("model.features", 64, 1, 1_000_000, "Input features of the softmax-regression model (64 for the digits)."),
+        optional("model.network", ConfigType.STRING, JobModel.LOGISTIC, NETWORK_DOC + " Its layout goes into every plan; clients whose network differs refuse to take part."),
+        integer("model.features", 64, 1, 1_000_000, "Input features of one sample (64 for the digits, 784 for 28 x 28 images)."),
         integer("model.classes", 10, 2, 100_000, "Classes of the model (10 for the digits)."),
+        integer("model.hidden", 64, 1, 1_000_000, "Hidden width of `mlp`."),
+        integer("model.seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, "Seed of a built-in network's initial parameters (a .json configuration uses its own seed)."),
         decimal("training.learning-rate", 0.5, Double.MIN_VALUE, 1e6, "Clients' local SGD step size (sent in every plan)."),
         integer("training.local-epochs", 1, 0, 10_000, "Local passes per round; 0 sends the plain gradient."),
         integer("training.batch-size", 16, 1, 1_000_000, "Clients' local mini-batch size."),
@@ -77,6 +85,8 @@ public final class DeploySchemas {
         integer("data.classes", 10, 2, 100_000, "Number of classes; labels must lie in [0, classes)."),
         decimal("data.feature-scale", 16.0, Double.MIN_VALUE, Double.MAX_VALUE, "Features are divided by this value on loading (16 maps digits pixels to [0, 1])."),
         integer("data.seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, "Seed of the local mini-batch shuffles."),
+        optional("model.network", ConfigType.STRING, JobModel.LOGISTIC, NETWORK_DOC + " It must be the coordinator's network: a client whose layers differ from the layout in the job's plans exits with code 1, naming the first differing layer."),
+        integer("model.hidden", 64, 1, 1_000_000, "Hidden width of `mlp`."),
         integer("max-frame-bytes", Framing.DEFAULT_MAX_FRAME_BYTES, Framing.MIN_MAX_FRAME_BYTES, Integer.MAX_VALUE, "Largest Kafka record written; larger updates are chunked."),
         optional("stop-after-final-round", ConfigType.BOOLEAN, "true", "Exit once the job's final round is handled; false keeps the client running for a job that may be extended."),
         optional("topic-wait", ConfigType.DURATION, DEFAULT_TOPIC_WAIT, "How long to wait at start for the coordinator to create the job's topics.")));
