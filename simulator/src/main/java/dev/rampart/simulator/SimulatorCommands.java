@@ -74,8 +74,9 @@ public final class SimulatorCommands implements CommandProvider {
         + "ByzFL's 20, 0, 10, 0.8), mimic(target=I) (default: ${DEFAULT-VALUE}).", defaultValue = "sign-flip")
     String attack;
 
-    @Option(names = "--model", description = "The clients' model: logistic, mlp (with --hidden units) or lenet "
-        + "(LeNet-5, 28 x 28 images: needs --dataset fashion-mnist) (default: ${DEFAULT-VALUE}).", defaultValue = "logistic")
+    @Option(names = "--model", description = "The clients' model: logistic, mlp (with --hidden units), lenet "
+        + "(LeNet-5, 28 x 28 images: needs --dataset fashion-mnist), or a path to a Deeplearning4j model file (.zip) "
+        + "or network configuration (.json) (default: ${DEFAULT-VALUE}).", defaultValue = "logistic")
     String model;
 
     @Option(names = "--hidden", description = "Hidden units of --model mlp (default: ${DEFAULT-VALUE}).", defaultValue = "32")

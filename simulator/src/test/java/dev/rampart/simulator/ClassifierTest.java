@@ -7,9 +7,19 @@ import dev.rampart.cli.data.Dataset;
 import dev.rampart.cli.data.Datasets;
 import dev.rampart.client.LocalTrainer;
 import dev.rampart.client.SoftmaxRegression;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 class ClassifierTest {
   @Test
@@ -64,5 +74,32 @@ class ClassifierTest {
     assertThatThrownBy(() -> new Classifier("lenet", 64, 10, 0)).hasMessageContaining("64")
         .hasMessageContaining("fashion-mnist");
     assertThatThrownBy(() -> new Classifier("resnet", 784, 10, 0)).hasMessageContaining("model=resnet");
+  }
+
+  @Test
+  void aConfigurationFile_trainsTheUsersNetworkAndItsAccuracyRises(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("dense.json");
+    Files.writeString(json, new NeuralNetConfiguration.Builder().seed(5).weightInit(WeightInit.XAVIER).list()
+        .layer(new DenseLayer.Builder().nOut(16).activation(Activation.RELU).build())
+        .layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
+        .setInputType(InputType.feedForward(64)).build().toJson());
+    Dataset[] split = Datasets.digits().trainTestSplit(0.2, 1);
+    Classifier c = new Classifier(json.toString(), 64, 10, 0);
+    assertThat(c.dimension()).isEqualTo(64 * 16 + 16 + 16 * 10 + 10);
+    float[] w = c.initialModel(1);
+    assertThat(w).hasSize(c.dimension()).isEqualTo(c.initialModel(2));
+    Classifier.Scorer scorer = c.scorer(split[1].features(), split[1].labels());
+    double before = scorer.accuracy(w);
+    float[] update = c.trainer(split[0], 3).train(w, Map.of("local_epochs", "2", "learning_rate", "0.1"), 1).vector();
+    for (int i = 0; i < w.length; i++) {
+      w[i] -= update[i];
+    }
+    assertThat(scorer.accuracy(w)).isGreaterThan(before + 0.3);
+  }
+
+  @Test
+  void aMissingFile_isRefusedNamingThePath(@TempDir Path dir) {
+    Path missing = dir.resolve("absent.zip");
+    assertThatThrownBy(() -> new Classifier(missing.toString(), 64, 10, 0)).hasMessageContaining(missing.toString());
   }
 }

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * <pre>
  * name: digits-n10
  * dataset: digits              # digits | fashion-mnist
- * model: logistic              # logistic | mlp (hidden: 32)
+ * model: logistic              # logistic | mlp (hidden: 32) | lenet | path/to/model.zip | path/to/conf.json
  * split: [iid, dirichlet(alpha=0.3)]
  * clients: 10
  * byzantine: [0, 1, 2]
