@@ -9,7 +9,10 @@ import dev.rampart.audit.ModelRef;
 import dev.rampart.audit.ModelStore;
 import dev.rampart.audit.RecordType;
 import dev.rampart.audit.VerificationResult;
+import dev.rampart.cli.check.AuditCheck;
+import dev.rampart.cli.check.CheckReport;
 import dev.rampart.coordinator.Rollback;
+import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.PublicKey;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
@@ -17,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +41,7 @@ final class AuditCommands {
   private AuditCommands() {}
 
   @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check (also against anchors and the Kafka mirror) and read a run's audit trail.",
-      subcommands = {Verify.class, Show.class, Report.class})
+      subcommands = {Verify.class, Check.class, Show.class, Report.class})
   static final class Audit implements Runnable {
     @Override
     public void run() {
@@ -109,6 +114,33 @@ final class AuditCommands {
       VerificationResult mirrored = AuditVerifier.compareMirror(auditDirectory(), mirror, coordinatorKey());
       System.out.println("mirror: " + topic + ": " + mirrored.summary());
       return mirrored.exitCode();
+    }
+  }
+
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = {"Reconcile the audit log with the job's topics and model store; exit 0 no findings, 1 findings.",
+          "Reports every honest, on-time update on the updates topic that was not accepted exactly once (and not "
+              + "explained by a rejection record), every round committed twice, every stored model whose bytes do not "
+              + "match its digest, every committed model the store lacks, and a chain that does not verify."})
+  static final class Check extends RunArgument implements Callable<Integer> {
+    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "The job's Kafka cluster.")
+    String bootstrap;
+
+    @Option(names = "--registry", required = true, paramLabel = "FILE",
+        description = "The job's client registry, whose keys verify the updates on the topic.")
+    Path registry;
+
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+        description = "A Kafka consumer property, e.g. for SASL; repeatable.")
+    Map<String, String> kafkaProperties = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+      Map<String, Object> kafka = new LinkedHashMap<>(kafkaProperties);
+      kafka.put("bootstrap.servers", bootstrap);
+      CheckReport report = AuditCheck.run(run, coordinatorKey(), ClientRegistry.load(registry), kafka);
+      report.print(System.out);
+      return report.findings().isEmpty() ? 0 : 1;
     }
   }
 

@@ -2,26 +2,14 @@ package dev.rampart.cli.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rampart.cli.Main;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.testkit.KafkaCluster;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,14 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerFaultIT {
   private static final int CLIENTS = 4;
   private static final List<String> ALL = IntStream.range(0, CLIENTS).mapToObj(ProcessJob::clientId).toList();
-  private static final Duration STEP = Duration.ofMinutes(3);
   @TempDir Path dir;
 
   @Test
   void updatesLeaderKilledMidRoundAndRestarted_everyRoundCommitsOnceWithEveryClientsUpdate() throws Exception {
     int rounds = 6;
     try (KafkaCluster cluster = KafkaCluster.start(3, Duration.ofMinutes(2))) {
-      Job job = new Job(cluster, "leader-kill-it", rounds, "60s");
+      InProcessJob job = new InProcessJob(dir, cluster.bootstrapServers(), "leader-kill-it", CLIENTS, rounds, "60s");
+      job.appendToCoordinatorYaml("  replication-factor: 3\n");
       String updates = TopicNames.of(JobId.of(job.name)).updates();
       job.start();
       job.awaitOutput("round 2: ");
@@ -65,6 +53,7 @@ class BrokerFaultIT {
             .containsExactlyInAnyOrderElementsOf(ALL);
       }
       assertThat(job.auditVerify()).isZero();
+      assertThat(job.auditCheck()).isZero();
     }
   }
 
@@ -73,7 +62,8 @@ class BrokerFaultIT {
       throws Exception {
     int rounds = 7;
     try (KafkaCluster cluster = KafkaCluster.start(3, Duration.ofMinutes(2))) {
-      Job job = new Job(cluster, "pause-it", rounds, "12s");
+      InProcessJob job = new InProcessJob(dir, cluster.bootstrapServers(), "pause-it", CLIENTS, rounds, "12s");
+      job.appendToCoordinatorYaml("  replication-factor: 3\n");
       String updates = TopicNames.of(JobId.of(job.name)).updates();
       job.start();
       job.awaitOutput("round 2: ");
@@ -105,64 +95,7 @@ class BrokerFaultIT {
       }
       assertThat(lastBefore + 2).as("rounds left after the pause to show recovery").isLessThanOrEqualTo(rounds);
       assertThat(job.auditVerify()).isZero();
-    }
-  }
-
-  /** The job's files (from {@link ProcessJob}) on the cluster, its processes run on threads of this JVM. */
-  private final class Job {
-    final String name;
-    private final ProcessJob files;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
-    private Future<Integer> coordinator;
-    private final List<Future<Integer>> clients = new ArrayList<>();
-
-    Job(KafkaCluster cluster, String name, int rounds, String roundTimeout) throws Exception {
-      this.name = name;
-      this.files = new ProcessJob(dir.resolve(name), cluster.bootstrapServers(), name, CLIENTS, rounds, roundTimeout, 11);
-      Files.writeString(files.dir.resolve("coordinator.yaml"), "  replication-factor: 3\n", StandardOpenOption.APPEND);
-    }
-
-    void start() {
-      PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-      coordinator = pool.submit(() -> CoordinatorProcess.fromFile(files.dir.resolve("coordinator.yaml"), print)
-          .run(StopSignal.none()));
-      for (String id : ALL) {
-        Path yaml = files.dir.resolve(id + ".yaml");
-        clients.add(pool.submit(() -> ClientProcess.fromFile(yaml, new PrintStream(PrintStream.nullOutputStream()))
-            .run(StopSignal.none())));
-      }
-    }
-
-    String output() {
-      return out.toString(StandardCharsets.UTF_8);
-    }
-
-    void awaitOutput(String text) {
-      Awaitility.await().atMost(STEP).pollInterval(Duration.ofMillis(100)).until(() -> output().contains(text)
-          || coordinator.isDone());
-      assertThat(output()).as("coordinator output").contains(text);
-    }
-
-    void finish() throws Exception {
-      try {
-        assertThat(coordinator.get(5, TimeUnit.MINUTES)).as("coordinator exit; it said:%n%s", output())
-            .isEqualTo(ExitCodes.COMPLETED);
-        for (Future<Integer> c : clients) {
-          assertThat(c.get(2, TimeUnit.MINUTES)).as("client exit").isEqualTo(ExitCodes.COMPLETED);
-        }
-      } finally {
-        pool.shutdownNow();
-      }
-    }
-
-    Path runDirectory() {
-      return files.runDirectory();
-    }
-
-    int auditVerify() {
-      return Main.execute("audit", "verify", files.runDirectory().toString(), "--key",
-          files.dir.resolve("keys/coordinator.pub").toString());
+      assertThat(job.auditCheck()).isZero();
     }
   }
 }
