@@ -7,6 +7,7 @@ import dev.rampart.client.internal.RoundWork;
 import dev.rampart.client.internal.UpdatePayloads;
 import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
+import dev.rampart.crypto.secagg.ClientPhase;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.ModelLayout;
 import dev.rampart.protocol.RampartException;
@@ -188,6 +189,13 @@ public final class FederatedClient implements AutoCloseable {
     if (refused.isPresent()) {
       return refuse(plan, refused.get());
     }
+    if (plan.hasSecureAggregation()) {
+      Optional<String> out = secure.retryRefusal(plan);
+      if (out.isPresent()) {
+        LOG.warn("client {} stays out of round {}: {}", me, plan.getRound(), out.get());
+        return skip(plan, out.get());
+      }
+    }
     Optional<float[]> model = feed.model(plan.getModelDigest().toByteArray());
     if (model.isEmpty()) {
       return false;
@@ -199,19 +207,36 @@ public final class FederatedClient implements AutoCloseable {
     LocalUpdate local = computed.get();
     float[] sent = config.momentumBeta() > 0 ? momentum.apply(local.vector()) : local.vector();
     float[] vector = transform.apply(sent, plan.getRound());
+    boolean done = true;
     if (plan.hasSecureAggregation()) {
-      secure.take(plan, vector, closed::get);
+      // A session that revealed nothing (it ended before P4) may be run again when a restarted
+      // coordinator plans the round again; the coordinator cannot re-read masked inputs.
+      done = secure.take(plan, vector, () -> closed.get() || superseded(plan))
+          .filter(p -> p == ClientPhase.UNMASK_SENT).isPresent();
     } else {
       publish(plan, vector, local);
     }
     answered++;
-    handled(plan, true);
+    handled(plan, done);
     return plan.getFinalRound() && config.stopAfterFinalRound();
   }
 
   /**
+   * Whether a newer plan (a later round, or the same round with a later deadline: a restarted
+   * coordinator) has arrived while a secure session of {@code plan} runs; reads the plans topic.
+   */
+  private boolean superseded(RoundPlan plan) {
+    for (byte[] value : channels.poll(Duration.ZERO)) {
+      feed.accept(value);
+    }
+    return feed.latestPlan().filter(p -> p.getRound() > plan.getRound()
+        || p.getRound() == plan.getRound() && p.getDeadlineMs() > plan.getDeadlineMs()).isPresent();
+  }
+
+  /**
    * A later round, or a restarted coordinator's new attempt (later deadline) at a round this client
-   * skipped; an answered round is not answered again, since the coordinator re-reads that update.
+   * skipped or whose secure session ended before revealing anything; an answered plain round is not
+   * answered again, since the coordinator re-reads that update.
    */
   private boolean isNew(RoundPlan plan) {
     return plan.getRound() > lastHandledRound || plan.getRound() == lastHandledRound && !lastHandledAnswered

@@ -3,8 +3,11 @@ package dev.rampart.client;
 import dev.rampart.client.internal.PlanPolicy;
 import dev.rampart.client.internal.SecAggChannel;
 import dev.rampart.client.internal.SecureSession;
+import dev.rampart.client.internal.SessionAttempts;
 import dev.rampart.crypto.secagg.ClientPhase;
 import dev.rampart.crypto.secagg.ClientStateStore;
+import dev.rampart.crypto.secagg.GroupRef;
+import dev.rampart.crypto.secagg.SecAggClient;
 import dev.rampart.protocol.JobId;
 import dev.rampart.protocol.RampartException;
 import dev.rampart.protocol.wire.RoundPlan;
@@ -32,6 +35,7 @@ final class SecureUpdates implements AutoCloseable {
   private volatile SecAggChannel channel;
   private SecureSession session;
   private ClientStateStore store;
+  private SessionAttempts attempts;
 
   SecureUpdates(ClientConfig config, InstantSource clock) {
     this.config = config;
@@ -51,20 +55,68 @@ final class SecureUpdates implements AutoCloseable {
   Optional<ClientPhase> take(RoundPlan plan, float[] vector, BooleanSupplier stop) {
     if (session == null) {
       channel = new SecAggChannel(config.kafkaSettings(), config.topics(), config.identity().id());
-      store = store();
+      ensureStore();
       session = new SecureSession(config.identity(), config.coordinatorKey(), channel, store,
           config.secureSessionHook(), config.maxFrameBytes(), config.reassemblyLimits(), clock);
       policy.ifPresent(session::trustPeersFrom);
     }
-    int forgotten = store.forgetRoundsBefore(JobId.of(plan.getJobId()), plan.getRound(), config.identity().id());
+    String me = config.identity().id();
+    int forgotten = store.forgetRoundsBefore(JobId.of(plan.getJobId()), plan.getRound(), me)
+        + attempts.forgetRoundsBefore(plan.getJobId(), plan.getRound(), me);
     if (forgotten > 0) {
-      LOG.info("client {} round {}: deleted {} secure-aggregation session state(s) of earlier rounds",
-          config.identity().id(), plan.getRound(), forgotten);
+      LOG.info("client {} round {}: deleted {} secure-aggregation session file(s) of earlier rounds", me,
+          plan.getRound(), forgotten);
     }
+    startAttempt(plan);
     Optional<ClientPhase> end = session.run(plan, vector, stop);
     LOG.info("client {} round {}: secure aggregation ended in {}", config.identity().id(), plan.getRound(),
         end.map(Enum::name).orElse("no group"));
     return end;
+  }
+
+  /**
+   * Why this client must stay out of {@code plan}'s attempt at its round, if it must: a plan with a
+   * later deadline than the one its stored session was opened for is a restarted coordinator
+   * running the round again, and if that session already sent its unmask shares (P4), a second
+   * unmasked sum of the round over other survivors could be differenced with the first.
+   */
+  Optional<String> retryRefusal(RoundPlan plan) {
+    ensureStore();
+    String me = config.identity().id();
+    Optional<SessionAttempts.Mark> earlier = attempts.load(plan.getJobId(), plan.getRound(), me);
+    if (earlier.isEmpty() || earlier.get().deadlineMs() == plan.getDeadlineMs()) {
+      return Optional.empty();
+    }
+    Optional<ClientPhase> phase = SecAggClient.storedPhase(store, GroupRef.of(plan.getJobId(), plan.getRound(),
+        earlier.get().groupId()), me);
+    return phase.filter(p -> p == ClientPhase.UNMASK_SENT).map(p -> "the coordinator planned round " + plan.getRound()
+        + " again after this client sent its unmask shares in the earlier attempt; a second unmasked sum over other"
+        + " survivors could reveal its input");
+  }
+
+  /**
+   * Prepares the session for {@code plan}'s attempt at its round: a session stored for an earlier
+   * attempt (which {@link #retryRefusal} found unrevealed) is discarded, so the client takes part
+   * again with fresh keys and masks; a session of this attempt (a restarted client) is resumed.
+   */
+  private void startAttempt(RoundPlan plan) {
+    String me = config.identity().id();
+    String job = plan.getJobId();
+    Optional<SessionAttempts.Mark> earlier = attempts.load(job, plan.getRound(), me);
+    if (earlier.isPresent() && earlier.get().deadlineMs() != plan.getDeadlineMs()) {
+      store.delete(GroupRef.of(job, plan.getRound(), earlier.get().groupId()), me);
+      LOG.info("client {} round {}: the coordinator planned the round again; the earlier attempt's session is"
+          + " discarded and a fresh one opened", me, plan.getRound());
+    }
+    plan.getGroupsList().stream().filter(g -> g.getMembersList().contains(me)).findFirst().ifPresent(g ->
+        attempts.save(job, plan.getRound(), me, new SessionAttempts.Mark(plan.getDeadlineMs(), g.getGroupId())));
+  }
+
+  private void ensureStore() {
+    if (store == null) {
+      store = store();
+      attempts = SessionAttempts.in(config.secureStateDirectory());
+    }
   }
 
   private ClientStateStore store() {

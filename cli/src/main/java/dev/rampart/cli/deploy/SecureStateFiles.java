@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The session files a client process leaves in its secure-aggregation state directory, named as
- * {@link ClientStateStore#inDirectory} documents ({@code secagg-<job>-r<round>-g<group>-<client>.state}).
+ * {@link ClientStateStore#inDirectory} documents ({@code secagg-<job>-r<round>-g<group>-<client>.state}), and
+ * the marks of which attempt at a round each belongs to ({@code secagg-<job>-r<round>-<client>.attempt}).
  * They hold session secrets and are needed only to resume a round after a restart, so a client
  * whose job has ended deletes its own files of that job. Stateless and thread-safe.
  */
@@ -29,8 +30,8 @@ final class SecureStateFiles {
     if (!Files.isDirectory(directory)) {
       return 0;
     }
-    Pattern name = Pattern.compile("secagg-" + Pattern.quote(job) + "-r\\d+-g\\d+-" + Pattern.quote(clientId)
-        + "\\.state");
+    Pattern name = Pattern.compile("secagg-" + Pattern.quote(job) + "-r\\d+(-g\\d+-" + Pattern.quote(clientId)
+        + "\\.state|-" + Pattern.quote(clientId) + "\\.attempt)");
     try (Stream<Path> files = Files.list(directory)) {
       List<Path> ours = files.filter(f -> name.matcher(f.getFileName().toString()).matches()).toList();
       for (Path f : ours) {

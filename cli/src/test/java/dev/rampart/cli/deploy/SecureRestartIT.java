@@ -114,7 +114,7 @@ class SecureRestartIT {
       }
       assertThat(AuditVerifier.verify(job.runDirectory().resolve("audit"),
           Identity.load(dir.resolve("keys/coordinator.key")).publicKey()).valid()).isTrue();
-      assertThat(job.log(victim, 2)).contains("deleted 1 secure-aggregation state file(s) of the ended job");
+      assertThat(job.log(victim, 2)).contains("deleted 2 secure-aggregation state file(s) of the ended job");
       for (int i = 0; i < CLIENTS; i++) {
         assertThat(dir.resolve("state").resolve(ProcessJob.clientId(i)).resolve("secagg"))
             .as("no session secrets left once the job ended").isEmptyDirectory();

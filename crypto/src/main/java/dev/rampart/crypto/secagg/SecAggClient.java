@@ -82,6 +82,16 @@ public final class SecAggClient {
     return client;
   }
 
+  /**
+   * The phase of the session {@code store} holds for {@code clientId} in {@code group}, if it holds
+   * one: whether a session of an earlier attempt at a round already revealed its unmask shares.
+   *
+   * @throws SecAggException when the stored state cannot be decoded
+   */
+  public static Optional<ClientPhase> storedPhase(ClientStateStore store, GroupRef group, String clientId) {
+    return store.load(group, clientId).map(bytes -> ClientStateCodec.decode(bytes).phase());
+  }
+
   private static int[] checkInput(ClientSetup setup, int[] encodedInput) {
     Objects.requireNonNull(encodedInput, "encodedInput");
     SessionContext ctx = setup.context();
