@@ -102,21 +102,8 @@ final class InProcessJob {
 
   /** Runs {@code rampart audit check} on the run and returns its exit code; its output is in {@link #checkOutput()}. */
   int auditCheck() {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    int code;
-    synchronized (System.class) {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      try {
-        code = Main.execute("audit", "check", files.runDirectory().toString(), "--key",
-            files.dir.resolve("keys/coordinator.pub").toString(), "--bootstrap", bootstrap, "--registry",
-            files.dir.resolve("registry.txt").toString());
-      } finally {
-        System.setOut(original);
-      }
-    }
-    checkOutput = captured.toString(StandardCharsets.UTF_8);
-    System.out.println(name + ": rampart audit check said:\n" + checkOutput);
+    int code = files.auditCheck(bootstrap);
+    checkOutput = files.lastCheckOutput();
     return code;
   }
 

@@ -62,6 +62,7 @@ class ProcessFaultIT {
         }
       }
       assertThat(AuditVerifier.verify(job.runDirectory().resolve("audit"), coordinatorKey(job)).valid()).isTrue();
+      assertThat(job.auditCheck(KAFKA.bootstrapServers())).as(job.lastCheckOutput()).isZero();
     }
   }
 
@@ -100,6 +101,7 @@ class ProcessFaultIT {
         assertThat(committed.get(v).parentDigest()).as("round %d's parent", v).contains(committed.get(v - 1).digest());
       }
       assertThat(AuditVerifier.verify(job.runDirectory().resolve("audit"), coordinatorKey(job)).valid()).isTrue();
+      assertThat(job.auditCheck(KAFKA.bootstrapServers())).as(job.lastCheckOutput()).isZero();
     }
   }
 

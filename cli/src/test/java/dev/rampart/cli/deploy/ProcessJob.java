@@ -2,9 +2,12 @@ package dev.rampart.cli.deploy;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.rampart.cli.Main;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Identity;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +38,7 @@ public final class ProcessJob implements AutoCloseable {
   private final List<Process> started = new ArrayList<>();
   private final Map<String, Integer> starts = new ConcurrentHashMap<>();
   private Function<String, List<String>> jvmOptions = name -> JVM_OPTIONS;
+  private String lastCheckOutput = "";
 
   ProcessJob(Path dir, String bootstrap, String job, int clients, int rounds, String roundTimeout, long seed) {
     this(dir, bootstrap, job, clients, rounds, roundTimeout, seed, "");
@@ -174,6 +178,34 @@ public final class ProcessJob implements AutoCloseable {
   void awaitLog(String name, int n, String text, Duration timeout) {
     await().atMost(timeout).pollInterval(Duration.ofMillis(50))
         .until(() -> log(name, n).contains(text));
+  }
+
+  /**
+   * Runs {@code rampart audit check} on this job's run directory against {@code bootstrap}, with the
+   * job's registry and coordinator key, prints what it said and returns its exit code.
+   */
+  int auditCheck(String bootstrap) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int code;
+    synchronized (System.class) {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      try {
+        code = Main.execute("audit", "check", runDirectory().toString(), "--key",
+            dir.resolve("keys/coordinator.pub").toString(), "--bootstrap", bootstrap, "--registry",
+            dir.resolve("registry.txt").toString());
+      } finally {
+        System.setOut(original);
+      }
+    }
+    lastCheckOutput = captured.toString(StandardCharsets.UTF_8);
+    System.out.println(job + ": rampart audit check said:\n" + lastCheckOutput);
+    return code;
+  }
+
+  /** What the last {@link #auditCheck} printed. */
+  String lastCheckOutput() {
+    return lastCheckOutput;
   }
 
   /** Waits for a process to end and returns its exit code. */
