@@ -40,10 +40,12 @@ public final class SegmentWriter implements AutoCloseable {
   }
 
   /**
-   * Appends one complete line.
+   * Appends one complete line. When writing or forcing it fails (a full disk, an I/O error), the
+   * segment is cut back to its last whole line before the exception is thrown, so no part of the
+   * line stays behind; only when that cut fails too does the segment keep a partial line, which a
+   * later open reports as a torn tail.
    *
-   * @throws IOException when writing or forcing fails; the segment may then hold part of the
-   *     line, which a later open reports as a torn tail
+   * @throws IOException when writing or forcing fails
    */
   public void append(byte[] line) throws IOException {
     if (number == 0 || (size > 0 && size + line.length > maxSegmentBytes)) {
@@ -52,10 +54,25 @@ public final class SegmentWriter implements AutoCloseable {
       channel = FileChannel.open(current(), StandardOpenOption.WRITE, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
-    DurableFiles.writeFully(channel, line);
+    try {
+      DurableFiles.writeFully(channel, line);
+      if (forceEachLine) {
+        channel.force(false);
+      }
+    } catch (IOException e) {
+      cutBack(e);
+      throw e;
+    }
     size += line.length;
-    if (forceEachLine) {
+  }
+
+  /** Truncates the open segment to its last whole line after a failed append. */
+  private void cutBack(IOException cause) {
+    try {
+      channel.truncate(size);
       channel.force(false);
+    } catch (IOException | RuntimeException e) {
+      cause.addSuppressed(e);
     }
   }
 
