@@ -138,6 +138,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
     private boolean secured;
     private int port;
+    private String host = "127.0.0.1";
 
     private Builder() {}
 
@@ -188,6 +189,16 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
       return this;
     }
 
+    /**
+     * Address of this machine the client listener binds and advertises (default 127.0.0.1), e.g.
+     * the host end of a veth pair so that a process in another network namespace reaches the
+     * broker; the controller stays on 127.0.0.1. Not for a secured broker.
+     */
+    public Builder host(String address) {
+      this.host = Objects.requireNonNull(address, "host");
+      return this;
+    }
+
     /** Client port to listen on; 0 (the default) picks a free one. */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
@@ -211,7 +222,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
       Optional<SaslSecurity> security = secured
           ? Optional.of(new SaslSecurity(SUPER_USER, SaslSecurity.randomPassword(), users, acls))
           : Optional.empty();
-      return new EmbeddedKafkaBroker(KraftServerRunner.start(port, overrides, startupTimeout, security), security);
+      return new EmbeddedKafkaBroker(KraftServerRunner.start(host, port, overrides, startupTimeout, security), security);
     }
   }
 }

@@ -143,14 +143,23 @@ public final class ProcessJob implements AutoCloseable {
     return start(clientId(i), mainClass.getName(), "client", dir.resolve(clientId(i) + ".yaml"));
   }
 
+  /** Starts client {@code i} with {@code prefix} in front of its command line, e.g. {@code ip netns exec <ns>}. */
+  Process startClientWithPrefix(int i, List<String> prefix) {
+    return start(clientId(i), prefix, "dev.rampart.cli.Main", "client", dir.resolve(clientId(i) + ".yaml"));
+  }
+
   private Process start(String name, String command, Path config) {
     return start(name, "dev.rampart.cli.Main", command, config);
   }
 
   private Process start(String name, String mainClass, String command, Path config) {
+    return start(name, List.of(), mainClass, command, config);
+  }
+
+  private Process start(String name, List<String> prefix, String mainClass, String command, Path config) {
     int n = starts.merge(name, 1, Integer::sum);
     Path log = dir.resolve("logs/" + name + "-" + n + ".log");
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(prefix);
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions.apply(name + "-" + n));
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, command,

@@ -64,17 +64,30 @@ public final class KraftServerRunner implements AutoCloseable {
    */
   public static KraftServerRunner start(int port, Map<String, String> overrides, Duration timeout,
       Optional<SaslSecurity> security) {
+    return start(HOST, port, overrides, timeout, security);
+  }
+
+  /**
+   * As {@link #start(int, Map, Duration, Optional)} with the client listener on {@code brokerHost}
+   * (an address of this machine, e.g. the host end of a veth pair, so that another network
+   * namespace reaches it); the controller stays on 127.0.0.1. Not with {@code security}.
+   */
+  public static KraftServerRunner start(String brokerHost, int port, Map<String, String> overrides, Duration timeout,
+      Optional<SaslSecurity> security) {
+    if (!brokerHost.equals(HOST) && security.isPresent()) {
+      throw new IllegalArgumentException("a secured broker listens on " + HOST + " only, not on " + brokerHost);
+    }
     Path dir = createTempDirectory();
     try {
-      int brokerPort = port == 0 ? freePort() : port;
+      int brokerPort = port == 0 ? freePort(brokerHost) : port;
       int controllerPort = freePortOtherThan(brokerPort);
-      Properties props = properties(dir, brokerPort, controllerPort);
+      Properties props = properties(dir, brokerHost, brokerPort, controllerPort);
       security.ifPresent(s -> s.apply(props, HOST, brokerPort, controllerPort));
       props.putAll(overrides);
       format(dir, props, security);
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
-      KraftServerRunner runner = new KraftServerRunner(server, dir, HOST + ":" + brokerPort, security);
+      KraftServerRunner runner = new KraftServerRunner(server, dir, brokerHost + ":" + brokerPort, security);
       runner.awaitReady(timeout);
       return runner;
     } catch (RuntimeException e) {
@@ -112,13 +125,13 @@ public final class KraftServerRunner implements AutoCloseable {
     }
   }
 
-  private static Properties properties(Path dir, int brokerPort, int controllerPort) {
+  private static Properties properties(Path dir, String brokerHost, int brokerPort, int controllerPort) {
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
     p.put("node.id", Integer.toString(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-    p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+    p.put("listeners", "PLAINTEXT://" + brokerHost + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + brokerHost + ":" + brokerPort);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -210,11 +223,15 @@ public final class KraftServerRunner implements AutoCloseable {
   }
 
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+    return freePort(HOST);
+  }
+
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
     } catch (IOException e) {
-      throw new UncheckedIOException("no free port on " + HOST, e);
+      throw new UncheckedIOException("no free port on " + host, e);
     }
   }
 
