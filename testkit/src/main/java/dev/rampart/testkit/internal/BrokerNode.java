@@ -62,34 +62,13 @@ public final class BrokerNode {
   }
 
   private static Properties properties(int id, Path dir, int brokerPort, int controllerPort, String voters) {
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", Integer.toString(id));
-    p.put("controller.quorum.voters", voters);
-    p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-    p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("log.dirs", dir.resolve("log").toString());
-    p.put("metadata.log.dir", dir.resolve("metadata").toString());
+    Properties p = NodeProperties.of(id, voters, dir, HOST, brokerPort, HOST, controllerPort, 3);
     p.put("default.replication.factor", "3");
     p.put("min.insync.replicas", "2");
     p.put("unclean.leader.election.enable", "false");
-    p.put("offsets.topic.replication.factor", "3");
-    p.put("offsets.topic.num.partitions", "1");
-    p.put("transaction.state.log.replication.factor", "3");
-    p.put("transaction.state.log.min.isr", "2");
-    p.put("share.coordinator.state.topic.replication.factor", "3");
-    p.put("share.coordinator.state.topic.min.isr", "2");
-    p.put("group.initial.rebalance.delay.ms", "0");
-    p.put("num.partitions", "1");
-    p.put("auto.create.topics.enable", "false");
     p.put("broker.heartbeat.interval.ms", "500");
     p.put("broker.session.timeout.ms", "3000");
     p.put("replica.lag.time.max.ms", "5000");
-    p.put("num.network.threads", "2");
-    p.put("num.io.threads", "2");
     p.put("num.replica.fetchers", "1");
     return p;
   }

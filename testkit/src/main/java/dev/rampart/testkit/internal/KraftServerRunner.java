@@ -126,31 +126,9 @@ public final class KraftServerRunner implements AutoCloseable {
   }
 
   private static Properties properties(Path dir, String brokerHost, int brokerPort, int controllerPort) {
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", Integer.toString(NODE_ID));
-    p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-    p.put("listeners", "PLAINTEXT://" + brokerHost + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + brokerHost + ":" + brokerPort);
-    p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("log.dirs", dir.resolve("log").toString());
-    p.put("metadata.log.dir", dir.resolve("metadata").toString());
-    // A single broker cannot replicate internal topics: without these, consumer groups and
-    // transactions never become available.
-    p.put("offsets.topic.replication.factor", "1");
-    p.put("offsets.topic.num.partitions", "1");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
-    p.put("group.initial.rebalance.delay.ms", "0");
-    p.put("num.partitions", "1");
-    p.put("auto.create.topics.enable", "false");
+    Properties p = NodeProperties.of(NODE_ID, NODE_ID + "@" + HOST + ":" + controllerPort, dir, brokerHost, brokerPort,
+        HOST, controllerPort, 1);
     p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
-    p.put("num.network.threads", "2");
-    p.put("num.io.threads", "2");
     return p;
   }
 
