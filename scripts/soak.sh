@@ -3,8 +3,9 @@
 # three-node Kafka cluster (three broker JVMs, replication factor 3, min.insync.replicas 2) for R
 # rounds, while a random client is SIGKILLed and restarted every K rounds and a random broker node
 # is SIGKILLed and restarted every B rounds; then `rampart audit check` reconciles the audit log
-# with the topics. Prints the counts and the machine load; exits 0 only when every round
-# committed, every process ended cleanly and the checker found nothing.
+# with the topics. Prints the counts and the machine load; exits 0 only when every process ended
+# cleanly and the checker found nothing (no update lost, none counted twice, no round committed
+# twice).
 #
 #   scripts/soak.sh [--clients 20] [--rounds 300] [--kill-every 5] [--bounce-every 50]
 #                   [--round-timeout 4s] [--seed 1] [--out DIR]
