@@ -2,6 +2,7 @@ package dev.rampart.audit;
 
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.Untrusted;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,34 @@ public final class AuditEvents {
     body.put("participants", List.copyOf(participants));
     body.put("tasks", new LinkedHashMap<>(tasks));
     body.put("groups", groups.stream().map(List::copyOf).toList());
+    return body;
+  }
+
+  /** How a round's intake ended, for {@link RecordType#ROUND_CLOSED}. */
+  public enum ClosedBy {
+    /** Before the deadline: every participant (in a secure round, every group) had answered. */
+    ALL_ANSWERED,
+    /** The deadline passed first. */
+    DEADLINE
+  }
+
+  /**
+   * Body of {@link RecordType#ROUND_CLOSED}.
+   *
+   * @throws IllegalArgumentException when {@code round} or a count is negative
+   */
+  public static Map<String, Object> roundClosed(long round, Instant deadline, ClosedBy closedBy, int accepted,
+      long rejected) {
+    if (accepted < 0 || rejected < 0) {
+      throw new IllegalArgumentException("counts must be at least 0, but accepted=" + accepted + ", rejected="
+          + rejected);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("round", requireRound(round));
+    body.put("deadline", Objects.requireNonNull(deadline, "deadline").toString());
+    body.put("closedBy", Objects.requireNonNull(closedBy, "closedBy").name());
+    body.put("accepted", accepted);
+    body.put("rejected", rejected);
     return body;
   }
 

@@ -15,6 +15,8 @@ final class RecordSummaries {
       case JOB_STARTED -> jobStarted(b);
       case ROUND_PLANNED -> "model=v" + b.get("modelVersion") + " participants="
           + size(b.get("participants")) + " groups=" + size(b.get("groups"));
+      case ROUND_CLOSED -> "by " + b.get("closedBy") + " accepted=" + b.get("accepted") + " rejected="
+          + b.get("rejected") + " deadline=" + b.get("deadline");
       case UPDATE_ACCEPTED -> "model=v" + b.get("modelVersion") + " samples=" + b.get("samples")
           + " digest=" + shortHex(b.get("updateDigest"));
       case UPDATE_REJECTED -> b.get("reason") + ": " + b.get("detail");

@@ -24,6 +24,17 @@ public enum RecordType {
    */
   ROUND_PLANNED,
   /**
+   * A round's intake closed: from here on nothing that arrives counts for the round. Written
+   * before the round's accepted updates and rejections, and before the coordinator waits on the
+   * broker again, so its time is when the decision was made. Body: {@code round},
+   * {@code deadline} (ISO-8601 instant the plan stated), {@code closedBy} ({@code ALL_ANSWERED}
+   * when the intake ended before the deadline because every participant had an accepted update, or
+   * in a secure round every group had finished; else {@code DEADLINE}),
+   * {@code accepted} (updates, or unmasked groups in a secure round, that enter aggregation),
+   * {@code rejected} (messages refused while the round was open).
+   */
+  ROUND_CLOSED,
+  /**
    * An update passed every check and enters aggregation. Body: {@code round}, {@code client},
    * {@code modelVersion} (the version it was computed on), {@code updateDigest} (hex SHA-256 of
    * the update bytes), {@code samples} (the client's sample count, 0 when not reported).

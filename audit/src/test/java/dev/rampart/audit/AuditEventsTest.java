@@ -64,6 +64,18 @@ class AuditEventsTest {
   }
 
   @Test
+  void roundClosed_recordsDeadlineHowAndCounts_andRefusesNegativeCounts() {
+    AuditRecord r = roundTrip(RecordType.ROUND_CLOSED, AuditEvents.roundClosed(3,
+        java.time.Instant.parse("2026-12-07T01:02:03.456Z"), AuditEvents.ClosedBy.DEADLINE, 2, 7));
+
+    assertThat(r.round()).hasValue(3);
+    assertThat(r.body()).containsEntry("deadline", "2026-12-07T01:02:03.456Z").containsEntry("closedBy", "DEADLINE")
+        .containsEntry("accepted", 2).containsEntry("rejected", 7);
+    assertThatThrownBy(() -> AuditEvents.roundClosed(3, java.time.Instant.EPOCH, AuditEvents.ClosedBy.ALL_ANSWERED,
+        -1, 0)).hasMessageContaining("accepted=-1");
+  }
+
+  @Test
   void anomaly_nanEvidence_writtenAsNullAndSuspectedListed() {
     List<ClientAnomaly> clients = List.of(
         new ClientAnomaly("a", false, Double.NaN, 0.25, 1.0, Double.NaN, 3.5, true),

@@ -229,10 +229,14 @@ public final class Coordinator implements AutoCloseable {
     } else {
       secure.collect(plan, open, rejections);
     }
-    publisher.publishPlan(plan.toBuilder().setClosed(true).build());
-    recordRejections(rejections);
+    // the round's intake is decided now: record it before anything waits on the broker, so that
+    // the audit log shows the round closed on its deadline even while a broker is frozen
     List<AcceptedUpdate> updates = open.accepted();
+    trail.roundClosed(round, deadline, clock.millis() < deadline ? AuditEvents.ClosedBy.ALL_ANSWERED
+        : AuditEvents.ClosedBy.DEADLINE, updates.size(), rejections.total());
+    recordRejections(rejections);
     updates.forEach(u -> trail.accepted(round, u, modelVersion));
+    publisher.publishPlanWithoutWaiting(plan.toBuilder().setClosed(true).build());
     AggregationStep.Outcome outcome = aggregate(round, updates);
     List<ClientEvidence> evidence = List.of();
     Map<String, Double> metrics = Map.of();

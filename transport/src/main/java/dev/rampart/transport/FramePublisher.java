@@ -23,6 +23,12 @@ public interface FramePublisher extends AutoCloseable {
    */
   void send(String topic, String key, List<Frame> frames, ChunkKeys keys);
 
+  /**
+   * Sends the frames of one message in order without waiting for their acknowledgement;
+   * {@link #flush()} waits.
+   */
+  void sendWithoutWaiting(String topic, String key, List<Frame> frames, ChunkKeys keys);
+
   /** Sends one record without waiting for its acknowledgement; {@link #flush()} waits. */
   void sendWithoutWaiting(String topic, String key, byte[] value);
 

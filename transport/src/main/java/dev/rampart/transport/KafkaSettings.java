@@ -1,5 +1,6 @@
 package dev.rampart.transport;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,13 @@ public record KafkaSettings(Map<String, Object> properties) {
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
   /** The Kafka property naming a client in the broker's logs, metrics and quotas. */
   public static final String CLIENT_ID = "client.id";
+  /**
+   * How long Rampart's producers and readers wait for a broker's answer ({@code request.timeout.ms})
+   * unless these settings say otherwise: 10 s, against Kafka's 30 s. A frozen broker keeps its
+   * sockets open, so this bounds how long it can hold a client after the cluster moved its
+   * partitions to another leader; the client then refreshes its metadata and retries there.
+   */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   /**
    * Checks and copies the properties.

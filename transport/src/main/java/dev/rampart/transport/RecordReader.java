@@ -57,6 +57,13 @@ public interface RecordReader extends AutoCloseable {
   /** Commits the position after everything {@link #poll} returned so far (group readers only). */
   void commitPositions();
 
+  /**
+   * Like {@link #commitPositions()} but without waiting: the commit completes during a later
+   * {@link #poll} or at {@link #close()}. A commit that fails (its group coordinator frozen or
+   * moved, say) is handed to {@code onFailure} then; the next commit covers the same records.
+   */
+  void commitPositionsAsync(java.util.function.Consumer<Exception> onFailure);
+
   /** Makes a blocking {@link #poll} return early (empty); safe from any thread. */
   void wakeup();
 

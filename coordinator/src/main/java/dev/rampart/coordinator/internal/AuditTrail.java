@@ -23,12 +23,16 @@ import dev.rampart.protocol.wire.AuditHead;
 import dev.rampart.protocol.wire.RoundPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's side of the audit module: writes every round, update, rejection, anomaly and
@@ -45,6 +49,12 @@ public final class AuditTrail implements AutoCloseable {
   public static final String AUDIT_DIR = "audit";
   /** Sub-folder of the run directory holding the model store. */
   public static final String MODELS_DIR = "models";
+  /**
+   * A write of one audit record or one model version (data and sync) that takes longer than this
+   * is reported: the disk under the run directory is slow, and every round now waits for it.
+   */
+  public static final Duration SLOW_WRITE = Duration.ofSeconds(1);
+  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
 
   private final AuditLog log;
   private final ModelStore store;
@@ -131,6 +141,13 @@ public final class AuditTrail implements AutoCloseable {
         Hex.of(FloatVectors.digest(update.vector())), update.sampleCount()));
   }
 
+  /** Records that the round's intake closed, and how. */
+  public void roundClosed(long round, long deadlineMillis, AuditEvents.ClosedBy closedBy, int accepted,
+      long rejected) {
+    append(RecordType.ROUND_CLOSED, AuditEvents.roundClosed(round, Instant.ofEpochMilli(deadlineMillis), closedBy,
+        accepted, rejected));
+  }
+
   /** Records one rejection; its claimed sender and detail are escaped and cut by the body builder. */
   public void rejected(Rejection r) {
     append(RecordType.UPDATE_REJECTED, AuditEvents.updateRejected(r.round(), r.claimedSender(), r.reason(), r.detail()));
@@ -161,7 +178,10 @@ public final class AuditTrail implements AutoCloseable {
     String digest;
     String parent = parentDigest == null ? null : Hex.of(parentDigest);
     if (store != null) {
+      long start = System.nanoTime();
       ModelRef ref = store.put(model, parent, round, log.lastSequence() + 1);
+      reportIfSlow(start, "model version " + ref.version() + " (" + model.length + " parameters)",
+          store.directory());
       version = ref.version();
       nextVersion = version + 1;
       digest = ref.digest();
@@ -235,7 +255,17 @@ public final class AuditTrail implements AutoCloseable {
 
   private void append(RecordType type, Map<String, ?> body) {
     if (log != null) {
-      log.append(type, body);
+      long start = System.nanoTime();
+      AuditRecord record = log.append(type, body);
+      reportIfSlow(start, "audit record seq " + record.sequence() + " (" + type + ")", log.directory());
+    }
+  }
+
+  private static void reportIfSlow(long startNanos, String what, Path where) {
+    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+    if (millis > SLOW_WRITE.toMillis()) {
+      LOG.warn("writing {} to {} took {} ms (more than {} ms): the disk is slow, and every round waits for it",
+          what, where, millis, SLOW_WRITE.toMillis());
     }
   }
 

@@ -13,6 +13,8 @@ import dev.rampart.transport.TransportRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's topics on the shared transport: creates the job's topics, publishes frames,
@@ -21,6 +23,7 @@ import java.util.Map;
  * <p>Not thread-safe: used by the coordinator's single thread; {@link #close()} is idempotent.
  */
 public final class KafkaChannels implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaChannels.class);
   /** How long the coordinator waits for a topic it created to show its partitions. */
   static final Duration PARTITION_WAIT = Duration.ofSeconds(30);
   /** The hint an error about a missing topic ends with. */
@@ -74,6 +77,11 @@ public final class KafkaChannels implements AutoCloseable {
     producer.send(topic, key, frames, keys);
   }
 
+  /** Sends the frames of one message in order without waiting; {@link #flushAudit()} waits. */
+  public void publishWithoutWaiting(String topic, String key, List<Frame> frames, ChunkKeys keys) {
+    producer.sendWithoutWaiting(topic, key, frames, keys);
+  }
+
   /**
    * Sends one audit record, keyed by its sequence number, to the job's audit topic without
    * waiting; {@link #flushAudit()} waits.
@@ -92,7 +100,7 @@ public final class KafkaChannels implements AutoCloseable {
     }
   }
 
-  /** Waits until every mirrored audit record is on the broker. */
+  /** Waits until every record sent without waiting (mirrored audit records included) is on the broker. */
   public void flushAudit() {
     producer.flush();
   }
@@ -107,9 +115,15 @@ public final class KafkaChannels implements AutoCloseable {
     return updates.poll(timeout);
   }
 
-  /** Commits the position after everything returned by {@link #pollUpdates} so far. */
+  /**
+   * Commits the position after everything {@link #pollUpdates} returned so far, without waiting:
+   * the round's outcome is already in the audit log, and a restarted coordinator that re-reads
+   * updates of rounds it committed refuses them as past-round. A frozen group coordinator
+   * therefore cannot hold up the next round; a failed commit is logged and the next one covers it.
+   */
   public void commitUpdates() {
-    updates.commitPositions();
+    updates.commitPositionsAsync(e -> LOG.warn("committing the position on {} failed ({}); the next round's commit"
+        + " covers it", topics.updates(), e.toString()));
   }
 
   @Override

@@ -50,6 +50,18 @@ public final class Publisher {
   }
 
   /**
+   * Publishes a round plan without waiting for the broker's acknowledgement (the notice that a
+   * round closed: clients learn it from the next plan too); {@link KafkaChannels#flushAudit()}
+   * waits for it with everything else sent.
+   */
+  public void publishPlanWithoutWaiting(RoundPlan plan) {
+    Envelope envelope = Envelopes.seal(identity, MessageType.ROUND_PLAN, plan.getJobId(), plan.getRound(),
+        plan.toByteArray(), clock.millis());
+    channels.publishWithoutWaiting(topics.plans(), Long.toString(plan.getRound()),
+        Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs(), signer), ChunkKeys.SHARED);
+  }
+
+  /**
    * Publishes one coded-mode shard (its serialized ShardData) on the compacted shards topic, keyed
    * by shard id, one key per chunk when large; the envelope's round is the shard id.
    */

@@ -1,5 +1,6 @@
 package dev.rampart.transport.internal;
 
+import dev.rampart.transport.KafkaSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,14 +12,21 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * thread-safe.
  */
 public final class ClientProperties {
+  /** {@link KafkaSettings#REQUEST_TIMEOUT} in milliseconds. */
+  public static final int REQUEST_TIMEOUT_MS = (int) KafkaSettings.REQUEST_TIMEOUT.toMillis();
+
   private ClientProperties() {}
 
-  /** Producer: every in-sync replica acknowledges, idempotent, sent at once; client id unless set. */
+  /**
+   * Producer: every in-sync replica acknowledges, idempotent, sent at once, {@link #REQUEST_TIMEOUT_MS};
+   * client id unless set.
+   */
   public static Map<String, Object> producer(Map<String, Object> common, String clientId) {
     Map<String, Object> p = new HashMap<>(common);
     p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
     p.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+    p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
     p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     return p;
   }
@@ -31,6 +39,7 @@ public final class ClientProperties {
     Map<String, Object> p = new HashMap<>(common);
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
     p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     return p;
   }
@@ -44,6 +53,7 @@ public final class ClientProperties {
     p.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     p.putIfAbsent(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
     p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     return p;
   }

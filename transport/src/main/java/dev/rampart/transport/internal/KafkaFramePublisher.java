@@ -50,6 +50,13 @@ public final class KafkaFramePublisher implements FramePublisher {
   }
 
   @Override
+  public void sendWithoutWaiting(String topic, String key, List<Frame> frames, ChunkKeys keys) {
+    for (int i = 0; i < frames.size(); i++) {
+      producer.send(new ProducerRecord<>(topic, keys.keyOf(key, i, frames.size()), frames.get(i).toByteArray()));
+    }
+  }
+
+  @Override
   public void sendWithoutWaiting(String topic, String key, byte[] value) {
     producer.send(new ProducerRecord<>(topic, key, value));
   }

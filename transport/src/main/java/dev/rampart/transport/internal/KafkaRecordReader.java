@@ -107,11 +107,24 @@ public final class KafkaRecordReader implements RecordReader {
 
   @Override
   public void commitPositions() {
+    consumer.commitSync(positions());
+  }
+
+  @Override
+  public void commitPositionsAsync(java.util.function.Consumer<Exception> onFailure) {
+    consumer.commitAsync(positions(), (offsets, error) -> {
+      if (error != null) {
+        onFailure.accept(error);
+      }
+    });
+  }
+
+  private Map<TopicPartition, OffsetAndMetadata> positions() {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (TopicPartition tp : consumer.assignment()) {
       offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
     }
-    consumer.commitSync(offsets);
+    return offsets;
   }
 
   @Override

@@ -34,4 +34,13 @@ class ClientPropertiesTest {
         .containsEntry("auto.offset.reset", "earliest").containsEntry("client.id", "c");
     assertThat(ClientProperties.groupReader(COMMON, "g", "c")).containsEntry("group.id", "theirs");
   }
+
+  @Test
+  void everyRole_givesUpOnASilentBrokerAfterTenSecondsUnlessTheCallerSaysOtherwise() {
+    assertThat(ClientProperties.producer(COMMON, "p")).containsEntry("request.timeout.ms", 10_000);
+    assertThat(ClientProperties.reader(COMMON, "r")).containsEntry("request.timeout.ms", 10_000);
+    assertThat(ClientProperties.groupReader(COMMON, "g", "c")).containsEntry("request.timeout.ms", 10_000);
+    assertThat(ClientProperties.producer(Map.of("request.timeout.ms", 30_000), "p"))
+        .containsEntry("request.timeout.ms", 30_000);
+  }
 }
