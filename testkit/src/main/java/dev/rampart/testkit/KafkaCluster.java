@@ -3,8 +3,11 @@ package dev.rampart.testkit;
 import dev.rampart.testkit.internal.BrokerNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -12,9 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 
@@ -136,6 +142,74 @@ public final class KafkaCluster implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     throw new IllegalStateException("partition " + topic + "-" + partition + " has no leader after " + timeout);
+  }
+
+  /**
+   * Moves the leadership of every partition of {@code topics} to node {@code index}: each replica
+   * list is reordered so that the node comes first (the replicas stay the same), then the preferred
+   * leader is elected. Waits until the cluster's metadata shows the node as leader everywhere.
+   * Used to put several roles on one node before a fault, the worst case for the clients of the
+   * cluster.
+   *
+   * @param topics topic names, internal ones (e.g. {@code __consumer_offsets}) included
+   * @throws IllegalStateException when a partition does not move within the timeout, or a topic
+   *     has no replica on the node
+   */
+  public void lead(int index, Collection<String> topics) {
+    node(index);
+    int id = index + 1;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Admin admin = Admin.create(adminProperties())) {
+      Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+      Map<TopicPartition, Optional<NewPartitionReassignment>> moves = new HashMap<>();
+      for (TopicDescription d : described.values()) {
+        for (TopicPartitionInfo p : d.partitions()) {
+          List<Integer> replicas = new ArrayList<>(p.replicas().stream().map(Node::id).toList());
+          if (!replicas.remove(Integer.valueOf(id))) {
+            throw new IllegalStateException("partition " + d.name() + "-" + p.partition() + " has no replica on node "
+                + index + " (replicas " + replicas + ")");
+          }
+          replicas.add(0, id);
+          moves.put(new TopicPartition(d.name(), p.partition()), Optional.of(new NewPartitionReassignment(replicas)));
+        }
+      }
+      admin.alterPartitionReassignments(moves).all().get(10, TimeUnit.SECONDS);
+      while (true) {
+        try {
+          admin.electLeaders(ElectionType.PREFERRED, moves.keySet()).partitions().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          // some partitions already led by the node, or not ready yet: checked below
+        }
+        Set<String> elsewhere = new TreeSet<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(d ->
+            d.partitions().stream().filter(p -> p.leader() == null || p.leader().id() != id)
+                .forEach(p -> elsewhere.add(d.name() + "-" + p.partition())));
+        if (elsewhere.isEmpty()) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("node " + index + " does not lead " + elsewhere + " after " + timeout);
+        }
+        sleep(200);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot move the leadership of " + topics + " to node " + index + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while moving leadership to node " + index, e);
+    }
+  }
+
+  /** The node (0-based) that is the active controller of the quorum now. */
+  public int activeController() {
+    try (Admin admin = Admin.create(adminProperties())) {
+      return admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId() - 1;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot describe the metadata quorum: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing the metadata quorum", e);
+    }
   }
 
   /** The output of node {@code index}'s processes so far (every start appends to it). */

@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
  * A Linux network namespace joined to this host by a veth pair, for partition tests: a process
  * started with {@link #exec()} in front of its command line reaches the host only over the pair,
  * at {@link #hostAddress()}, so {@link #cut()} partitions it, {@link #heal()} joins it again and
- * {@link #degrade(String)} makes the link lossy or slow ({@code tc netem}). Everything stays on
- * this machine: the pair carries a private /24 between the two ends and nothing else.
+ * {@link #degrade(double, String)} makes the link lossy and slow both ways. Everything
+ * stays on this machine: the pair carries a private /24 between the two ends and nothing else.
  *
- * <p>Needs root and {@code iproute2}; {@link #unavailableReason()} says why not, for a test to skip
- * with. Not thread-safe; {@link #close()} deletes the namespace and the pair.
+ * <p>Needs root, {@code iproute2} and, for {@link #degrade}, {@code iptables};
+ * {@link #unavailableReason()} says why not, for a test to skip with. Not thread-safe; {@link #close()} deletes the namespace and the pair.
  */
 public final class NetworkNamespace implements AutoCloseable {
   private final String name;
@@ -96,14 +96,55 @@ public final class NetworkNamespace implements AutoCloseable {
   /** Brings the link up again (and clears any {@link #degrade} setting). */
   public void heal() {
     run(List.of("tc", "qdisc", "del", "dev", hostInterface, "root"));
+    run(inside("tc", "qdisc", "del", "dev", namespaceInterface, "root"));
+    run(inside("iptables", "-F", "INPUT"));
+    run(inside("iptables", "-F", "OUTPUT"));
     must(inside("ip", "link", "set", namespaceInterface, "up"));
   }
 
-  /** Applies {@code tc netem} to the host's end, e.g. {@code "loss 30% delay 100ms"}. */
-  public void degrade(String netem) {
-    List<String> cmd = new ArrayList<>(List.of("tc", "qdisc", "replace", "dev", hostInterface, "root", "netem"));
-    cmd.addAll(List.of(netem.trim().split("\\s+")));
-    must(cmd);
+  /**
+   * Makes the link lossy and slow both ways: each packet into or out of the namespace is dropped
+   * with probability {@code loss} ({@code iptables -m statistic} in the namespace), and each end
+   * sends at most {@code rate} ({@code tc tbf}, e.g. {@code "1mbit"}; a full queue drops too).
+   * Kernels without {@code tc netem} (such as this project's test machines) still have both.
+   * {@link #heal()} clears it.
+   *
+   * @param loss in [0, 1)
+   */
+  public void degrade(double loss, String rate) {
+    if (!(loss >= 0 && loss < 1)) {
+      throw new IllegalArgumentException("loss must lie in [0, 1), but is " + loss);
+    }
+    for (List<String> tbf : List.of(List.of("tc", "qdisc", "replace", "dev", hostInterface),
+        inside("tc", "qdisc", "replace", "dev", namespaceInterface))) {
+      List<String> cmd = new ArrayList<>(tbf);
+      cmd.addAll(List.of("root", "tbf", "rate", rate, "burst", "32kbit", "latency", "400ms"));
+      must(cmd);
+    }
+    if (loss > 0) {
+      String p = String.format(java.util.Locale.ROOT, "%.4f", loss);
+      for (String chain : List.of("INPUT", "OUTPUT")) {
+        must(inside("iptables", "-A", chain, "-m", "statistic", "--mode", "random", "--probability", p, "-j", "DROP"));
+      }
+    }
+  }
+
+  /**
+   * Packets {@link #degrade} has dropped so far, both ways (the DROP rules' counters; 0 when the
+   * link is not degraded).
+   */
+  public long droppedPackets() {
+    long dropped = 0;
+    for (String chain : List.of("INPUT", "OUTPUT")) {
+      Result r = run(inside("iptables", "-L", chain, "-v", "-n", "-x"));
+      for (String line : r.output().lines().toList()) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 2 && "DROP".equals(f[2]) && f[0].matches("\\d+")) {
+          dropped += Long.parseLong(f[0]);
+        }
+      }
+    }
+    return dropped;
   }
 
   /** Deletes the namespace (and with it the pair); idempotent. */

@@ -176,6 +176,32 @@ class KafkaTransportIT {
     }
   }
 
+  @Test
+  void groupReader_commitPositionsAsync_completesByClose_nextReaderResumesAfterThem() {
+    KafkaTransport transport = transport();
+    String topic = freshTopic();
+    String group = topic + ".group";
+    transport.ensureTopics(List.of(TopicSpec.of(topic, 1, (short) 1)));
+    try (FramePublisher publisher = transport.publisher("transport-it.async")) {
+      publisher.send(topic, "first", List.of(frame("1")), ChunkKeys.SHARED);
+    }
+    List<Exception> failures = new ArrayList<>();
+    try (RecordReader reader = transport.groupReader(group, "transport-it.async-1")) {
+      reader.assign(reader.awaitPartitions(topic, WAIT, () -> false, ""));
+      assertThat(pollUntil(reader, 1)).extracting(TransportRecord::key).containsExactly("first");
+      reader.commitPositionsAsync(failures::add);
+    }
+    try (FramePublisher publisher = transport.publisher("transport-it.async")) {
+      publisher.send(topic, "second", List.of(frame("2")), ChunkKeys.SHARED);
+    }
+
+    try (RecordReader reader = transport.groupReader(group, "transport-it.async-2")) {
+      reader.assign(reader.awaitPartitions(topic, WAIT, () -> false, ""));
+      assertThat(pollUntil(reader, 1)).extracting(TransportRecord::key).containsExactly("second");
+    }
+    assertThat(failures).isEmpty();
+  }
+
   private static List<TransportRecord> pollUntil(RecordReader reader, int count) {
     List<TransportRecord> out = new ArrayList<>();
     long deadline = System.nanoTime() + WAIT.toNanos();

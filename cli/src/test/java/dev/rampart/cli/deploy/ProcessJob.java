@@ -119,6 +119,11 @@ public final class ProcessJob implements AutoCloseable {
     return start("coordinator", "coordinator", dir.resolve("coordinator.yaml"));
   }
 
+  /** Starts the coordinator with {@code prefix} in front of its command line, e.g. {@code ip netns exec <ns>}. */
+  Process startCoordinatorWithPrefix(List<String> prefix) {
+    return start("coordinator", prefix, "dev.rampart.cli.Main", "coordinator", dir.resolve("coordinator.yaml"));
+  }
+
   /**
    * Starts every client and waits until each has loaded its data and model code and waits for the
    * job's topics, so that the first round's deadline is not spent on JVM start-up.
