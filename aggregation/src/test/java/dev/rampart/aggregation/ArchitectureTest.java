@@ -17,9 +17,16 @@ class ArchitectureTest {
       .importPackages("dev.rampart.aggregation");
 
   @Test
-  void aggregation_dependsOnlyOnJdkAndItself() {
+  void aggregation_dependsOnlyOnJdkTheVectorApiAndItself() {
     classes().should().onlyDependOnClassesThat()
-        .resideInAnyPackage("java..", "dev.rampart.aggregation..")
+        .resideInAnyPackage("java..", "jdk.incubator.vector..", "dev.rampart.aggregation..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheSimdKernel_usesTheVectorApi_soTheModuleStaysOptional() {
+    noClasses().that().doNotHaveFullyQualifiedName("dev.rampart.aggregation.internal.VectorPairs")
+        .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
         .check(CLASSES);
   }
 

@@ -94,6 +94,28 @@ class KernelAgreementTest {
   }
 
   @Test
+  void pairwiseDistances_simdAndScalarKernelsAgree_onUnevenSizes() {
+    // 13 rows (not a multiple of the 4-row tile) and a dimension that is no multiple of the lanes
+    // or of either kernel's block
+    List<float[]> inputs = Vectors.gaussian(5, 13, 100_003, 3.0);
+    double[][] simd = PairwiseDistances.squared(inputs, 100_003);
+    double[][] scalar = PairwiseDistances.squaredScalar(inputs, 100_003);
+    for (int i = 0; i < 13; i++) {
+      assertThat(simd[i][i]).isZero();
+      for (int j = 0; j < 13; j++) {
+        assertThat(simd[i][j]).as("pair %d, %d", i, j).isCloseTo(scalar[i][j], within(1e-12 * scalar[i][j]))
+            .isEqualTo(simd[j][i]);
+      }
+    }
+  }
+
+  @Test
+  void pairwiseDistances_testJvmRunsTheSimdKernel() {
+    // the test JVM gets --add-modules jdk.incubator.vector, as the coordinator does
+    assertThat(PairwiseDistances.usesVectorKernel()).isTrue();
+  }
+
+  @Test
   void average_largeInput_matchesDirectMean() {
     float[] out = run(Aggregators.average()).vector();
     float[] mean = Vectors.mean(INPUTS);
