@@ -46,6 +46,8 @@ final class VectorPairs {
     }
   }
 
+  // Every accumulator is its own local, reduced by its own statement: an array of vectors would
+  // box them, and the loop would allocate instead of staying in registers.
   private static void tile(double[][] rows, int len, int i0, int j0, int n, double[][] acc) {
     double[] a0 = rows[i0];
     double[] a1 = rows[i0 + 1];
@@ -55,25 +57,10 @@ final class VectorPairs {
     double[] b1 = rows[j0 + 1];
     double[] b2 = rows[j0 + 2];
     double[] b3 = rows[j0 + 3];
-    DoubleVector zero = DoubleVector.zero(SPECIES);
-    DoubleVector c00 = zero;
-    DoubleVector c01 = zero;
-    DoubleVector c02 = zero;
-    DoubleVector c03 = zero;
-    DoubleVector c10 = zero;
-    DoubleVector c11 = zero;
-    DoubleVector c12 = zero;
-    DoubleVector c13 = zero;
-    DoubleVector c20 = zero;
-    DoubleVector c21 = zero;
-    DoubleVector c22 = zero;
-    DoubleVector c23 = zero;
-    DoubleVector c30 = zero;
-    DoubleVector c31 = zero;
-    DoubleVector c32 = zero;
-    DoubleVector c33 = zero;
-    int step = SPECIES.length();
-    for (int k = 0; k < len; k += step) {
+    DoubleVector z = DoubleVector.zero(SPECIES);
+    DoubleVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
+    DoubleVector c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
+    for (int k = 0; k < len; k += SPECIES.length()) {
       DoubleVector x0 = DoubleVector.fromArray(SPECIES, a0, k);
       DoubleVector x1 = DoubleVector.fromArray(SPECIES, a1, k);
       DoubleVector x2 = DoubleVector.fromArray(SPECIES, a2, k);
@@ -82,39 +69,22 @@ final class VectorPairs {
       DoubleVector y1 = DoubleVector.fromArray(SPECIES, b1, k);
       DoubleVector y2 = DoubleVector.fromArray(SPECIES, b2, k);
       DoubleVector y3 = DoubleVector.fromArray(SPECIES, b3, k);
-      DoubleVector t;
-      t = x0.sub(y0);
-      c00 = t.fma(t, c00);
-      t = x0.sub(y1);
-      c01 = t.fma(t, c01);
-      t = x0.sub(y2);
-      c02 = t.fma(t, c02);
-      t = x0.sub(y3);
-      c03 = t.fma(t, c03);
-      t = x1.sub(y0);
-      c10 = t.fma(t, c10);
-      t = x1.sub(y1);
-      c11 = t.fma(t, c11);
-      t = x1.sub(y2);
-      c12 = t.fma(t, c12);
-      t = x1.sub(y3);
-      c13 = t.fma(t, c13);
-      t = x2.sub(y0);
-      c20 = t.fma(t, c20);
-      t = x2.sub(y1);
-      c21 = t.fma(t, c21);
-      t = x2.sub(y2);
-      c22 = t.fma(t, c22);
-      t = x2.sub(y3);
-      c23 = t.fma(t, c23);
-      t = x3.sub(y0);
-      c30 = t.fma(t, c30);
-      t = x3.sub(y1);
-      c31 = t.fma(t, c31);
-      t = x3.sub(y2);
-      c32 = t.fma(t, c32);
-      t = x3.sub(y3);
-      c33 = t.fma(t, c33);
+      c00 = squareAdd(x0, y0, c00);
+      c01 = squareAdd(x0, y1, c01);
+      c02 = squareAdd(x0, y2, c02);
+      c03 = squareAdd(x0, y3, c03);
+      c10 = squareAdd(x1, y0, c10);
+      c11 = squareAdd(x1, y1, c11);
+      c12 = squareAdd(x1, y2, c12);
+      c13 = squareAdd(x1, y3, c13);
+      c20 = squareAdd(x2, y0, c20);
+      c21 = squareAdd(x2, y1, c21);
+      c22 = squareAdd(x2, y2, c22);
+      c23 = squareAdd(x2, y3, c23);
+      c30 = squareAdd(x3, y0, c30);
+      c31 = squareAdd(x3, y1, c31);
+      c32 = squareAdd(x3, y2, c32);
+      c33 = squareAdd(x3, y3, c33);
     }
     add(acc, i0, j0, n, c00.reduceLanes(VectorOperators.ADD));
     add(acc, i0, j0 + 1, n, c01.reduceLanes(VectorOperators.ADD));
@@ -134,7 +104,11 @@ final class VectorPairs {
     add(acc, i0 + 3, j0 + 3, n, c33.reduceLanes(VectorOperators.ADD));
   }
 
-  // one statement per accumulator keeps the vectors in registers (an array of them would box them)
+  private static DoubleVector squareAdd(DoubleVector x, DoubleVector y, DoubleVector sum) {
+    DoubleVector t = x.sub(y);
+    return t.fma(t, sum);
+  }
+
   private static void add(double[][] acc, int i, int j, int n, double value) {
     if (j > i && j < n) {
       acc[i][j] += value;

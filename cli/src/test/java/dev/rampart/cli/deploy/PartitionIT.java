@@ -143,7 +143,7 @@ class PartitionIT {
   }
 
   /**
-   * One client's link made lossy and slow both ways (10 % of packets dropped each way, 1 Mbit/s)
+   * One client's link made lossy and slow both ways (25 % of packets dropped each way, 1 Mbit/s)
    * for three rounds: its updates take longer but every round still commits once with every client's
    * update, none counted twice (the producer's retries are idempotent).
    */
@@ -165,7 +165,7 @@ class PartitionIT {
       }
       Process coordinator = job.startCoordinator();
       job.awaitLog("coordinator", 1, "round 1: ", JOB_TIMEOUT);
-      ns.degrade(0.10, "1mbit");
+      ns.degrade(0.25, "1mbit");
       int degradedAfter = roundsDone(job);
       job.awaitLog("coordinator", 1, "round " + (degradedAfter + 3) + ": ", JOB_TIMEOUT);
       long dropped = ns.droppedPackets();
@@ -176,7 +176,7 @@ class PartitionIT {
       for (int i = 0; i < CLIENTS; i++) {
         assertThat(ProcessJob.awaitExit(clients[i], JOB_TIMEOUT)).as(job.log(ProcessJob.clientId(i), 1)).isZero();
       }
-      System.out.printf("PartitionIT: %s's link lossy (10%% of packets dropped each way) and slow (1 Mbit/s) after round %d until round"
+      System.out.printf("PartitionIT: %s's link lossy (25%% of packets dropped each way) and slow (1 Mbit/s) after round %d until round"
           + " %d, %d packets dropped; the coordinator said:%n%s%n", ProcessJob.clientId(ISOLATED), degradedAfter,
           healedAfter, dropped,
           job.log("coordinator", 1).lines().filter(l -> l.matches("round \\d+: .*")).collect(Collectors.joining("\n")));
