@@ -92,6 +92,11 @@ final class AnchorFile {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the write failed already; the leftover temporary file is replaced by the next write
+      }
       throw new UncheckedIOException("cannot write the audit anchor file " + file, e);
     }
   }

@@ -1,6 +1,5 @@
 package dev.rampart.cli.deploy;
 
-import dev.rampart.audit.ChainHead;
 import dev.rampart.cli.data.Dataset;
 import dev.rampart.client.AuditAnchor;
 import dev.rampart.client.ClientConfig;
@@ -118,7 +117,7 @@ public final class ClientProcess {
     Identity identity = CoordinatorProcess.loadIdentity(values.path("identity"), "identity");
     AnchorFile anchorFile = anchorFile(identity.id());
     ClientConfig config = builder().secureSessionHook(hook)
-        .auditAnchorListener(anchor -> recordAnchor(identity.id(), anchorFile, anchor)).build();
+        .auditAnchorListener(new AnchorRecorder(identity.id(), anchorFile, out)::record).build();
     Dataset data = data();
     KafkaSettings kafka = KafkaSettings.from(values);
     ClusterCheck.awaitCluster(kafka);
@@ -148,18 +147,6 @@ public final class ClientProcess {
       }
       return stop.stopped() ? ExitCodes.STOPPED : ExitCodes.FAILED;
     }
-  }
-
-  private void recordAnchor(String id, AnchorFile file, AuditAnchor anchor) {
-    Optional<ChainHead> kept = file.update(anchor);
-    if (kept.isEmpty() || kept.get().text().equals(anchor.text())) {
-      out.printf("client %s: round %d: audit head %s (in %s)%n", id, anchor.round(), anchor.text(), file.path());
-    } else {
-      out.printf("client %s: round %d: WARNING: audit head %s %s %s kept in %s from an earlier run; the "
-          + "coordinator's audit log may have been cut or rewritten%n", id, anchor.round(), anchor.text(),
-          kept.get().sequence() == anchor.sequence() ? "differs from" : "lies below", kept.get().text(), file.path());
-    }
-    out.flush();
   }
 
   /** Prints one line per round this client trains for. */
