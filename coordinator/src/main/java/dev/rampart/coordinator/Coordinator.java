@@ -141,7 +141,11 @@ public final class Coordinator implements AutoCloseable {
         secure.close();
       }
     } finally {
-      channels.close();
+      try {
+        collector.close();
+      } finally {
+        channels.close();
+      }
     }
   }
 

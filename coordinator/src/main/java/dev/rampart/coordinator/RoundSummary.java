@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param modelVersion the version committed by this round (unchanged when no aggregate was made)
  * @param modelDigestHex SHA-256 of the committed model, lowercase hex
  * @param participants how many clients the plan named
- * @param accepted the clients whose update was used, in arrival order
+ * @param accepted the clients whose update was used, in client-id order
  * @param rejections the first messages refused while the round was open (at most 100, claimed
  *     senders and details escaped and cut; see {@link #rejectionsByReason()} for complete counts)
  * @param rejectionsByReason how many messages were refused while the round was open, per reason

@@ -3,10 +3,11 @@ package dev.rampart.coordinator.internal;
 import dev.rampart.protocol.ClientId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The state of the round currently collecting updates: who may contribute, from which model, and
@@ -17,7 +18,8 @@ public final class OpenRound {
   private final long deadlineMillis;
   private final byte[] modelDigest;
   private final Set<ClientId> participants;
-  private final Map<ClientId, AcceptedUpdate> accepted = new LinkedHashMap<>();
+  // sorted by client id, so the audit log and the aggregate do not depend on arrival order
+  private final Map<ClientId, AcceptedUpdate> accepted = new TreeMap<>(Comparator.comparing(ClientId::value));
 
   public OpenRound(long round, long deadlineMillis, byte[] modelDigest, Set<ClientId> participants) {
     this.round = round;
@@ -63,7 +65,10 @@ public final class OpenRound {
     return accepted.size() == participants.size();
   }
 
-  /** Accepted updates in arrival order. */
+  /**
+   * Accepted updates in client-id order, whatever order they arrived in: the same updates give the
+   * same audit records and a bit-identical aggregate.
+   */
   public List<AcceptedUpdate> accepted() {
     return new ArrayList<>(accepted.values());
   }

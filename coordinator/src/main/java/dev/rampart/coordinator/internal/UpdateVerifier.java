@@ -27,7 +27,8 @@ import java.util.Optional;
  * {@code REVOKED_CLIENT}, {@code KEY_MISMATCH}, {@code UNSIGNED} or {@code BAD_SIGNATURE} is
  * always about a message the named client really signed.
  *
- * <p>Thread-safe (stateless apart from immutable settings).
+ * <p>Thread-safe (stateless apart from immutable settings); {@link #verifyMessage} may run on
+ * several threads for one round, since it reads only the round's immutable plan.
  */
 public final class UpdateVerifier {
   private final JobId job;
@@ -47,8 +48,48 @@ public final class UpdateVerifier {
     this.compression = compression;
   }
 
-  /** Verifies one envelope read from the updates topic. */
+  /** Verifies one envelope read from the updates topic, the duplicate check included. */
   public Verdict verify(Envelope envelope, OpenRound round) {
+    return verify(envelope, round, true);
+  }
+
+  /**
+   * Every check of {@link #verify} but the one that reads what the round accepted so far, so that
+   * several messages of one round may be verified on different threads while the collector's
+   * thread accepts; the collector then applies {@link #againstAccepted}. A second different update
+   * from a client is then a {@code DUPLICATE} only when it passes every other check (otherwise its
+   * own fault is the reason).
+   */
+  public Verdict verifyMessage(Envelope envelope, OpenRound round) {
+    return verify(envelope, round, false);
+  }
+
+  /**
+   * Compares a verdict of {@link #verifyMessage} with the round's accepted updates: an update from a
+   * client the round already accepted is a redelivery when its signature is the same, else a
+   * {@code DUPLICATE} (the first one stands). Call on the thread that accepts into {@code round}.
+   */
+  public static Verdict againstAccepted(Verdict verdict, OpenRound round) {
+    if (!(verdict instanceof Verdict.Accepted accepted)) {
+      return verdict;
+    }
+    Verdict duplicate = duplicateCheck(accepted.update().client(), accepted.update().signature(), round);
+    return duplicate == null ? verdict : duplicate;
+  }
+
+  private static Verdict duplicateCheck(ClientId client, byte[] signature, OpenRound round) {
+    AcceptedUpdate earlier = round.acceptedFrom(client);
+    if (earlier == null) {
+      return null;
+    }
+    if (Arrays.equals(earlier.signature(), signature)) {
+      return new Verdict.Redelivered(client.value());
+    }
+    return refuse(round.round(), client.value(), RejectionReason.DUPLICATE, "a second, different update from '"
+        + client.value() + "' in round " + round.round() + "; the first one stands");
+  }
+
+  private Verdict verify(Envelope envelope, OpenRound round, boolean checkDuplicates) {
     String sender = envelope.getSender().isEmpty() ? "?" : envelope.getSender();
     long r = round.round();
     if (envelope.getType() != MessageType.CLIENT_UPDATE) {
@@ -68,7 +109,7 @@ public final class UpdateVerifier {
     if (auth.isPresent()) {
       return auth.get();
     }
-    return checkSigned(envelope, client, round);
+    return checkSigned(envelope, client, round, checkDuplicates);
   }
 
   private Optional<Verdict> authenticate(Envelope envelope, ClientId client, long r) {
@@ -95,7 +136,7 @@ public final class UpdateVerifier {
     return Optional.empty();
   }
 
-  private Verdict checkSigned(Envelope envelope, ClientId client, OpenRound round) {
+  private Verdict checkSigned(Envelope envelope, ClientId client, OpenRound round, boolean checkDuplicates) {
     String sender = client.value();
     long r = round.round();
     if (!envelope.getJobId().equals(job.value())) {
@@ -113,15 +154,8 @@ public final class UpdateVerifier {
       return refuse(r, sender, RejectionReason.NOT_A_PARTICIPANT, "'" + sender + "' is not a participant of round " + r);
     }
     byte[] signature = envelope.getSignature().toByteArray();
-    AcceptedUpdate earlier = round.acceptedFrom(client);
-    if (earlier != null) {
-      if (Arrays.equals(earlier.signature(), signature)) {
-        return new Verdict.Redelivered(sender);
-      }
-      return refuse(r, sender, RejectionReason.DUPLICATE, "a second, different update from '" + sender
-          + "' in round " + r + "; the first one stands");
-    }
-    return checkPayload(envelope, client, round, signature);
+    Verdict duplicate = checkDuplicates ? duplicateCheck(client, signature, round) : null;
+    return duplicate != null ? duplicate : checkPayload(envelope, client, round, signature);
   }
 
   private Verdict checkPayload(Envelope envelope, ClientId client, OpenRound round, byte[] signature) {

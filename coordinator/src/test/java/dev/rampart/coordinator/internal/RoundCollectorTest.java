@@ -26,11 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RoundCollectorTest {
   private static final String HOSTILE_KEY = "evil\u0000".repeat(40_000);
@@ -63,8 +66,8 @@ class RoundCollectorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"stack", "memory", "runtime"})
-  void collect_verifierThrowsOnOneRecord_rejectsItAsMalformedAndAcceptsTheHonestUpdate(String kind) {
+  @CsvSource({"stack,0", "memory,0", "runtime,0", "stack,2", "memory,2", "runtime,2"})
+  void collect_verifierThrowsOnOneRecord_rejectsItAsMalformedAndAcceptsTheHonestUpdate(String kind, int threads) {
     Supplier<Throwable> thrown = fault(kind);
     RoundCollector collector = new RoundCollector(source(List.of(
         new TransportRecord("updates", 0, 0, HOSTILE_KEY, frameOf("mallory")),
@@ -75,7 +78,7 @@ class RoundCollectorTest {
           }
           return new Verdict.Accepted(new AcceptedUpdate(ClientId.of(envelope.getSender()), new float[2], 1, 0f,
               new byte[0]));
-        }, Reassembler.create(ReassemblyLimits.defaults(), chunk -> Optional.empty(), ticking()), ticking());
+        }, Reassembler.create(ReassemblyLimits.defaults(), chunk -> Optional.empty(), ticking()), ticking(), threads);
     OpenRound round = new OpenRound(1, 60_000, new byte[32], Set.of(ClientId.of("client-0")));
     RejectionLedger rejections = new RejectionLedger(1);
 
@@ -87,6 +90,50 @@ class RoundCollectorTest {
     Rejection r = rejections.retained().get(0);
     assertThat(r.detail()).contains(thrown.get().getClass().getName());
     assertThat(r.claimedSender()).hasSizeLessThanOrEqualTo(Untrusted.MAX_ID_CHARS).doesNotContain("\u0000");
+  }
+
+  /**
+   * On a pool, verdicts are applied in the order the messages completed on the topic: the first of
+   * two different updates from one client stands even when its checks finish last.
+   */
+  @Test
+  void collect_onAPool_firstUpdateOnTheTopicStands_evenWhenItsChecksFinishLast() {
+    RoundCollector collector = new RoundCollector(source(List.of(
+        new TransportRecord("updates", 0, 0, "client-0", frameOf("client-0")),
+        new TransportRecord("updates", 0, 1, "client-0", frameOf("client-0")),
+        new TransportRecord("updates", 0, 2, "client-1", frameOf("client-1")))),
+        new BiFunction<Envelope, OpenRound, Verdict>() {
+          private final AtomicInteger calls = new AtomicInteger();
+
+          @Override
+          public Verdict apply(Envelope envelope, OpenRound round) {
+            int call = calls.getAndIncrement();
+            if (call == 0) {
+              sleep(300);
+            }
+            return new Verdict.Accepted(new AcceptedUpdate(ClientId.of(envelope.getSender()), new float[] {call, 0}, 1,
+                0f, new byte[] {(byte) call}));
+          }
+        }, Reassembler.create(ReassemblyLimits.defaults(), chunk -> Optional.empty(), ticking()), ticking(), 2);
+    OpenRound round = new OpenRound(1, 60_000, new byte[32], Set.of(ClientId.of("client-0"), ClientId.of("client-1")));
+    RejectionLedger rejections = new RejectionLedger(1);
+
+    try (collector) {
+      collector.collect(round, rejections);
+    }
+
+    assertThat(round.complete()).isTrue();
+    assertThat(round.accepted()).filteredOn(u -> u.client().value().equals("client-0")).singleElement()
+        .satisfies(u -> assertThat(u.vector()[0]).isZero());
+    assertThat(rejections.counts()).containsExactlyEntriesOf(Map.of(RejectionReason.DUPLICATE, 1L));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @SuppressWarnings("unchecked")
