@@ -1,12 +1,10 @@
 package dev.rampart.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.rampart.testkit.internal.Commands;
+import dev.rampart.testkit.internal.Commands.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Linux network namespace joined to this host by a veth pair, for partition tests: a process
@@ -168,22 +166,7 @@ public final class NetworkNamespace implements AutoCloseable {
     }
   }
 
-  private record Result(int code, String output) {}
-
   private static Result run(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, "timed out");
-      }
-      return new Result(p.exitValue(), out);
-    } catch (IOException e) {
-      return new Result(-1, e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new IOException("interrupted running " + command, e));
-    }
+    return Commands.run(command);
   }
 }

@@ -1,5 +1,7 @@
 package dev.rampart.testkit;
 
+import dev.rampart.testkit.internal.Commands;
+import dev.rampart.testkit.internal.Commands.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -149,22 +151,7 @@ public final class SlowFilesystem implements AutoCloseable {
     }
   }
 
-  private record Result(int code, String output) {}
-
   private static Result run(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, "timed out: " + String.join(" ", command));
-      }
-      return new Result(p.exitValue(), out);
-    } catch (IOException e) {
-      return new Result(-1, e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Result(-1, "interrupted");
-    }
+    return Commands.run(command);
   }
 }

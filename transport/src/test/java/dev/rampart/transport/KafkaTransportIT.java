@@ -19,6 +19,8 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The transport against a real broker: topic creation, partition wait, send-and-ack, commits, close. */
 class KafkaTransportIT {
@@ -152,8 +154,10 @@ class KafkaTransportIT {
     }
   }
 
-  @Test
-  void groupReader_commitPositions_nextReaderOfTheGroupResumesAfterThem() {
+  /** Both commit modes: the asynchronous commit must have completed by the reader's close. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void groupReader_commitPositions_nextReaderOfTheGroupResumesAfterThem(boolean async) {
     KafkaTransport transport = transport();
     String topic = freshTopic();
     String group = topic + ".group";
@@ -161,41 +165,21 @@ class KafkaTransportIT {
     try (FramePublisher publisher = transport.publisher("transport-it.group")) {
       publisher.send(topic, "first", List.of(frame("1")), ChunkKeys.SHARED);
     }
+    List<Exception> failures = new ArrayList<>();
     try (RecordReader reader = transport.groupReader(group, "transport-it.group-1")) {
       reader.assign(reader.awaitPartitions(topic, WAIT, () -> false, ""));
       assertThat(pollUntil(reader, 1)).extracting(TransportRecord::key).containsExactly("first");
-      reader.commitPositions();
+      if (async) {
+        reader.commitPositionsAsync(failures::add);
+      } else {
+        reader.commitPositions();
+      }
     }
     try (FramePublisher publisher = transport.publisher("transport-it.group")) {
       publisher.send(topic, "second", List.of(frame("2")), ChunkKeys.SHARED);
     }
 
     try (RecordReader reader = transport.groupReader(group, "transport-it.group-2")) {
-      reader.assign(reader.awaitPartitions(topic, WAIT, () -> false, ""));
-      assertThat(pollUntil(reader, 1)).extracting(TransportRecord::key).containsExactly("second");
-    }
-  }
-
-  @Test
-  void groupReader_commitPositionsAsync_completesByClose_nextReaderResumesAfterThem() {
-    KafkaTransport transport = transport();
-    String topic = freshTopic();
-    String group = topic + ".group";
-    transport.ensureTopics(List.of(TopicSpec.of(topic, 1, (short) 1)));
-    try (FramePublisher publisher = transport.publisher("transport-it.async")) {
-      publisher.send(topic, "first", List.of(frame("1")), ChunkKeys.SHARED);
-    }
-    List<Exception> failures = new ArrayList<>();
-    try (RecordReader reader = transport.groupReader(group, "transport-it.async-1")) {
-      reader.assign(reader.awaitPartitions(topic, WAIT, () -> false, ""));
-      assertThat(pollUntil(reader, 1)).extracting(TransportRecord::key).containsExactly("first");
-      reader.commitPositionsAsync(failures::add);
-    }
-    try (FramePublisher publisher = transport.publisher("transport-it.async")) {
-      publisher.send(topic, "second", List.of(frame("2")), ChunkKeys.SHARED);
-    }
-
-    try (RecordReader reader = transport.groupReader(group, "transport-it.async-2")) {
       reader.assign(reader.awaitPartitions(topic, WAIT, () -> false, ""));
       assertThat(pollUntil(reader, 1)).extracting(TransportRecord::key).containsExactly("second");
     }

@@ -35,20 +35,11 @@ class PartitionIT {
 
   @Test
   void clientPartitionedMidJob_healedTwoRoundsLater_missesThoseRoundsAndTakesPartAgain() throws Exception {
-    Optional<String> why = NetworkNamespace.unavailableReason();
-    assumeTrue(why.isEmpty(), why.orElse(""));
-    String tag = "rp" + (ProcessHandle.current().pid() % 100_000);
-    try (NetworkNamespace ns = NetworkNamespace.create("rampart-" + tag, tag, "10.213.7.1", "10.213.7.2");
+    try (NetworkNamespace ns = namespace("rp", 7);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().host(ns.hostAddress()).start();
         ProcessJob job = new ProcessJob(dir, broker.bootstrapServers(), "partition-it", CLIENTS, ROUNDS, "8s", 31)) {
       String isolated = ProcessJob.clientId(ISOLATED);
-      Process[] clients = new Process[CLIENTS];
-      for (int i = 0; i < CLIENTS; i++) {
-        clients[i] = i == ISOLATED ? job.startClientWithPrefix(i, ns.exec()) : job.startClient(i);
-      }
-      for (int i = 0; i < CLIENTS; i++) {
-        job.awaitLog(ProcessJob.clientId(i), 1, "waiting for the job's topics", JOB_TIMEOUT);
-      }
+      Process[] clients = startClientsOneIsolated(job, ns);
       Process coordinator = job.startCoordinator();
       job.awaitLog("coordinator", 1, "round 2: ", JOB_TIMEOUT);
       ns.cut();
@@ -57,10 +48,7 @@ class PartitionIT {
       ns.heal();
       int healedAfter = roundsDone(job);
 
-      assertThat(ProcessJob.awaitExit(coordinator, JOB_TIMEOUT)).as(job.log("coordinator", 1)).isZero();
-      for (int i = 0; i < CLIENTS; i++) {
-        assertThat(ProcessJob.awaitExit(clients[i], JOB_TIMEOUT)).as(job.log(ProcessJob.clientId(i), 1)).isZero();
-      }
+      awaitCleanExits(job, coordinator, clients);
       AuditCounts audit = AuditCounts.read(job.runDirectory());
       Map<Long, List<String>> accepted = audit.acceptedInCommittedAttempt();
       Map<Long, Boolean> took = new TreeMap<>();
@@ -97,11 +85,8 @@ class PartitionIT {
    */
   @Test
   void coordinatorPartitionedMidJob_healedLater_theCutRoundClosesEmpty_laterRoundsTakeEveryone() throws Exception {
-    Optional<String> why = NetworkNamespace.unavailableReason();
-    assumeTrue(why.isEmpty(), why.orElse(""));
-    String tag = "rc" + (ProcessHandle.current().pid() % 100_000);
     Duration cut = Duration.ofSeconds(20);
-    try (NetworkNamespace ns = NetworkNamespace.create("rampart-" + tag, tag, "10.213.8.1", "10.213.8.2");
+    try (NetworkNamespace ns = namespace("rc", 8);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().host(ns.hostAddress()).start();
         ProcessJob job = new ProcessJob(dir, broker.bootstrapServers(), "coordinator-cut-it", CLIENTS, ROUNDS, "8s",
             37)) {
@@ -114,10 +99,7 @@ class PartitionIT {
       ns.heal();
       int healedAfter = roundsDone(job);
 
-      assertThat(ProcessJob.awaitExit(coordinator, JOB_TIMEOUT)).as(job.log("coordinator", 1)).isZero();
-      for (int i = 0; i < CLIENTS; i++) {
-        assertThat(ProcessJob.awaitExit(clients[i], JOB_TIMEOUT)).as(job.log(ProcessJob.clientId(i), 1)).isZero();
-      }
+      awaitCleanExits(job, coordinator, clients);
       AuditCounts audit = AuditCounts.read(job.runDirectory());
       Map<Long, Object> closedBy = closedBy(audit);
       System.out.printf("PartitionIT: coordinator cut off for %d s after round %d (round timeout 8 s), %d rounds"
@@ -149,20 +131,11 @@ class PartitionIT {
    */
   @Test
   void clientLinkLossyAndSlow_everyRoundStillTakesEveryClientOnce() throws Exception {
-    Optional<String> why = NetworkNamespace.unavailableReason();
-    assumeTrue(why.isEmpty(), why.orElse(""));
-    String tag = "rd" + (ProcessHandle.current().pid() % 100_000);
     int rounds = 6;
-    try (NetworkNamespace ns = NetworkNamespace.create("rampart-" + tag, tag, "10.213.9.1", "10.213.9.2");
+    try (NetworkNamespace ns = namespace("rd", 9);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().host(ns.hostAddress()).start();
         ProcessJob job = new ProcessJob(dir, broker.bootstrapServers(), "lossy-link-it", CLIENTS, rounds, "30s", 41)) {
-      Process[] clients = new Process[CLIENTS];
-      for (int i = 0; i < CLIENTS; i++) {
-        clients[i] = i == ISOLATED ? job.startClientWithPrefix(i, ns.exec()) : job.startClient(i);
-      }
-      for (int i = 0; i < CLIENTS; i++) {
-        job.awaitLog(ProcessJob.clientId(i), 1, "waiting for the job's topics", JOB_TIMEOUT);
-      }
+      Process[] clients = startClientsOneIsolated(job, ns);
       Process coordinator = job.startCoordinator();
       job.awaitLog("coordinator", 1, "round 1: ", JOB_TIMEOUT);
       ns.degrade(0.25, "1mbit");
@@ -172,10 +145,7 @@ class PartitionIT {
       ns.heal();
       int healedAfter = roundsDone(job);
 
-      assertThat(ProcessJob.awaitExit(coordinator, JOB_TIMEOUT)).as(job.log("coordinator", 1)).isZero();
-      for (int i = 0; i < CLIENTS; i++) {
-        assertThat(ProcessJob.awaitExit(clients[i], JOB_TIMEOUT)).as(job.log(ProcessJob.clientId(i), 1)).isZero();
-      }
+      awaitCleanExits(job, coordinator, clients);
       System.out.printf("PartitionIT: %s's link lossy (25%% of packets dropped each way) and slow (1 Mbit/s) after round %d until round"
           + " %d, %d packets dropped; the coordinator said:%n%s%n", ProcessJob.clientId(ISOLATED), degradedAfter,
           healedAfter, dropped,
@@ -188,6 +158,35 @@ class PartitionIT {
             .doesNotHaveDuplicates();
       }
       assertThat(job.auditCheck(broker.bootstrapServers())).as(job.lastCheckOutput()).isZero();
+    }
+  }
+
+  /** A namespace 10.213.{subnet}.0/24 for this test JVM, or the test is skipped with the reason. */
+  private static NetworkNamespace namespace(String prefix, int subnet) {
+    Optional<String> why = NetworkNamespace.unavailableReason();
+    assumeTrue(why.isEmpty(), why.orElse(""));
+    String tag = prefix + (ProcessHandle.current().pid() % 100_000);
+    return NetworkNamespace.create("rampart-" + tag, tag, "10.213." + subnet + ".1", "10.213." + subnet + ".2");
+  }
+
+  /** Starts every client, client {@link #ISOLATED} inside {@code ns}, and waits until each is ready. */
+  private static Process[] startClientsOneIsolated(ProcessJob job, NetworkNamespace ns) {
+    Process[] clients = new Process[CLIENTS];
+    for (int i = 0; i < CLIENTS; i++) {
+      clients[i] = i == ISOLATED ? job.startClientWithPrefix(i, ns.exec()) : job.startClient(i);
+    }
+    for (int i = 0; i < CLIENTS; i++) {
+      job.awaitLog(ProcessJob.clientId(i), 1, "waiting for the job's topics", JOB_TIMEOUT);
+    }
+    return clients;
+  }
+
+  /** Every process of the job ends with exit code 0; a failure shows that process's log. */
+  private static void awaitCleanExits(ProcessJob job, Process coordinator, Process[] clients)
+      throws InterruptedException {
+    assertThat(ProcessJob.awaitExit(coordinator, JOB_TIMEOUT)).as(job.log("coordinator", 1)).isZero();
+    for (int i = 0; i < CLIENTS; i++) {
+      assertThat(ProcessJob.awaitExit(clients[i], JOB_TIMEOUT)).as(job.log(ProcessJob.clientId(i), 1)).isZero();
     }
   }
 

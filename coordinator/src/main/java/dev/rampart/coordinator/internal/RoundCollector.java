@@ -75,6 +75,16 @@ public final class RoundCollector implements AutoCloseable {
   }
 
   /**
+   * A collector reading from {@code source} and judging envelopes with {@code verifier}'s
+   * {@link UpdateVerifier#verifyMessage}, on {@code threads} pool threads or, when 0, on the
+   * calling thread alone; for benchmarks and tests of the intake without a broker.
+   */
+  public static RoundCollector of(Function<Duration, Iterable<TransportRecord>> source, UpdateVerifier verifier,
+      Reassembler reassembler, InstantSource clock, int threads) {
+    return new RoundCollector(source, verifier::verifyMessage, reassembler, clock, threads);
+  }
+
+  /**
    * Collects updates for {@code round}. The consumer position is not committed here: the
    * coordinator commits it only after the round's outcome is in the audit log, so a crash before
    * that re-reads the round's updates on restart instead of losing them.
