@@ -16,6 +16,7 @@ import dev.rampart.protocol.TopicNames;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,6 +118,25 @@ public final class CoordinatorProcess {
   }
 
   /**
+   * Why a round may close empty when a broker fails, when it may: on a cluster of several brokers,
+   * a round shorter than the Kafka request timeout can end before the coordinator's reader gives
+   * the failed broker up and reads the updates from the new leader (nothing is lost; the round
+   * commits without them).
+   *
+   * @return the warning, or empty when the round timeout is at least the request timeout or the
+   *     cluster has one broker (no leader to move to)
+   */
+  static Optional<String> failoverWarning(Duration roundTimeout, Duration requestTimeout, int brokers) {
+    if (brokers < 2 || roundTimeout.compareTo(requestTimeout) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of("round-timeout " + roundTimeout.toMillis() + " ms is shorter than the Kafka request timeout ("
+        + requestTimeout.toMillis() + " ms, kafka.properties.request.timeout.ms): a round that opens as a broker fails"
+        + " may close before the coordinator reads the updates from the new leader; lengthen the round or lower the"
+        + " request timeout");
+  }
+
+  /**
    * Checks the cluster, then runs the job to its end, printing one line per round.
    *
    * @return an {@link ExitCodes} value
@@ -133,6 +153,8 @@ public final class CoordinatorProcess {
         config.dimension(), config.modelLayout().map(l -> ", " + l.layers().size() + " layers").orElse(""),
         kafka.bootstrapServers(), brokers, config.runDirectory().orElseThrow());
     config.secureAggregation().ifPresent(s -> out.printf("coordinator: secure aggregation %s%n", s));
+    failoverWarning(config.roundTimeout(), kafka.requestTimeout(), brokers)
+        .ifPresent(w -> out.printf("coordinator: WARNING: %s%n", w));
     try (Coordinator coordinator = Coordinator.create(config)) {
       stop.onStop(coordinator::close);
       JobSummary summary = coordinator.run(this::printRound);

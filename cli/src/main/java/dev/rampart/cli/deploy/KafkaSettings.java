@@ -31,6 +31,16 @@ public record KafkaSettings(Map<String, String> properties, Duration connectTime
     return new KafkaSettings(p, values.duration("kafka.connect-timeout"));
   }
 
+  /**
+   * How long a Kafka client waits for a broker's answer before it retries elsewhere: the
+   * {@code request.timeout.ms} of {@code kafka.properties}, else Rampart's default of 10 s.
+   *
+   * @throws ConfigException naming the value when it is not a whole number of milliseconds
+   */
+  public Duration requestTimeout() {
+    return RequestTimeout.of(properties);
+  }
+
   /** The bootstrap servers, for messages. */
   public String bootstrapServers() {
     return properties.get("bootstrap.servers");
