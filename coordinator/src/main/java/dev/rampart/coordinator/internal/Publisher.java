@@ -7,11 +7,13 @@ import dev.rampart.protocol.ChunkSigner;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.TopicNames;
 import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.Frame;
 import dev.rampart.protocol.wire.MessageType;
 import dev.rampart.protocol.wire.ModelVersion;
 import dev.rampart.protocol.wire.RoundPlan;
 import dev.rampart.transport.ChunkKeys;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * Signs the coordinator's messages and publishes them, chunked when needed. Not thread-safe.
@@ -43,10 +45,7 @@ public final class Publisher {
 
   /** Publishes a round plan; its chunks expire at the round deadline. */
   public void publishPlan(RoundPlan plan) {
-    Envelope envelope = Envelopes.seal(identity, MessageType.ROUND_PLAN, plan.getJobId(), plan.getRound(),
-        plan.toByteArray(), clock.millis());
-    channels.publish(topics.plans(), Long.toString(plan.getRound()),
-        Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs(), signer), ChunkKeys.SHARED);
+    channels.publish(topics.plans(), Long.toString(plan.getRound()), planFrames(plan), ChunkKeys.SHARED);
   }
 
   /**
@@ -55,10 +54,14 @@ public final class Publisher {
    * waits for it with everything else sent.
    */
   public void publishPlanWithoutWaiting(RoundPlan plan) {
+    channels.publishWithoutWaiting(topics.plans(), Long.toString(plan.getRound()), planFrames(plan), ChunkKeys.SHARED);
+  }
+
+  /** The plan sealed and framed; its chunks expire at the round deadline. */
+  private List<Frame> planFrames(RoundPlan plan) {
     Envelope envelope = Envelopes.seal(identity, MessageType.ROUND_PLAN, plan.getJobId(), plan.getRound(),
         plan.toByteArray(), clock.millis());
-    channels.publishWithoutWaiting(topics.plans(), Long.toString(plan.getRound()),
-        Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs(), signer), ChunkKeys.SHARED);
+    return Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs(), signer);
   }
 
   /**

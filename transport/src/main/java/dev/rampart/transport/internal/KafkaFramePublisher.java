@@ -32,12 +32,7 @@ public final class KafkaFramePublisher implements FramePublisher {
 
   @Override
   public void send(String topic, String key, List<Frame> frames, ChunkKeys keys) {
-    List<Future<RecordMetadata>> sent = new ArrayList<>(frames.size());
-    for (int i = 0; i < frames.size(); i++) {
-      String k = keys.keyOf(key, i, frames.size());
-      sent.add(producer.send(new ProducerRecord<>(topic, k, frames.get(i).toByteArray())));
-    }
-    for (Future<RecordMetadata> f : sent) {
+    for (Future<RecordMetadata> f : sendAll(topic, key, frames, keys)) {
       try {
         f.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException | TimeoutException e) {
@@ -51,9 +46,15 @@ public final class KafkaFramePublisher implements FramePublisher {
 
   @Override
   public void sendWithoutWaiting(String topic, String key, List<Frame> frames, ChunkKeys keys) {
+    sendAll(topic, key, frames, keys);
+  }
+
+  private List<Future<RecordMetadata>> sendAll(String topic, String key, List<Frame> frames, ChunkKeys keys) {
+    List<Future<RecordMetadata>> sent = new ArrayList<>(frames.size());
     for (int i = 0; i < frames.size(); i++) {
-      producer.send(new ProducerRecord<>(topic, keys.keyOf(key, i, frames.size()), frames.get(i).toByteArray()));
+      sent.add(producer.send(new ProducerRecord<>(topic, keys.keyOf(key, i, frames.size()), frames.get(i).toByteArray())));
     }
+    return sent;
   }
 
   @Override
