@@ -24,8 +24,9 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheSimdKernel_usesTheVectorApi_soTheModuleStaysOptional() {
+  void onlyTheSimdKernels_useTheVectorApi_soTheModuleStaysOptional() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.rampart.aggregation.internal.VectorPairs")
+        .and().doNotHaveFullyQualifiedName("dev.rampart.aggregation.internal.VectorLanes")
         .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
         .check(CLASSES);
   }

@@ -83,6 +83,9 @@ public final class LaneDistances {
    * @return the partial squared distance
    */
   static double squaredDifferences(float[] x, float[] p, int from, int to) {
+    if (PairwiseDistances.usesVectorKernel()) {
+      return VectorLanes.squaredDifferences(x, p, from, to);
+    }
     double total = 0;
     int k = from;
     while (k + 8 <= to) {
@@ -123,6 +126,9 @@ public final class LaneDistances {
   }
 
   private static double squares(float[] x, int from, int to) {
+    if (PairwiseDistances.usesVectorKernel()) {
+      return VectorLanes.squares(x, from, to);
+    }
     double total = 0;
     int k = from;
     while (k + 8 <= to) {
