@@ -59,27 +59,16 @@ final class VectorLanes {
 
   /** Lane sum of {@code (x_k - p_k)^2} over {@code [from, to)}, runs added in double. */
   static double squaredDifferences(float[] x, float[] p, int from, int to) {
-    double total = 0;
-    int lanes = SPECIES.length();
-    int k = from;
-    while (k + lanes <= to) {
-      int end = Math.min(to, k + RUN);
-      FloatVector acc = FloatVector.zero(SPECIES);
-      for (; k + lanes <= end; k += lanes) {
-        FloatVector t = FloatVector.fromArray(SPECIES, x, k).sub(FloatVector.fromArray(SPECIES, p, k));
-        acc = t.fma(t, acc);
-      }
-      total += reduce(acc);
-    }
-    for (; k < to; k++) {
-      double t = (double) x[k] - p[k];
-      total += t * t;
-    }
-    return total;
+    return laneSum(x, p, from, to);
   }
 
   /** Lane sum of {@code x_k^2} over {@code [from, to)}, runs added in double. */
   static double squares(float[] x, int from, int to) {
+    return laneSum(x, null, from, to);
+  }
+
+  // p == null is the origin; the test is loop-invariant, so the JIT splits the loop on it.
+  private static double laneSum(float[] x, float[] p, int from, int to) {
     double total = 0;
     int lanes = SPECIES.length();
     int k = from;
@@ -88,12 +77,15 @@ final class VectorLanes {
       FloatVector acc = FloatVector.zero(SPECIES);
       for (; k + lanes <= end; k += lanes) {
         FloatVector t = FloatVector.fromArray(SPECIES, x, k);
+        if (p != null) {
+          t = t.sub(FloatVector.fromArray(SPECIES, p, k));
+        }
         acc = t.fma(t, acc);
       }
       total += reduce(acc);
     }
     for (; k < to; k++) {
-      double t = x[k];
+      double t = p == null ? x[k] : (double) x[k] - p[k];
       total += t * t;
     }
     return total;
