@@ -13,7 +13,8 @@ import java.util.List;
  * infinity (finite floats cannot overflow a double sum of squares), so callers may use these
  * distances as their finiteness check. With the {@code jdk.incubator.vector} module present (see
  * {@link PairwiseDistances#usesVectorKernel()}) the runs are summed by {@link VectorLanes} in the
- * machine's widest float lanes, 16 with AVX-512, which keeps the same error bound. Thread-safe: holds no state; inputs are never modified.
+ * machine's widest float lanes, 16 with AVX-512, which keeps the same error bound. Thread-safe:
+ * holds no state; inputs are never modified.
  */
 public final class LaneDistances {
 

@@ -64,19 +64,21 @@ public final class VectorMath {
   // second output-sized array.
   private static void accumulate(float[][] x, double[] w, int start, int end, float[] sum, float[] comp) {
     Arrays.fill(comp, 0, end - start, 0f);
-    int[] group = new int[4];
+    float[] c = new float[4];
+    float[][] v = new float[4][];
     int size = 0;
     for (int i = 0; i < x.length; i++) {
       if (w[i] != 0.0) {
-        group[size++] = i;
+        c[size] = (float) w[i];
+        v[size++] = x[i];
         if (size == 4) {
-          twoSumAdd4(w, x, group, start, end, sum, comp);
+          twoSumAdd4(c, v, start, end, sum, comp);
           size = 0;
         }
       }
     }
     for (int g = 0; g < size; g++) {
-      twoSumAdd((float) w[group[g]], x[group[g]], start, end, sum, comp);
+      twoSumAdd(c[g], v[g], start, end, sum, comp);
     }
     for (int k = start; k < end; k++) {
       sum[k] = (float) ((double) sum[k] + comp[k - start]);
@@ -87,8 +89,8 @@ public final class VectorMath {
    * Forms one linear combination {@code sum_i weights[i] * x_i}.
    *
    * <p>Products {@code (float) w_i * x_ik} are summed in float four at a time, and each such partial
-   * sum is added with Knuth's branch-free TwoSum into a float sum and a float compensation held in
-   * a float compensation; the result is {@code sum + compensation} rounded once. The error is one
+   * sum is added with Knuth's branch-free TwoSum into a float sum and a float compensation (one
+   * block's scratch); the result is {@code sum + compensation} rounded once. The error is one
    * final rounding plus about {@code 3u} times the sum of the magnitudes {@code |w_i x_ik|} (u =
    * 2^-24), the order of rounding each product to float, with no growth in n; every array is
    * indexed by the same coordinate, so the JIT vectorizes the loops. Blocks of coordinates run in
@@ -114,20 +116,19 @@ public final class VectorMath {
 
   // Four products are summed in float before the compensated step: their rounding is of the same
   // order as rounding each product to float, and the compensated arrays are touched 4x less.
-  private static void twoSumAdd4(double[] w, float[][] x, int[] g, int start, int end, float[] sum, float[] comp) {
+  private static void twoSumAdd4(float[] c, float[][] v, int start, int end, float[] sum, float[] comp) {
     if (PairwiseDistances.usesVectorKernel()) {
-      VectorLanes.twoSumAdd4(new float[] {(float) w[g[0]], (float) w[g[1]], (float) w[g[2]], (float) w[g[3]]},
-          new float[][] {x[g[0]], x[g[1]], x[g[2]], x[g[3]]}, start, end, sum, comp);
+      VectorLanes.twoSumAdd4(c, v, start, end, sum, comp);
       return;
     }
-    float c0 = (float) w[g[0]];
-    float c1 = (float) w[g[1]];
-    float c2 = (float) w[g[2]];
-    float c3 = (float) w[g[3]];
-    float[] v0 = x[g[0]];
-    float[] v1 = x[g[1]];
-    float[] v2 = x[g[2]];
-    float[] v3 = x[g[3]];
+    float c0 = c[0];
+    float c1 = c[1];
+    float c2 = c[2];
+    float c3 = c[3];
+    float[] v0 = v[0];
+    float[] v1 = v[1];
+    float[] v2 = v[2];
+    float[] v3 = v[3];
     for (int k = start; k < end; k++) {
       float t = (c0 * v0[k] + c1 * v1[k]) + (c2 * v2[k] + c3 * v3[k]);
       float a = sum[k];
@@ -224,8 +225,8 @@ public final class VectorMath {
    * in the same pass, the squared distance of each of the first {@code measured} inputs to it.
    *
    * <p>Blocks of coordinates (as many as keep a block of every input within 800 KiB, from 256 to
-   * 2048) are combined and then, while the block of every
-   * input is still in cache, compared with the finished block of the output; the inputs are read
+   * 2048) are combined and then, while the block of every input is still in cache, compared with
+   * the finished block of the output; the inputs are read
    * from memory once. The output is bit for bit that of {@code combine}, since every coordinate is
    * accumulated in the same order.
    *
