@@ -98,7 +98,8 @@ public final class AuditEvents {
   /**
    * Body of {@link RecordType#UPDATE_ACCEPTED}.
    *
-   * @param updateDigest lowercase hex SHA-256 of the update as received
+   * @param updateDigest lowercase hex SHA-256 of the update's signed body as received: the body
+   *     digest its envelope signature covers, so the record ties to the message the client signed
    * @param samples the client's reported sample count, 0 when not reported
    */
   public static Map<String, Object> updateAccepted(long round, String client, long modelVersion,

@@ -37,7 +37,9 @@ public enum RecordType {
   /**
    * An update passed every check and enters aggregation. Body: {@code round}, {@code client},
    * {@code modelVersion} (the version it was computed on), {@code updateDigest} (hex SHA-256 of
-   * the update bytes), {@code samples} (the client's sample count, 0 when not reported).
+   * the update's signed body, the digest its envelope signature covers; for a secure group's
+   * unmasked mean, the model digest of that mean), {@code samples} (the client's sample count, 0
+   * when not reported).
    */
   UPDATE_ACCEPTED,
   /**

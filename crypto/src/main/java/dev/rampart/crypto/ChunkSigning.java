@@ -6,6 +6,7 @@ import dev.rampart.protocol.ChunkRefusal;
 import dev.rampart.protocol.ChunkSigner;
 import dev.rampart.protocol.ChunkVerifier;
 import dev.rampart.protocol.RejectionReason;
+import dev.rampart.protocol.Sha256;
 import dev.rampart.protocol.wire.Chunk;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import java.util.Optional;
  *        ‖ u32be(len(sender)) ‖ ASCII(sender)
  *        ‖ u32be(len(transferId)) ‖ UTF-8(transferId)
  *        ‖ u32be(index) ‖ u32be(count) ‖ u64be(wholeLength)
- *        ‖ u32be(len(wholeSha256)) ‖ wholeSha256
+ *        ‖ u32be(len(wholeSha256)) ‖ wholeSha256      (the set digest, Sha256.ofPieces)
  *        ‖ i64be(expiresAtMs)
  *        ‖ SHA-256(data) )
  * </pre>
@@ -48,6 +49,17 @@ public final class ChunkSigning {
    */
   public static byte[] digest(Chunk chunk) {
     Objects.requireNonNull(chunk, "chunk");
+    return digest(chunk, Sha256.of(chunk.getData()));
+  }
+
+  /**
+   * As {@link #digest(Chunk)}, with the SHA-256 of the chunk's data given by a caller that has
+   * computed it already from those bytes (the framing and the reassembler, which need it for the
+   * set digest), so that the data is hashed once.
+   */
+  public static byte[] digest(Chunk chunk, byte[] dataSha256) {
+    Objects.requireNonNull(chunk, "chunk");
+    Objects.requireNonNull(dataSha256, "dataSha256");
     byte[] sender = chunk.getSender().getBytes(StandardCharsets.UTF_8);
     byte[] transfer = chunk.getTransferId().getBytes(StandardCharsets.UTF_8);
     byte[] whole = chunk.getWholeSha256().toByteArray();
@@ -61,7 +73,7 @@ public final class ChunkSigning {
         .putLong(chunk.getWholeLength()).putInt(whole.length).array());
     sha.update(whole);
     sha.update(ByteBuffer.allocate(8).putLong(chunk.getExpiresAtMs()).array());
-    sha.update(Digests.sha256(chunk.getData().toByteArray()));
+    sha.update(dataSha256);
     return sha.digest();
   }
 
@@ -73,9 +85,18 @@ public final class ChunkSigning {
   public static ChunkSigner signer(Identity identity) {
     Objects.requireNonNull(identity, "identity");
     String keyId = identity.publicKey().keyId();
-    return unsigned -> {
-      Chunk named = unsigned.toBuilder().setSender(identity.id()).setKeyId(keyId).clearSignature().build();
-      return named.toBuilder().setSignature(ByteString.copyFrom(identity.sign(digest(named)))).build();
+    return new ChunkSigner() {
+      @Override
+      public Chunk sign(Chunk unsigned) {
+        return sign(unsigned, Sha256.of(unsigned.getData()));
+      }
+
+      @Override
+      public Chunk sign(Chunk unsigned, byte[] dataSha256) {
+        Chunk named = unsigned.toBuilder().setSender(identity.id()).setKeyId(keyId).clearSignature().build();
+        byte[] signature = identity.sign(digest(named, dataSha256));
+        return named.toBuilder().setSignature(ByteString.copyFrom(signature)).build();
+      }
     };
   }
 
@@ -84,11 +105,16 @@ public final class ChunkSigning {
    * malformed (missing or wrong-length signature, malformed sender).
    */
   public static boolean verify(PublicKey key, Chunk chunk) {
+    return verify(key, chunk, Sha256.of(chunk.getData()));
+  }
+
+  /** As {@link #verify(PublicKey, Chunk)}, with the data's SHA-256 computed by the caller. */
+  static boolean verify(PublicKey key, Chunk chunk, byte[] dataSha256) {
     Objects.requireNonNull(key, "key");
     if (chunk.getSignature().size() != PublicKey.SIGNATURE_BYTES || !PartyIds.isValid(chunk.getSender())) {
       return false;
     }
-    return key.verify(digest(chunk), chunk.getSignature().toByteArray());
+    return key.verify(digest(chunk, dataSha256), chunk.getSignature().toByteArray());
   }
 
   /**
@@ -98,13 +124,13 @@ public final class ChunkSigning {
    */
   public static ChunkVerifier pinned(PublicKey key) {
     Objects.requireNonNull(key, "key");
-    return chunk -> {
+    return verifier((chunk, dataSha256) -> {
       if (!chunk.getKeyId().equals(key.keyId())) {
         return refuse(RejectionReason.KEY_MISMATCH, "chunk of " + quote(chunk.getSender()) + " names keyId="
             + quote(chunk.getKeyId()) + ", not the pinned keyId=" + key.keyId());
       }
-      return signedBy(key, chunk);
-    };
+      return signedBy(key, chunk, dataSha256);
+    });
   }
 
   /**
@@ -114,7 +140,7 @@ public final class ChunkSigning {
    */
   public static ChunkVerifier registry(ClientRegistry registry) {
     Objects.requireNonNull(registry, "registry");
-    return chunk -> {
+    return verifier((chunk, dataSha256) -> {
       String sender = chunk.getSender();
       Optional<Enrollment> enrollment = registry.lookup(sender);
       if (enrollment.isEmpty()) {
@@ -128,15 +154,35 @@ public final class ChunkSigning {
         return refuse(RejectionReason.KEY_MISMATCH, "chunk of " + quote(sender) + " names keyId="
             + quote(chunk.getKeyId()) + ", but its enrolled keyId=" + key.keyId());
       }
-      return signedBy(key, chunk);
+      return signedBy(key, chunk, dataSha256);
+    });
+  }
+
+  /** A check of a chunk given its data's SHA-256, or null when the caller has not computed it. */
+  private interface Check {
+    Optional<ChunkRefusal> check(Chunk chunk, byte[] dataSha256);
+  }
+
+  private static ChunkVerifier verifier(Check check) {
+    return new ChunkVerifier() {
+      @Override
+      public Optional<ChunkRefusal> verify(Chunk chunk) {
+        return check.check(chunk, null);
+      }
+
+      @Override
+      public Optional<ChunkRefusal> verify(Chunk chunk, byte[] dataSha256) {
+        return check.check(chunk, Objects.requireNonNull(dataSha256, "dataSha256"));
+      }
     };
   }
 
-  private static Optional<ChunkRefusal> signedBy(PublicKey key, Chunk chunk) {
+  /** The signature check, after the cheap ones; hashes the data only if {@code dataSha256} is null. */
+  private static Optional<ChunkRefusal> signedBy(PublicKey key, Chunk chunk, byte[] dataSha256) {
     if (chunk.getSignature().isEmpty()) {
       return refuse(RejectionReason.UNSIGNED, "unsigned chunk of " + quote(chunk.getSender()));
     }
-    if (!verify(key, chunk)) {
+    if (!verify(key, chunk, dataSha256 != null ? dataSha256 : Sha256.of(chunk.getData()))) {
       return refuse(RejectionReason.BAD_SIGNATURE, "chunk " + Integer.toUnsignedString(chunk.getIndex()) + " of "
           + quote(chunk.getTransferId()) + " does not verify under keyId=" + key.keyId());
     }

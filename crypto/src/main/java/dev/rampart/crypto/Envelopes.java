@@ -1,6 +1,8 @@
 package dev.rampart.crypto;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
+import dev.rampart.protocol.Sha256;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
 import java.util.Objects;
@@ -18,7 +20,9 @@ public final class Envelopes {
   private Envelopes() {}
 
   /**
-   * Signs {@code body} as {@code signer} and wraps it.
+   * Signs {@code body} as {@code signer} and wraps it. The envelope holds {@code body} itself, not
+   * a copy (it is the body's one in-memory form from here to the wire): the caller must not write
+   * to the array afterwards.
    *
    * @param createdAtMillis the sender's clock in epoch milliseconds; informational, not signed
    */
@@ -33,7 +37,7 @@ public final class Envelopes {
         .setRound(round)
         .setSender(signer.id())
         .setKeyId(signer.publicKey().keyId())
-        .setBody(ByteString.copyFrom(body))
+        .setBody(UnsafeByteOperations.unsafeWrap(body))
         .setSignature(ByteString.copyFrom(signature))
         .setCreatedAtMs(createdAtMillis)
         .build();
@@ -44,11 +48,25 @@ public final class Envelopes {
    * never an exception, for anything malformed.
    */
   public static boolean verify(Envelope envelope, PublicKey key) {
+    return verify(envelope, key, bodyDigest(envelope));
+  }
+
+  /**
+   * As {@link #verify(Envelope, PublicKey)}, given {@code bodySha256 = }{@link #bodyDigest} of
+   * this envelope, for a caller that keeps the digest (an accepted update's audit record names the
+   * body by the digest its signature covers), so that the body is hashed once.
+   */
+  public static boolean verify(Envelope envelope, PublicKey key, byte[] bodySha256) {
     if (envelope.getSignature().isEmpty() || envelope.getType() == MessageType.UNRECOGNIZED) {
       return false;
     }
-    return MessageSigning.verify(key, envelope.getType().name(), envelope.getJobId(),
-        envelope.getRound(), envelope.getSender(), envelope.getBody().toByteArray(),
-        envelope.getSignature().toByteArray());
+    MessageSigning.Fields fields = new MessageSigning.Fields(envelope.getType().name(),
+        envelope.getJobId(), envelope.getRound(), envelope.getSender());
+    return MessageSigning.verifyBody(key, fields, bodySha256, envelope.getSignature().toByteArray());
+  }
+
+  /** SHA-256 of the envelope's body, read in place: the body digest its signature covers. */
+  public static byte[] bodyDigest(Envelope envelope) {
+    return Sha256.of(envelope.getBody());
   }
 }

@@ -53,6 +53,23 @@ public final class MessageSigning {
    */
   public static byte[] digest(String type, String jobId, long round, String sender, byte[] body) {
     Objects.requireNonNull(body, "body");
+    return digestOfBody(type, jobId, round, sender, Digests.sha256(body));
+  }
+
+  /**
+   * As {@link #digest}, given {@code bodySha256 = SHA-256(body)} instead of the body, for a caller
+   * that has the body's digest already ({@link Envelopes#bodyDigest}) and uses it again, so that
+   * the body is hashed once.
+   *
+   * @param bodySha256 the 32-byte SHA-256 of the serialized body
+   * @throws RampartException naming the bad value if a field is out of range
+   */
+  public static byte[] digestOfBody(String type, String jobId, long round, String sender, byte[] bodySha256) {
+    Objects.requireNonNull(bodySha256, "bodySha256");
+    if (bodySha256.length != Digests.SHA256_BYTES) {
+      throw new RampartException("bodySha256 must be " + Digests.SHA256_BYTES + " bytes, but has "
+          + bodySha256.length);
+    }
     if (type == null || !TYPE.matcher(type).matches()) {
       throw new RampartException(
           "message type must be 1-64 characters of [A-Za-z0-9_.-], but was " + quote(type));
@@ -74,7 +91,7 @@ public final class MessageSigning {
     sha.update(ByteBuffer.allocate(8).putLong(round).array());
     sha.update(ByteBuffer.allocate(4).putInt(from.length).array());
     sha.update(from);
-    sha.update(Digests.sha256(body));
+    sha.update(bodySha256);
     return sha.digest();
   }
 
@@ -102,14 +119,34 @@ public final class MessageSigning {
    */
   public static boolean verify(PublicKey key, String type, String jobId, long round,
       String sender, byte[] body, byte[] signature) {
-    Objects.requireNonNull(key, "key");
     Objects.requireNonNull(body, "body");
-    if (signature == null || signature.length != PublicKey.SIGNATURE_BYTES || jobId == null) {
+    return verifyBody(key, new Fields(type, jobId, round, sender), Digests.sha256(body), signature);
+  }
+
+  /**
+   * The signed fields of a message other than its body.
+   *
+   * @param type message type token
+   * @param jobId job id
+   * @param round round number
+   * @param sender id of the signing party
+   */
+  public record Fields(String type, String jobId, long round, String sender) {}
+
+  /**
+   * As {@link #verify}, given the body's SHA-256 instead of the body ({@link #digestOfBody}).
+   * False, never an exception, for anything malformed.
+   */
+  public static boolean verifyBody(PublicKey key, Fields fields, byte[] bodySha256, byte[] signature) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(fields, "fields");
+    Objects.requireNonNull(bodySha256, "bodySha256");
+    if (signature == null || signature.length != PublicKey.SIGNATURE_BYTES || fields.jobId() == null) {
       return false;
     }
     byte[] digest;
     try {
-      digest = digest(type, jobId, round, sender, body);
+      digest = digestOfBody(fields.type(), fields.jobId(), fields.round(), fields.sender(), bodySha256);
     } catch (RampartException e) {
       return false;
     }

@@ -19,4 +19,15 @@ public interface ChunkSigner {
    * @return the signed chunk, never null
    */
   Chunk sign(Chunk unsigned);
+
+  /**
+   * As {@link #sign(Chunk)}, with {@code dataSha256}, the SHA-256 of the chunk's data, which
+   * {@link Framing} has computed already for the set digest, so that the data is hashed once. The
+   * default ignores it.
+   *
+   * @param dataSha256 SHA-256 of {@code unsigned.getData()}
+   */
+  default Chunk sign(Chunk unsigned, byte[] dataSha256) {
+    return sign(unsigned);
+  }
 }

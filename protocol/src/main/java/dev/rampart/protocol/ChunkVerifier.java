@@ -22,4 +22,16 @@ public interface ChunkVerifier {
    * @return empty if the chunk may be stored, otherwise why not
    */
   Optional<ChunkRefusal> verify(Chunk chunk);
+
+  /**
+   * As {@link #verify(Chunk)}, with {@code dataSha256}, the SHA-256 of {@code chunk}'s data, which
+   * the caller (a {@link Reassembler}) has computed already and needs itself, so that the data is
+   * hashed once. The default ignores it; the crypto module's verifiers use it in place of hashing
+   * the data again.
+   *
+   * @param dataSha256 SHA-256 of {@code chunk.getData()}, computed by the caller from those bytes
+   */
+  default Optional<ChunkRefusal> verify(Chunk chunk, byte[] dataSha256) {
+    return verify(chunk);
+  }
 }

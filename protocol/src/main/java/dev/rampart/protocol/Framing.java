@@ -1,9 +1,11 @@
 package dev.rampart.protocol;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.rampart.protocol.wire.Chunk;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +14,9 @@ import java.util.Objects;
  * Turns an {@link Envelope} into the Kafka record values that carry it: one {@link Frame} when it
  * fits, otherwise {@link Chunk}s of at most {@code maxFrameBytes} each, which a
  * {@link Reassembler} puts back together. Every chunk is signed by the envelope's sender through a
- * {@link ChunkSigner}, so readers store only chunks the sender wrote.
+ * {@link ChunkSigner}, so readers store only chunks the sender wrote. Every chunk of a set
+ * carries the set digest {@link Sha256#ofPieces} over the digests of all pieces: the bytes are
+ * hashed once, piece by piece, for the set digest and each chunk's signature together.
  *
  * <p>Kafka's default limit on one record is about 1 MiB ({@code message.max.bytes} on the broker,
  * {@code max.request.size} on the producer); {@link #DEFAULT_MAX_FRAME_BYTES} leaves room for
@@ -52,24 +56,33 @@ public final class Framing {
       return List.of(whole);
     }
     byte[] bytes = envelope.toByteArray();
-    byte[] digest = FloatVectors.sha256().digest(bytes);
     int pieceSize = maxFrameBytes - CHUNK_OVERHEAD;
     int count = (bytes.length + pieceSize - 1) / pieceSize;
+    List<byte[]> pieceDigests = new ArrayList<>(count);
+    MessageDigest sha = Sha256.newDigest();
+    for (int i = 0; i < count; i++) {
+      int from = i * pieceSize;
+      sha.update(bytes, from, Math.min(bytes.length, from + pieceSize) - from);
+      pieceDigests.add(sha.digest());
+    }
+    byte[] digest = Sha256.ofPieces(pieceDigests, bytes.length);
     String transferId = transferId(envelope, digest);
     List<Frame> frames = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int from = i * pieceSize;
       int to = Math.min(bytes.length, from + pieceSize);
+      // bytes is this method's own serialization, never written after this point: the chunks
+      // may share it instead of each holding a copy.
       Chunk chunk = Chunk.newBuilder()
           .setTransferId(transferId)
           .setIndex(i)
           .setCount(count)
           .setWholeSha256(ByteString.copyFrom(digest))
           .setWholeLength(bytes.length)
-          .setData(ByteString.copyFrom(bytes, from, to - from))
+          .setData(UnsafeByteOperations.unsafeWrap(bytes, from, to - from))
           .setExpiresAtMs(expiresAtMillis)
           .build();
-      Chunk signed = signer.sign(chunk);
+      Chunk signed = signer.sign(chunk, pieceDigests.get(i));
       if (!signed.getSender().equals(envelope.getSender())) {
         throw new IllegalArgumentException("chunk signer '" + signed.getSender()
             + "' is not the envelope's sender '" + envelope.getSender() + "'");

@@ -1,11 +1,12 @@
 package dev.rampart.protocol;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.CodedInputStream;
 import dev.rampart.protocol.internal.ChunkSet;
 import dev.rampart.protocol.wire.Chunk;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
+import java.io.IOException;
+import java.security.MessageDigest;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Puts chunked envelopes back together and checks them against the announced SHA-256 and length.
+ * Puts chunked envelopes back together and checks them against the announced length and set
+ * digest ({@link Sha256#ofPieces}: each piece's data is hashed once, when it arrives, for its
+ * signature check and the set digest together).
  * Every reader of a Rampart topic, coordinator and client, reassembles through one of these.
  *
  * <p>Bounded ({@link ReassemblyLimits}): a record longer than {@code maxFrameBytes} is refused
@@ -82,7 +85,8 @@ public final class Reassembler {
    * {@code recordKey} when there is one.
    *
    * @param recordKey the record's Kafka key, may be null; only used to name the record
-   * @param recordValue the record's value, may be null
+   * @param recordValue the record's value, may be null; a chunk's data is kept in it, not copied,
+   *     until its set completes or is dropped, so the caller must not write to it afterwards
    */
   public Reassembly accept(String recordKey, byte[] recordValue) {
     Reassembly outcome;
@@ -109,8 +113,8 @@ public final class Reassembler {
     }
     Frame frame;
     try {
-      frame = Frame.parseFrom(recordValue);
-    } catch (InvalidProtocolBufferException e) {
+      frame = Frame.parseFrom(aliasing(CodedInputStream.newInstance(recordValue)));
+    } catch (IOException e) { // a byte array's stream only fails as InvalidProtocolBufferException
       return new Reassembly.Rejected(RejectionReason.MALFORMED,
           "record of " + recordValue.length + " bytes is not a Rampart frame", "");
     }
@@ -146,23 +150,25 @@ public final class Reassembler {
     if (problem != null) {
       return new Reassembly.Rejected(RejectionReason.MALFORMED, problem, id);
     }
-    Optional<ChunkRefusal> refusal = verify(chunk);
+    // The one hash of the data on this side: the signature check and the set digest share it.
+    byte[] dataSha256 = Sha256.of(chunk.getData());
+    Optional<ChunkRefusal> refusal = verify(chunk, dataSha256);
     if (refusal.isPresent()) {
       return new Reassembly.Rejected(refusal.get().reason(), refusal.get().detail(), id);
     }
-    return store(chunk, id);
+    return store(chunk, id, dataSha256);
   }
 
-  private Optional<ChunkRefusal> verify(Chunk chunk) {
+  private Optional<ChunkRefusal> verify(Chunk chunk, byte[] dataSha256) {
     try {
-      return Objects.requireNonNull(verifier.verify(chunk), "verifier answer");
+      return Objects.requireNonNull(verifier.verify(chunk, dataSha256), "verifier answer");
     } catch (RuntimeException e) {
       return Optional.of(new ChunkRefusal(RejectionReason.BAD_SIGNATURE,
           "chunk signature could not be checked (" + e.getClass().getSimpleName() + ")"));
     }
   }
 
-  private Reassembly store(Chunk chunk, String id) {
+  private Reassembly store(Chunk chunk, String id, byte[] dataSha256) {
     // One sender per transfer id: ChunkChecks.sender requires the id to start with "sender/".
     String key = chunk.getTransferId();
     int index = chunk.getIndex();
@@ -181,9 +187,9 @@ public final class Reassembler {
       return corrupt(key, "signed chunk " + index + " of " + id
           + " contradicts its set's count, length, digest or expiry", id);
     }
-    ByteString existing = set.piece(index);
+    byte[] existing = set.pieceDigest(index);
     if (existing != null) {
-      return existing.equals(chunk.getData()) ? new Reassembly.Redelivered(id, index)
+      return MessageDigest.isEqual(existing, dataSha256) ? new Reassembly.Redelivered(id, index)
           : corrupt(key, "signed chunk " + index + " of " + id + " arrived twice with different data", id);
     }
     if (set.bytes() + chunk.getData().size() > set.wholeLength()) {
@@ -194,7 +200,7 @@ public final class Reassembler {
       return new Reassembly.Rejected(RejectionReason.OVERSIZED, "holding chunk " + index + " of " + id
           + " would exceed maxPendingBytes=" + limits.maxPendingBytes(), id);
     }
-    set.put(index, chunk.getData());
+    set.put(index, chunk.getData(), dataSha256);
     pendingBytes += cost;
     if (!set.complete()) {
       return new Reassembly.Pending(id, set.received(), set.count());
@@ -223,15 +229,15 @@ public final class Reassembler {
       return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT, "chunk set " + id + " carries "
           + set.bytes() + " bytes but announced " + set.wholeLength(), id);
     }
-    byte[] whole = set.join();
-    if (!set.digestMatches(FloatVectors.sha256().digest(whole))) {
+    if (!set.digestMatches()) {
       return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT,
-          "chunk set " + id + " does not match its announced SHA-256", id);
+          "chunk set " + id + " does not match its announced set digest", id);
     }
+    byte[] whole = set.join();
     Envelope envelope;
     try {
-      envelope = Envelope.parseFrom(whole);
-    } catch (InvalidProtocolBufferException e) {
+      envelope = Envelope.parseFrom(aliasing(CodedInputStream.newInstance(whole)));
+    } catch (IOException e) { // a byte array's stream only fails as InvalidProtocolBufferException
       return new Reassembly.Rejected(RejectionReason.MALFORMED,
           "chunk set " + id + " reassembles to bytes that are not an envelope", id);
     }
@@ -295,6 +301,16 @@ public final class Reassembler {
     pendingBytes -= set.bytes() + (long) set.received() * ReassemblyLimits.PIECE_OVERHEAD_BYTES
         + ReassemblyLimits.SET_OVERHEAD_BYTES;
     setsBySender.computeIfPresent(set.sender(), (s, n) -> n == 1 ? null : n - 1);
+  }
+
+  /**
+   * Lets the parsed message's bytes fields share {@code in}'s buffer instead of copying it: a
+   * chunk's data stays in its record value until the set is joined, and an envelope's body in the
+   * joined bytes, which nothing else holds or writes.
+   */
+  private static CodedInputStream aliasing(CodedInputStream in) {
+    in.enableAliasing(true);
+    return in;
   }
 
   /** A transfer id as the sender wrote it, cut and escaped for details and logs ({@link Untrusted#id}). */

@@ -8,6 +8,7 @@ import dev.rampart.protocol.wire.Chunk;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
 import dev.rampart.protocol.wire.MessageType;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -86,6 +87,36 @@ class ReassemblerTest {
     }
     assertThat(last).isInstanceOf(Reassembly.Rejected.class);
     assertThat(((Reassembly.Rejected) last).reason()).isEqualTo(RejectionReason.CHUNK_CORRUPT);
+    assertThat(((Reassembly.Rejected) last).detail()).contains("does not match its announced set digest");
+  }
+
+  @Test
+  void accept_setAnnouncingPlainDigestOfWhole_isRefusedAsCorrupt() throws Exception {
+    Envelope e = envelope(20_000, 13);
+    byte[] plain = MessageDigest.getInstance("SHA-256").digest(e.toByteArray());
+    ChunkSigner plainDigest = unsigned -> SIGNER.sign(unsigned.toBuilder()
+        .setWholeSha256(ByteString.copyFrom(plain)).build());
+    List<Frame> frames = Framing.frames(e, 4096, 0, plainDigest);
+    Reassembler reassembler = reassembler();
+    Reassembly last = null;
+    for (Frame f : frames) {
+      last = feed(reassembler, f);
+    }
+    assertThat(last).isInstanceOf(Reassembly.Rejected.class);
+    assertThat(((Reassembly.Rejected) last).reason()).isEqualTo(RejectionReason.CHUNK_CORRUPT);
+    assertThat(reassembler.pendingSets()).isZero();
+  }
+
+  @Test
+  void frames_announceTheDigestOfTheirPieces() {
+    Envelope e = envelope(20_000, 14);
+    List<Frame> frames = Framing.frames(e, 4096, 0, SIGNER);
+    List<byte[]> pieces = new ArrayList<>();
+    for (Frame f : frames) {
+      pieces.add(Sha256.of(f.getChunk().getData()));
+    }
+    byte[] expected = Sha256.ofPieces(pieces, e.getSerializedSize());
+    assertThat(frames).allSatisfy(f -> assertThat(f.getChunk().getWholeSha256().toByteArray()).isEqualTo(expected));
   }
 
   @Test

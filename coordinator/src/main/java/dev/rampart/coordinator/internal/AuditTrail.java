@@ -138,7 +138,7 @@ public final class AuditTrail implements AutoCloseable {
 
   public void accepted(long round, AcceptedUpdate update, long modelVersion) {
     append(RecordType.UPDATE_ACCEPTED, AuditEvents.updateAccepted(round, update.client().value(), modelVersion,
-        Hex.of(FloatVectors.digest(update.vector())), update.sampleCount()));
+        Hex.of(update.digest()), update.sampleCount()));
   }
 
   /** Records that the round's intake closed, and how. */

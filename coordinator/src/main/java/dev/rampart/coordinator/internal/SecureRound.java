@@ -17,6 +17,7 @@ import dev.rampart.crypto.secagg.SecAggParameters;
 import dev.rampart.crypto.secagg.SecAggServer;
 import dev.rampart.crypto.secagg.SessionContext;
 import dev.rampart.protocol.ClientId;
+import dev.rampart.protocol.FloatVectors;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.wire.Group;
 import dev.rampart.protocol.wire.RoundPlan;
@@ -155,7 +156,8 @@ public final class SecureRound implements AutoCloseable {
         : StrideGrouping.incompleteReason(members, outcome.survivors());
     if (outcome.isSuccess() && incomplete.isEmpty()) {
       float[] mean = outcome.mean();
-      open.accept(new AcceptedUpdate(ClientId.of(input), mean, outcome.survivorCount(), Float.NaN, new byte[0]));
+      open.accept(new AcceptedUpdate(ClientId.of(input), mean, outcome.survivorCount(), Float.NaN, new byte[0],
+          FloatVectors.digest(mean)));
       result = new SecureGroupResult(plan.getRound(), groupId, members, outcome.survivors(), Optional.empty(),
           outcome.sum(), mean);
       LOG.info("round {}: group {} unmasked with {} of {} members", plan.getRound(), groupId,

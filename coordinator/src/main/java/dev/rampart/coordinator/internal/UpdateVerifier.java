@@ -1,6 +1,6 @@
 package dev.rampart.coordinator.internal;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.CodedInputStream;
 import dev.rampart.coordinator.Rejection;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Enrollment;
@@ -13,6 +13,7 @@ import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -105,38 +106,50 @@ public final class UpdateVerifier {
     } catch (IllegalArgumentException e) {
       return refuse(r, "?", RejectionReason.MALFORMED, e.getMessage());
     }
-    Optional<Verdict> auth = authenticate(envelope, client, r);
-    if (auth.isPresent()) {
-      return auth.get();
+    Authenticated auth = authenticate(envelope, client, r);
+    if (auth.refusal() != null) {
+      return auth.refusal();
     }
-    return checkSigned(envelope, client, round, checkDuplicates);
+    return checkSigned(envelope, client, round, checkDuplicates, auth.bodyDigest());
   }
 
-  private Optional<Verdict> authenticate(Envelope envelope, ClientId client, long r) {
+  /**
+   * The outcome of authentication: a refusal, or the SHA-256 of the body whose signature verified
+   * (the body's one hash on this side, which the audit record reuses).
+   */
+  private record Authenticated(Verdict refusal, byte[] bodyDigest) {
+    static Authenticated refused(Verdict refusal) {
+      return new Authenticated(refusal, null);
+    }
+  }
+
+  private Authenticated authenticate(Envelope envelope, ClientId client, long r) {
     String sender = client.value();
     Optional<Enrollment> enrollment = registry.lookup(sender);
     if (enrollment.isEmpty()) {
-      return Optional.of(refuse(r, sender, RejectionReason.UNKNOWN_CLIENT, "client '" + sender + "' is not enrolled"));
+      return Authenticated.refused(refuse(r, sender, RejectionReason.UNKNOWN_CLIENT, "client '" + sender + "' is not enrolled"));
     }
     if (enrollment.get().status() != Enrollment.Status.ACTIVE) {
-      return Optional.of(refuse(r, sender, RejectionReason.REVOKED_CLIENT, "client '" + sender + "' is revoked"));
+      return Authenticated.refused(refuse(r, sender, RejectionReason.REVOKED_CLIENT, "client '" + sender + "' is revoked"));
     }
     if (envelope.getSignature().isEmpty()) {
-      return Optional.of(refuse(r, sender, RejectionReason.UNSIGNED, "update from '" + sender + "' carries no signature"));
+      return Authenticated.refused(refuse(r, sender, RejectionReason.UNSIGNED, "update from '" + sender + "' carries no signature"));
     }
     String enrolledKeyId = enrollment.get().key().keyId();
     if (!enrolledKeyId.equals(envelope.getKeyId())) {
-      return Optional.of(refuse(r, sender, RejectionReason.KEY_MISMATCH, "keyId=" + envelope.getKeyId()
+      return Authenticated.refused(refuse(r, sender, RejectionReason.KEY_MISMATCH, "keyId=" + envelope.getKeyId()
           + " but '" + sender + "' is enrolled with keyId=" + enrolledKeyId));
     }
-    if (!Envelopes.verify(envelope, enrollment.get().key())) {
-      return Optional.of(refuse(r, sender, RejectionReason.BAD_SIGNATURE, "signature of '" + sender
+    byte[] bodyDigest = Envelopes.bodyDigest(envelope);
+    if (!Envelopes.verify(envelope, enrollment.get().key(), bodyDigest)) {
+      return Authenticated.refused(refuse(r, sender, RejectionReason.BAD_SIGNATURE, "signature of '" + sender
           + "' does not verify for round " + envelope.getRound()));
     }
-    return Optional.empty();
+    return new Authenticated(null, bodyDigest);
   }
 
-  private Verdict checkSigned(Envelope envelope, ClientId client, OpenRound round, boolean checkDuplicates) {
+  private Verdict checkSigned(Envelope envelope, ClientId client, OpenRound round, boolean checkDuplicates,
+      byte[] bodyDigest) {
     String sender = client.value();
     long r = round.round();
     if (!envelope.getJobId().equals(job.value())) {
@@ -155,16 +168,20 @@ public final class UpdateVerifier {
     }
     byte[] signature = envelope.getSignature().toByteArray();
     Verdict duplicate = checkDuplicates ? duplicateCheck(client, signature, round) : null;
-    return duplicate != null ? duplicate : checkPayload(envelope, client, round, signature);
+    return duplicate != null ? duplicate : checkPayload(envelope, client, round, signature, bodyDigest);
   }
 
-  private Verdict checkPayload(Envelope envelope, ClientId client, OpenRound round, byte[] signature) {
+  private Verdict checkPayload(Envelope envelope, ClientId client, OpenRound round, byte[] signature,
+      byte[] bodyDigest) {
     String sender = client.value();
     long r = round.round();
     ClientUpdate update;
     try {
-      update = ClientUpdate.parseFrom(envelope.getBody());
-    } catch (InvalidProtocolBufferException e) {
+      // The dense floats are read from the envelope's bytes in place, not from a copy of them.
+      CodedInputStream in = envelope.getBody().newCodedInput();
+      in.enableAliasing(true);
+      update = ClientUpdate.parseFrom(in);
+    } catch (IOException e) { // a byte string's stream only fails as InvalidProtocolBufferException
       return refuse(r, sender, RejectionReason.MALFORMED, "body is not a ClientUpdate");
     }
     if (!update.getJobId().equals(envelope.getJobId()) || update.getRound() != envelope.getRound()) {
@@ -195,7 +212,8 @@ public final class UpdateVerifier {
     if (bad >= 0) {
       return refuse(r, sender, RejectionReason.NON_FINITE, "coordinate " + bad + " is " + vector[bad]);
     }
-    return new Verdict.Accepted(new AcceptedUpdate(client, vector, update.getSampleCount(), update.getTrainLoss(), signature));
+    return new Verdict.Accepted(new AcceptedUpdate(client, vector, update.getSampleCount(), update.getTrainLoss(),
+        signature, bodyDigest));
   }
 
   private static Verdict refuse(long round, String sender, RejectionReason reason, String detail) {

@@ -30,6 +30,6 @@ class OpenRoundTest {
   }
 
   private static AcceptedUpdate update(String id) {
-    return new AcceptedUpdate(ClientId.of(id), new float[] {id.charAt(5)}, 1, 0f, new byte[0]);
+    return new AcceptedUpdate(ClientId.of(id), new float[] {id.charAt(5)}, 1, 0f, new byte[0], new byte[32]);
   }
 }

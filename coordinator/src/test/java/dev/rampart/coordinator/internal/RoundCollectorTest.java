@@ -77,7 +77,7 @@ class RoundCollectorTest {
             sneakyThrow(thrown.get());
           }
           return new Verdict.Accepted(new AcceptedUpdate(ClientId.of(envelope.getSender()), new float[2], 1, 0f,
-              new byte[0]));
+              new byte[0], new byte[32]));
         }, Reassembler.create(ReassemblyLimits.defaults(), chunk -> Optional.empty(), ticking()), ticking(), threads);
     OpenRound round = new OpenRound(1, 60_000, new byte[32], Set.of(ClientId.of("client-0")));
     RejectionLedger rejections = new RejectionLedger(1);
@@ -112,7 +112,7 @@ class RoundCollectorTest {
               sleep(300);
             }
             return new Verdict.Accepted(new AcceptedUpdate(ClientId.of(envelope.getSender()), new float[] {call, 0}, 1,
-                0f, new byte[] {(byte) call}));
+                0f, new byte[] {(byte) call}, new byte[32]));
           }
         }, Reassembler.create(ReassemblyLimits.defaults(), chunk -> Optional.empty(), ticking()), ticking(), 2);
     OpenRound round = new OpenRound(1, 60_000, new byte[32], Set.of(ClientId.of("client-0"), ClientId.of("client-1")));

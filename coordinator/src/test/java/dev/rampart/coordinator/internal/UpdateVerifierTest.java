@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
+import dev.rampart.crypto.MessageSigning;
 import dev.rampart.protocol.ClientId;
 import dev.rampart.protocol.FloatVectors;
 import dev.rampart.protocol.JobId;
@@ -14,6 +15,7 @@ import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.CompressedVector;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -57,6 +59,16 @@ class UpdateVerifierTest {
     Verdict v = verifier.verify(update(alice), round());
     assertThat(v).isInstanceOf(Verdict.Accepted.class);
     assertThat(((Verdict.Accepted) v).update().vector()).containsExactly(1f, 2f, 3f);
+  }
+
+  @Test
+  void verify_acceptedUpdate_isNamedByTheDigestItsSignatureCovers() throws Exception {
+    Envelope envelope = update(alice);
+    Verdict v = verifier.verify(envelope, round());
+    byte[] bodySha256 = MessageDigest.getInstance("SHA-256").digest(envelope.getBody().toByteArray());
+    assertThat(((Verdict.Accepted) v).update().digest()).isEqualTo(bodySha256);
+    assertThat(MessageSigning.verifyBody(alice.publicKey(), new MessageSigning.Fields("CLIENT_UPDATE", JOB.value(),
+        5, "alice"), bodySha256, envelope.getSignature().toByteArray())).isTrue();
   }
 
   @Test

@@ -1,9 +1,12 @@
 package dev.rampart.protocol.internal;
 
 import com.google.protobuf.ByteString;
+import dev.rampart.protocol.Sha256;
 import dev.rampart.protocol.wire.Chunk;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +23,7 @@ public final class ChunkSet {
   private final long expiresAtMillis;
   private final long rawExpiry;
   private final Map<Integer, ByteString> pieces = new HashMap<>();
+  private final Map<Integer, byte[]> pieceDigests = new HashMap<>();
   private long bytes;
 
   /**
@@ -44,14 +48,19 @@ public final class ChunkSet {
         && MessageDigest.isEqual(chunk.getWholeSha256().toByteArray(), digest);
   }
 
-  /** The data stored at {@code index}, or null. */
-  public ByteString piece(int index) {
-    return pieces.get(index);
+  /** The SHA-256 of the data stored at {@code index}, or null. */
+  public byte[] pieceDigest(int index) {
+    return pieceDigests.get(index);
   }
 
-  /** Stores the data of chunk {@code index}, which must not be stored yet. */
-  public void put(int index, ByteString data) {
+  /**
+   * Stores the data of chunk {@code index}, which must not be stored yet.
+   *
+   * @param sha256 SHA-256 of {@code data}
+   */
+  public void put(int index, ByteString data, byte[] sha256) {
     pieces.put(index, data);
+    pieceDigests.put(index, sha256);
     bytes += data.size();
   }
 
@@ -95,9 +104,16 @@ public final class ChunkSet {
     return expiresAtMillis;
   }
 
-  /** Whether {@code sha256} equals the announced digest. */
-  public boolean digestMatches(byte[] sha256) {
-    return MessageDigest.isEqual(sha256, digest);
+  /**
+   * Whether the announced digest is {@link Sha256#ofPieces} of the stored pieces' digests; call
+   * only when complete. Costs one hash of {@code 32 × count} bytes, not of the data.
+   */
+  public boolean digestMatches() {
+    List<byte[]> ordered = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ordered.add(pieceDigests.get(i));
+    }
+    return MessageDigest.isEqual(Sha256.ofPieces(ordered, bytes), digest);
   }
 
   /** The stored pieces concatenated in index order; call only when complete. */
