@@ -241,27 +241,43 @@ public final class Coordinator implements AutoCloseable {
     recordRejections(rejections);
     updates.forEach(u -> trail.accepted(round, u, modelVersion));
     publisher.publishPlanWithoutWaiting(plan.toBuilder().setClosed(true).build());
-    AggregationStep.Outcome outcome = aggregate(round, updates);
-    List<ClientEvidence> evidence = List.of();
-    Map<String, Double> metrics = Map.of();
-    if (outcome != null) {
-      evidence = outcome.evidence();
-      trail.anomaly(round, aggregation.spec(), evidence);
-      byte[] parent = modelDigest;
-      step(outcome.aggregate());
-      metrics = metrics(updates);
-      AuditTrail.Committed committed = trail.commit(round, aggregation.spec(),
-          updates.stream().map(u -> u.client().value()).toList(), model, parent, metrics);
-      modelVersion = committed.version();
-      modelDigest = committed.digest();
-      publishModel(round, parent);
+    List<ClientId> clients = updates.stream().map(AcceptedUpdate::client).toList();
+    double loss = meanLoss(updates);
+    Committing result = aggregateAndCommit(round, updates);
+    // Only now may the accepted vectors go: neither this frame nor the open round holds them while
+    // the new model is sealed and published (one set of the round's copies at a time).
+    open.clear();
+    updates = null;
+    if (result.aggregated()) {
+      publishModel(round, result.parent());
     }
     channels.flushAudit();
     channels.commitUpdates();
     return new RoundSummary(round, modelVersion, Hex.of(modelDigest), participants.size(),
-        updates.stream().map(AcceptedUpdate::client).toList(), rejections.retained(), rejections.counts(),
-        meanLoss(updates), evidence,
-        outcome != null, Duration.ofMillis(clock.millis() - start), model, metrics);
+        clients, rejections.retained(), rejections.counts(), loss, result.evidence(),
+        result.aggregated(), Duration.ofMillis(clock.millis() - start), model, result.metrics());
+  }
+
+  /** What aggregating a round left: whether a model was committed, its parent and its records. */
+  private record Committing(boolean aggregated, byte[] parent, List<ClientEvidence> evidence,
+      Map<String, Double> metrics) {}
+
+  /** Aggregates, steps the model and commits it to the audit trail; the caller publishes it. */
+  private Committing aggregateAndCommit(long round, List<AcceptedUpdate> updates) {
+    AggregationStep.Outcome outcome = aggregate(round, updates);
+    if (outcome == null) {
+      return new Committing(false, modelDigest, List.of(), Map.of());
+    }
+    List<ClientEvidence> evidence = outcome.evidence();
+    trail.anomaly(round, aggregation.spec(), evidence);
+    byte[] parent = modelDigest;
+    step(outcome.aggregate());
+    Map<String, Double> metrics = metrics(updates);
+    AuditTrail.Committed committed = trail.commit(round, aggregation.spec(),
+        updates.stream().map(u -> u.client().value()).toList(), model, parent, metrics);
+    modelVersion = committed.version();
+    modelDigest = committed.digest();
+    return new Committing(true, parent, evidence, metrics);
   }
 
   /**

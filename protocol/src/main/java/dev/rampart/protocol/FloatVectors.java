@@ -1,6 +1,6 @@
 package dev.rampart.protocol;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.rampart.protocol.wire.DenseVector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,14 +16,14 @@ import java.security.NoSuchAlgorithmException;
 public final class FloatVectors {
   private FloatVectors() {}
 
-  /** Encodes a vector; the array is copied, never retained. */
+  /** Encodes a vector; the array is copied (once, into the wire bytes), never retained. */
   public static DenseVector toWire(float[] values) {
-    ByteBuffer buffer = ByteBuffer.allocate(Math.multiplyExact(values.length, Float.BYTES))
-        .order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asFloatBuffer().put(values);
+    byte[] bytes = new byte[Math.multiplyExact(values.length, Float.BYTES)];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
     return DenseVector.newBuilder()
         .setDimension(values.length)
-        .setFloat32Le(ByteString.copyFrom(buffer.array()))
+        // bytes is this method's own array and is never written again: the message may hold it
+        .setFloat32Le(UnsafeByteOperations.unsafeWrap(bytes))
         .build();
   }
 
@@ -71,6 +71,24 @@ public final class FloatVectors {
       block.putFloat(v);
     }
     sha.update(block.array(), 0, block.position());
+    return sha.digest();
+  }
+
+  /**
+   * {@link #digest(float[])} of the vector {@code vector} encodes, computed from its wire bytes in
+   * place (no decoding or re-encoding): the same bytes are hashed, so the two digests are equal.
+   *
+   * @throws IllegalArgumentException when the byte length is not 4 × the declared dimension
+   */
+  public static byte[] digest(DenseVector vector) {
+    int dimension = vector.getDimension();
+    if (dimension < 0 || vector.getFloat32Le().size() != 4L * Integer.toUnsignedLong(dimension)) {
+      throw new IllegalArgumentException("dense vector declares dimension="
+          + Integer.toUnsignedString(dimension) + " but carries " + vector.getFloat32Le().size() + " bytes");
+    }
+    MessageDigest sha = sha256();
+    sha.update(ByteBuffer.allocate(4).putInt(dimension).array());
+    Sha256.update(sha, vector.getFloat32Le());
     return sha.digest();
   }
 

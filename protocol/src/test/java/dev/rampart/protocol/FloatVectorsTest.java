@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import dev.rampart.protocol.wire.DenseVector;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FloatVectorsTest {
@@ -39,6 +40,30 @@ class FloatVectorsTest {
     assertThat(FloatVectors.digest(a)).isEqualTo(FloatVectors.digest(a.clone()));
     assertThat(FloatVectors.digest(a)).isNotEqualTo(FloatVectors.digest(b));
     assertThat(FloatVectors.digest(new float[0])).isNotEqualTo(FloatVectors.digest(new float[1]));
+  }
+
+  @Test
+  void digestOfWire_equalsDigestOfTheDecodedFloats() {
+    float[] v = new float[70_000];
+    Random random = new Random(5);
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    v[3] = -0f;
+    v[4] = Float.intBitsToFloat(0x7fc01234);
+    DenseVector wire = FloatVectors.toWire(v);
+    assertThat(FloatVectors.digest(wire)).isEqualTo(FloatVectors.digest(v))
+        .isEqualTo(FloatVectors.digest(FloatVectors.fromWire(wire)));
+    DenseVector shifted = DenseVector.newBuilder().setDimension(v.length)
+        .setFloat32Le(ByteString.copyFromUtf8("xyz").concat(wire.getFloat32Le()).substring(3)).build();
+    assertThat(FloatVectors.digest(shifted)).isEqualTo(FloatVectors.digest(v));
+  }
+
+  @Test
+  void digestOfWire_lengthMismatch_isRejected() {
+    DenseVector bad = DenseVector.newBuilder().setDimension(3).setFloat32Le(ByteString.copyFrom(new byte[8])).build();
+    assertThatThrownBy(() -> FloatVectors.digest(bad)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dimension=3").hasMessageContaining("8 bytes");
   }
 
   @Test

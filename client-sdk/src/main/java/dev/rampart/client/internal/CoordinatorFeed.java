@@ -1,6 +1,6 @@
 package dev.rampart.client.internal;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.CodedInputStream;
 import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.PublicKey;
@@ -16,6 +16,7 @@ import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.MessageType;
 import dev.rampart.protocol.wire.ModelVersion;
 import dev.rampart.protocol.wire.RoundPlan;
+import java.io.IOException;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -95,13 +96,16 @@ public final class CoordinatorFeed {
       if (envelope.getType() == MessageType.ROUND_PLAN) {
         acceptPlan(RoundPlan.parseFrom(envelope.getBody()), envelope.getRound());
       } else if (envelope.getType() == MessageType.MODEL_VERSION) {
-        acceptModel(ModelVersion.parseFrom(envelope.getBody()));
+        // the parameters are read from the envelope's bytes in place, not from a copy of them
+        CodedInputStream in = envelope.getBody().newCodedInput();
+        in.enableAliasing(true);
+        acceptModel(ModelVersion.parseFrom(in));
       } else if (envelope.getType() == MessageType.SHARD) {
         shards.accept(envelope);
       } else {
         drop("unexpected message type " + envelope.getType());
       }
-    } catch (InvalidProtocolBufferException e) {
+    } catch (IOException e) { // a byte string's stream only fails as InvalidProtocolBufferException
       drop("malformed " + envelope.getType() + " body");
     }
   }
@@ -126,15 +130,17 @@ public final class CoordinatorFeed {
 
   private void acceptModel(ModelVersion model) {
     float[] params;
+    byte[] digest;
     try {
+      // hashed from the wire bytes: the same bytes as FloatVectors.digest of the decoded floats
+      digest = FloatVectors.digest(model.getParameters());
+      if (!Arrays.equals(digest, model.getDigest().toByteArray())) {
+        drop("model version " + model.getVersion() + " does not match its digest");
+        return;
+      }
       params = FloatVectors.fromWire(model.getParameters());
     } catch (IllegalArgumentException e) {
       drop("model version " + model.getVersion() + ": " + e.getMessage());
-      return;
-    }
-    byte[] digest = FloatVectors.digest(params);
-    if (!Arrays.equals(digest, model.getDigest().toByteArray())) {
-      drop("model version " + model.getVersion() + " does not match its digest");
       return;
     }
     modelsByDigest.put(Hex.of(digest), params);

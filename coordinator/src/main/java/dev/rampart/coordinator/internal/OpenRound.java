@@ -66,6 +66,14 @@ public final class OpenRound {
   }
 
   /**
+   * Forgets the accepted updates, once the round is aggregated and committed, so that their
+   * vectors can be collected before the new model is published.
+   */
+  public void clear() {
+    accepted.clear();
+  }
+
+  /**
    * Accepted updates in client-id order, whatever order they arrived in: the same updates give the
    * same audit records and a bit-identical aggregate.
    */

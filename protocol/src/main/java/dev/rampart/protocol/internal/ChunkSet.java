@@ -116,12 +116,16 @@ public final class ChunkSet {
     return MessageDigest.isEqual(Sha256.ofPieces(ordered, bytes), digest);
   }
 
-  /** The stored pieces concatenated in index order; call only when complete. */
+  /**
+   * The stored pieces concatenated in index order; call only when complete, and once: the set
+   * lets go of its pieces as it copies them, so that the records they sit in can be collected
+   * while the joined bytes are decoded.
+   */
   public byte[] join() {
     byte[] whole = new byte[(int) bytes];
     int offset = 0;
     for (int i = 0; i < count; i++) {
-      ByteString piece = pieces.get(i);
+      ByteString piece = pieces.remove(i);
       piece.copyTo(whole, offset);
       offset += piece.size();
     }
