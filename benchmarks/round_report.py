@@ -43,12 +43,26 @@ def rampart_rounds(rep_dir):
         for e in read_csv(path):
             clients.setdefault(e["party"], []).append(e)
     rows = []
+    previous_end = None
+    plans = sorted(int(e["micros"]) for e in events if e["kind"] == "send" and e["topic"] == "plans")
     for e in events:
         if e["kind"] != "round":
             continue
-        r, end, dur = int(e["round"]), int(e["micros"]), int(e["value"])
-        start = end - dur
-        rows.append(milestones(r, start, end, events, clients))
+        r, logged, dur = int(e["round"]), int(e["micros"]), int(e["value"])
+        # The listener that logs a round can run late (a collector pause after the summary is
+        # made): when the round's opening plan was sent before end - duration, the round started
+        # no later than that send, and it ended its duration after its start.
+        opening = [p for p in plans if (previous_end is None or p > previous_end) and p <= logged]
+        start = min(logged - dur, opening[0]) if opening else logged - dur
+        row = milestones(r, (start, start + dur, logged), events, clients, opening)
+        row["listener_late_ms"] = (logged - start - dur) / 1000.0
+        rows.append(row)
+        previous_end = logged
+    for row, following in zip(rows, rows[1:]):
+        # From this round's opening plan to the next one's: the pace at which rounds follow
+        # each other, everything between two rounds included.
+        row["period_ms"] = round(following["opening_plan_abs_ms"] - row["opening_plan_abs_ms"], 3) \
+            if row["opening_plan_abs_ms"] is not None and following["opening_plan_abs_ms"] is not None else None
     return rows
 
 
@@ -57,7 +71,9 @@ def within(events, kind, topic, lo, hi):
             if e["kind"] == kind and e["topic"] == topic and lo <= int(e["micros"]) <= hi]
 
 
-def milestones(r, start, end, events, clients):
+def milestones(r, times, events, clients, round_plans):
+    """times: the round's start, its end (start + duration) and when its end was logged."""
+    start, finish, end = times
     # The duration has millisecond resolution: allow 1 ms before the computed start.
     lo = start - 1000
     ready, trained, sent = [], [], []
@@ -70,22 +86,23 @@ def milestones(r, start, end, events, clients):
         trained.append(t1)
         acks = within(evs, "ack", "updates", t1, end)
         sent.append(max(acks) if acks else t1)
-    plans = sorted(within(events, "send", "plans", lo, end))
+    plans = round_plans
     model_sends = within(events, "send", "models", lo, end)
     model_acks = within(events, "ack", "models", lo, end)
     consumed = within(events, "consume", "updates", lo, end)
     ms = lambda t: (t - start) / 1000.0
     m = {
         "round": r,
-        "duration_ms": (end - start) / 1000.0,
+        "duration_ms": (finish - start) / 1000.0,
         "ready": ms(max(ready)) if ready else None,
         "trained": ms(max(trained)) if trained else None,
         "sent": ms(max(sent)) if sent else None,
         "collected": ms(max(consumed)) if consumed else None,
-        "closed": ms(plans[1]) if len(plans) > 1 else None,
+        "closed": ms(plans[-1]) if len(plans) > 1 else None,
+        "opening_plan_abs_ms": plans[0] / 1000.0 if plans else None,
         "model_start": ms(min(model_sends)) if model_sends else None,
         "model_acked": ms(max(model_acks)) if model_acks else None,
-        "end": ms(end),
+        "end": ms(finish),
         "training_max_ms": max((b - a) / 1000.0 for a, b in zip(ready, trained)) if ready else None,
         "clients": len(ready),
     }
@@ -141,6 +158,8 @@ def summarise(raw, warmup, cooldown):
         dims.append({
             "d": d, "model_bytes": 4 * d, "steady_rounds": len(ramp), "floor_steady_rounds": len(flo),
             "rampart_median_ms": rm, "floor_median_ms": fm,
+            "rampart_period_median_ms": median([x.get("period_ms") for x in ramp]),
+            "listener_late_median_ms": median([x.get("listener_late_ms") for x in ramp]),
             "ratio": rm / fm if rm and fm else None,
             "phases_median_ms": {p: median([x["phase_" + p] for x in ramp]) for p, _ in PHASES},
             "milestones_median_ms": {k: median([x[k] for x in ramp])
@@ -165,15 +184,15 @@ def fmt(v, digits=0):
 
 
 def table(summary):
-    lines = ["| d | Rampart round, median ms | floor, median ms | ratio | coordinator peak heap MiB "
-             "(pool peaks / sampled) | load 1-min before → after |",
-             "|---:|---:|---:|---:|---:|---|"]
+    lines = ["| d | Rampart round, median ms | floor, median ms | ratio | plan to next plan, median ms "
+             "| coordinator peak heap MiB (pool peaks / sampled) | load 1-min before → after |",
+             "|---:|---:|---:|---:|---:|---:|---|"]
     for x in summary["dimensions"]:
         h = x["coordinator_peak_heap_mib"]
         lb, la = x["load_before"] or [None], x["load_after"] or [None]
-        lines.append("| 10^%d | %s | %s | %s× | %s / %s (of %s) | %s → %s |" % (
+        lines.append("| 10^%d | %s | %s | %s× | %s | %s / %s (of %s) | %s → %s |" % (
             len(str(x["d"])) - 1, fmt(x["rampart_median_ms"]), fmt(x["floor_median_ms"]),
-            fmt(x["ratio"], 1), fmt(h["pool_peak_sum_max"]), fmt(h["sampled_max"]), fmt(h["max_heap"]),
+            fmt(x["ratio"], 1), fmt(x["rampart_period_median_ms"]), fmt(h["pool_peak_sum_max"]), fmt(h["sampled_max"]), fmt(h["max_heap"]),
             fmt(lb[0], 2), fmt(la[0], 2)))
     lines += ["", "| d | " + " | ".join(p for p, _ in PHASES) + " | floor model fan-out | floor updates |",
               "|---:|" + "---:|" * (len(PHASES) + 2)]

@@ -6,12 +6,14 @@
 #
 #   benchmarks/run-round.sh [--dims 100000,1000000,10000000] [--rounds R] [--reps 3] [--warmup W]
 #                           [--cooldown C] [--clients 10] [--client-jvms per-client|single] [--out DIR]
+#                           [--coordinator-heap SIZE]
 #
 # Defaults: --rounds 6, --warmup 2 and --cooldown 1 (rounds dropped at the start and at the end of
 # every repetition, Rampart and floor alike: JIT warm-up, and client JVMs exiting during the final
 # round; the warm-up shrinks when fewer rounds leave none to measure, e.g. to 1 of --rounds 3),
 # --client-jvms per-client (one JVM per client; "single" runs them all in one JVM),
-# --out benchmarks/results/round. Builds the benchmarks module when its classes are missing
+# --out benchmarks/results/round, --coordinator-heap the coordinator's -Xmx for every d (default
+# 512m below d = 5*10^5, 1g below 5*10^6, else 4g). Builds the benchmarks module when its classes are missing
 # or older than its sources (mvn -B -q -o -pl benchmarks -am package -DskipTests
 # -Dcheckstyle.skip=true; nothing is installed).
 # RAMPART_ROUND_BUILD=always forces that build. Every JVM started here is stopped on exit (also on
@@ -27,6 +29,7 @@ cooldown=1
 clients=10
 client_jvms=per-client
 out="$root/benchmarks/results/round"
+coordinator_heap=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,7 +41,8 @@ while [ $# -gt 0 ]; do
     --clients) clients="$2"; shift 2 ;;
     --client-jvms) client_jvms="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --coordinator-heap) coordinator_heap="$2"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run-round: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -109,10 +113,11 @@ run_java() {  # run_java LOG HEAP MAIN ARGS... (in the background; $! is the JVM
   pids+=($!)
 }
 
-heap_for() {  # heap_for D ROLE: coordinator 4g at d >= 5e6 (the brief's -Xmx4g at 10^7)
+heap_for() {  # heap_for D ROLE: the -Xmx of each JVM (coordinator 4g at d >= 5e6 unless --coordinator-heap)
   local d="$1" role="$2"
   case "$role" in
-    coordinator) if [ "$d" -ge 5000000 ]; then echo 4g; elif [ "$d" -ge 500000 ]; then echo 1g; else echo 512m; fi ;;
+    coordinator) if [ -n "$coordinator_heap" ]; then echo "$coordinator_heap";
+      elif [ "$d" -ge 5000000 ]; then echo 4g; elif [ "$d" -ge 500000 ]; then echo 1g; else echo 512m; fi ;;
     client) if [ "$d" -ge 5000000 ]; then echo 768m; elif [ "$d" -ge 500000 ]; then echo 256m; else echo 192m; fi ;;
     floor) if [ "$d" -ge 5000000 ]; then echo 1g; else echo 512m; fi ;;
   esac

@@ -5,6 +5,7 @@ import dev.rampart.coordinator.CoordinatorConfig;
 import dev.rampart.coordinator.JobSummary;
 import dev.rampart.coordinator.RoundSummary;
 import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.ReassemblyLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,13 +35,20 @@ public final class CoordinatorMain {
     int clients = options.integer("clients");
     Path out = options.path("out");
     Files.createDirectories(out);
+    int dimension = options.integer("dimension");
+    // Clients send at once, so a whole round of chunk sets is incomplete together: let the
+    // reassembler hold one round (10 % over its update bytes) when the heap-based default is
+    // smaller, as an operator sets reassembly.max-pending-bytes for a small heap.
+    ReassemblyLimits defaults = ReassemblyLimits.defaults();
+    long roundBytes = (long) clients * Float.BYTES * dimension * 11 / 10;
     CoordinatorConfig config = CoordinatorConfig.builder()
+        .reassemblyLimits(defaults.withMaxPendingBytes(Math.max(defaults.maxPendingBytes(), roundBytes)))
         .job(JobId.of(options.text("job")))
         .bootstrapServers(options.text("bootstrap"))
         .kafkaProperty("interceptor.classes", PhaseInterceptor.class.getName())
         .identity(RoundKeys.identity(RoundKeys.COORDINATOR))
         .registry(RoundKeys.registry(clients))
-        .initialModel(new float[options.integer("dimension")])
+        .initialModel(new float[dimension])
         .rounds(options.integer("rounds"))
         .roundTimeout(ROUND_TIMEOUT)
         .build();
