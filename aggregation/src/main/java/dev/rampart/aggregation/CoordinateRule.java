@@ -30,8 +30,10 @@ import java.util.List;
  * weights or scores; distances to the output are measured in the same pass. Cost: in every column
  * only the ranks the rule reads are selected, by the comparators of a vectorized sorting network
  * those ranks depend on (at most {@code O(n log^2 n)} min/max operations; for n = 100, 906 of the
- * full sort's 1104 for the median), parallel over coordinate blocks that stay in the L1 cache; one
- * read of the inputs from memory.
+ * full sort's 1104 for the median), parallel over coordinate blocks that stay in the L2 cache; with
+ * the JDK vector module, on int keys in SIMD lanes with the first four stages in registers; one read
+ * of the inputs from memory. Meamed's window is found without a branch per column: for each
+ * {@code i < f} exactly one of ranks i and {@code n - f + i} is dropped.
  */
 final class CoordinateRule extends Rule {
 

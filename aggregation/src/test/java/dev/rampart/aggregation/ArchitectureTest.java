@@ -27,6 +27,7 @@ class ArchitectureTest {
   void onlyTheSimdKernels_useTheVectorApi_soTheModuleStaysOptional() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.rampart.aggregation.internal.VectorPairs")
         .and().doNotHaveFullyQualifiedName("dev.rampart.aggregation.internal.VectorLanes")
+        .and().doNotHaveFullyQualifiedName("dev.rampart.aggregation.internal.VectorColumns")
         .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
         .check(CLASSES);
   }

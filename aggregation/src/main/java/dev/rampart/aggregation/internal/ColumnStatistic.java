@@ -11,18 +11,23 @@ package dev.rampart.aggregation.internal;
 public interface ColumnStatistic {
 
   /**
-   * Reduces each column {@code k < len}.
+   * Reduces each column {@code k < block.len()}, writing its bounds to {@code block.lo()} and
+   * {@code block.hi()}.
    *
-   * @param sorted n rows; at the rows listed by {@link #rowsRead}, column k holds its value of that
-   *     rank, and the rows together hold every value of the column once
-   * @param len number of columns
+   * @param block the selected rows (and totals when {@link #readsTotals()})
    * @param out receives the reduced value of column k at {@code out[outOffset + k]}
    * @param outOffset where column 0 goes in {@code out}
-   * @param lo receives, per column, the smallest value that contributed to the result
-   * @param hi receives, per column, the largest value that contributed; values strictly outside
-   *     {@code [lo, hi]} count as trimmed
    */
-  void reduce(float[][] sorted, int len, float[] out, int outOffset, float[] lo, float[] hi);
+  void reduce(ColumnBlock block, float[] out, int outOffset);
+
+  /**
+   * Whether {@link #reduce} reads {@link ColumnBlock#totals()}.
+   *
+   * @return false unless overridden
+   */
+  default boolean readsTotals() {
+    return false;
+  }
 
   /**
    * The ranks (rows of a sorted column) that {@link #reduce} reads; always includes the first and

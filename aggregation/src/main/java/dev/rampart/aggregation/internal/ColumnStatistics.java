@@ -6,9 +6,12 @@ import java.util.Arrays;
  * The built-in {@link ColumnStatistic}s. Each reads only the ranks it lists, so that a pruned
  * sorting network suffices. Sums over a window of ranks are formed as the column total minus the
  * ranks outside the window, all in double: the window's values need not be sorted, only the ends.
+ * The totals come with the block ({@link ColumnBlock#totals()}), added in input order.
  * Stateless and thread-safe.
  */
 final class ColumnStatistics {
+
+  private static final boolean VECTOR = PairwiseDistances.usesVectorKernel();
 
   private ColumnStatistics() {}
 
@@ -27,21 +30,15 @@ final class ColumnStatistics {
     return Arrays.stream(rows).distinct().sorted().toArray();
   }
 
-  /** Column totals in double over every row. */
-  static double[] totals(float[][] s, int len) {
-    double[] acc = new double[len];
-    for (float[] row : s) {
-      for (int k = 0; k < len; k++) {
-        acc[k] += row[k];
-      }
-    }
-    return acc;
-  }
 
   static final class Median implements ColumnStatistic {
     @Override
-    public void reduce(float[][] s, int len, float[] out, int off, float[] lo, float[] hi) {
+    public void reduce(ColumnBlock block, float[] out, int off) {
+      float[][] s = block.rows();
       int n = s.length;
+      int len = block.len();
+      float[] lo = block.lo();
+      float[] hi = block.hi();
       float[] upper = s[n / 2];
       float[] lower = s[(n - 1) / 2];
       for (int k = 0; k < len; k++) {
@@ -67,9 +64,13 @@ final class ColumnStatistics {
     }
 
     @Override
-    public void reduce(float[][] s, int len, float[] out, int off, float[] lo, float[] hi) {
+    public void reduce(ColumnBlock block, float[] out, int off) {
+      float[][] s = block.rows();
       int n = s.length;
-      double[] acc = totals(s, len);
+      int len = block.len();
+      float[] lo = block.lo();
+      float[] hi = block.hi();
+      double[] acc = block.totals();
       for (int r = 0; r < f; r++) {
         float[] low = s[r];
         float[] high = s[n - 1 - r];
@@ -88,6 +89,11 @@ final class ColumnStatistics {
     }
 
     @Override
+    public boolean readsTotals() {
+      return true;
+    }
+
+    @Override
     public int[] rowsRead(int n) {
       return ends(n, f);
     }
@@ -101,12 +107,55 @@ final class ColumnStatistics {
     }
 
     @Override
-    public void reduce(float[][] s, int len, float[] out, int off, float[] lo, float[] hi) {
+    public void reduce(ColumnBlock block, float[] out, int off) {
+      int n = block.rows().length;
+      if (2 * f > n) {
+        greedy(block, out, off);
+      } else {
+        pairs(block, out, off, VECTOR ? VectorColumns.meanAroundMedian(block, f, out, off) : 0);
+      }
+    }
+
+    // With 2f <= n the f lowest and the f highest ranks are disjoint, and the greedy drops, for each
+    // i < f, exactly one of ranks i and n - f + i: the low one iff it is strictly farther from the
+    // median. (L_i = m - s_i falls and R_i = s_(n-f+i) - m rises with i, exactly, since rounding is
+    // monotone; the greedy merges the falling sequences L and R_(f-1), ..., R_0 and takes the first f,
+    // and L_i comes before R_i in that merge iff L_i > R_i.) So the low ones dropped are ranks
+    // 0 .. left-1, the window is ranks left .. n-1-f+left, and no column needs a branch.
+    private void pairs(ColumnBlock block, float[] out, int off, int from) {
+      float[][] s = block.rows();
       int n = s.length;
-      double[] total = totals(s, len);
+      double[] total = block.totals();
       float[] upper = s[n / 2];
       float[] lower = s[(n - 1) / 2];
-      for (int k = 0; k < len; k++) {
+      for (int k = from; k < block.len(); k++) {
+        double m = ((double) lower[k] + upper[k]) * 0.5;
+        double sum = total[k];
+        float lo = s[f][k];
+        float hi = s[n - 1 - f][k];
+        boolean before = true;
+        for (int i = 0; i < f; i++) {
+          float a = s[i][k];
+          float b = s[n - f + i][k];
+          boolean low = m - a > b - m;
+          sum -= low ? a : b;
+          lo = before && !low ? a : lo;
+          hi = low ? b : hi;
+          before = low;
+        }
+        out[off + k] = (float) (sum / (n - f));
+        block.lo()[k] = lo;
+        block.hi()[k] = hi;
+      }
+    }
+
+    private void greedy(ColumnBlock block, float[] out, int off) {
+      float[][] s = block.rows();
+      int n = s.length;
+      double[] total = block.totals();
+      float[] upper = s[n / 2];
+      float[] lower = s[(n - 1) / 2];
+      for (int k = 0; k < block.len(); k++) {
         double m = ((double) lower[k] + upper[k]) * 0.5;
         int left = 0;
         int right = n - 1;
@@ -121,9 +170,14 @@ final class ColumnStatistics {
           }
         }
         out[off + k] = (float) (sum / (n - f));
-        lo[k] = s[left][k];
-        hi[k] = s[right][k];
+        block.lo()[k] = s[left][k];
+        block.hi()[k] = s[right][k];
       }
+    }
+
+    @Override
+    public boolean readsTotals() {
+      return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.rampart.aggregation.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -7,14 +8,20 @@ import java.util.List;
  * which its value fell outside the kept interval; optionally measures, in the same pass, each
  * input's squared distance to the output.
  *
- * <p>Per block of coordinates (sized so that the n rows stay in the L2 cache, at most 1024; blocks
- * small enough for L1 measured slower, the loop overhead per comparator outweighing the faster
- * loads), each input's slice is copied into a row, the rows the statistic reads are put in sorted order by a
- * pruned {@link SortingNetwork} (a selection: the full network's comparators those rows depend on),
- * the statistic reads them, and the inputs' slices, still in cache, are compared with the kept
- * interval and, when asked, with the output's block. Blocks run in parallel. Cost: at most the full
- * network's {@code O(d n log^2 n)} branch-free vectorized min/max operations (906 instead of 1104
- * comparators per column for the median at n = 100), one read of every input from memory.
+ * <p>Per block of coordinates (sized so that the n rows stay in the L2 cache, at most 1024), the
+ * rows the statistic reads are put in sorted order by a pruned {@link SortingNetwork} (a
+ * selection: the full network's comparators those rows depend on), the statistic reads them, and
+ * the inputs' slices, still in cache, are compared with the kept interval and, when asked, with the
+ * output's block. Blocks run in parallel. One read of every input from memory.
+ *
+ * <p>With the {@code jdk.incubator.vector} module ({@link PairwiseDistances#usesVectorKernel()})
+ * the block is sorted as int keys that order like the floats ({@link VectorColumns}): while the
+ * keys are made, each aligned group of 16 inputs is sorted in registers, a vector of columns at a
+ * time (the network's first four stages: 385 of the 906 comparators the median needs at n = 100,
+ * with each key stored twice and loaded once instead of loaded and stored at every comparator); the
+ * selection's later stages then run over the rows,
+ * and only the rows the statistic reads are turned back into floats. The wanted rows are bit for bit
+ * those of the float network. Without the module the rows are copied and the float network runs.
  * Thread-safe: holds no state.
  */
 public final class CoordinateWise {
@@ -22,6 +29,9 @@ public final class CoordinateWise {
   private static final int MIN_BLOCK = 64;
   private static final int MAX_BLOCK = 1024;
   private static final int BLOCK_BYTES = 256 * 1024;
+
+  private static final boolean VECTOR = PairwiseDistances.usesVectorKernel();
+  private static final int GROUP = 16;
 
   private CoordinateWise() {}
 
@@ -63,16 +73,29 @@ public final class CoordinateWise {
     int n = inputs.size();
     float[][] x = inputs.toArray(new float[0][]);
     float[] out = new float[d];
-    int[] wanted = statistic.rowsRead(n);
+    Networks nets = Networks.of(n, statistic.rowsRead(n));
     int block = Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, BLOCK_BYTES / (4 * n)) & ~15);
     Partial p = Parallel.reduce(d, (long) n * 8,
-        (from, to) -> block(x, from, to, new Work(block, statistic, wanted, out, measure)), Partial::merge);
+        (from, to) -> block(x, from, to, new Work(block, statistic, nets, out, measure)), Partial::merge);
     boolean finite = p.nonFinite == 0;
     return new Result(out, p.counts, finite, measure && finite ? p.squared : null);
   }
 
   /** What one block task needs besides its range. */
-  private record Work(int block, ColumnStatistic statistic, int[] wanted, float[] out, boolean measure) {}
+  private record Work(int block, ColumnStatistic statistic, Networks nets, float[] out, boolean measure) {}
+
+  /**
+   * The wanted rows and the comparators of the SIMD path: the group sorts for the columns past the
+   * last full vector (rows in full groups of 16), the sort of the last, partial group, and the
+   * selection's stages from 16 on.
+   */
+  private record Networks(int[] wanted, int grouped, int[] leftover, int[] tail, int[] later) {
+    static Networks of(int n, int[] wanted) {
+      int grouped = n / GROUP * GROUP;
+      return new Networks(wanted, grouped, SortingNetwork.groupSort(n, 0, grouped, GROUP),
+          SortingNetwork.groupSort(n, grouped, n, GROUP), SortingNetwork.selection(n, wanted, GROUP));
+    }
+  }
 
   /** Per-task sums: trimmed counts, non-finite columns, squared distances. */
   private static final class Partial {
@@ -101,29 +124,92 @@ public final class CoordinateWise {
     int n = x.length;
     Partial p = new Partial(n, w.measure());
     int block = w.block();
-    float[][] rows = new float[n][block];
-    float[] lo = new float[block];
-    float[] hi = new float[block];
+    ColumnBlock b = new ColumnBlock(n, block, w.statistic().readsTotals());
+    int[][] keys = VECTOR ? new int[n][block] : null;
     float[] out = w.out();
     for (int start = from; start < to; start += block) {
       int len = Math.min(block, to - start);
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(x[i], start, rows[i], 0, len);
+      b.len(len);
+      if (keys != null) {
+        selectKeys(x, start, b, keys, w.nets());
+      } else {
+        selectFloats(x, start, b, w.nets().wanted());
       }
-      SortingNetwork.selectColumns(rows, len, w.wanted());
+      float[][] rows = b.rows();
       if (!finite(rows[0], len) || !finite(rows[n - 1], len)) {
         p.nonFinite++;
         return p;
       }
-      w.statistic().reduce(rows, len, out, start, lo, hi);
+      w.statistic().reduce(b, out, start);
       for (int i = 0; i < n; i++) {
-        p.counts[i] += outside(x[i], start, lo, hi, len);
+        p.counts[i] += VECTOR ? VectorColumns.outside(x[i], start, b.lo(), b.hi(), len)
+            : outside(x[i], start, b.lo(), b.hi(), len);
         if (p.squared != null) {
           p.squared[i] += LaneDistances.squaredDifferences(x[i], out, start, start + len);
         }
       }
     }
     return p;
+  }
+
+  // Scalar path: copies, totals in input order, the float network.
+  private static void selectFloats(float[][] x, int start, ColumnBlock b, int[] wanted) {
+    float[][] rows = b.rows();
+    int len = b.len();
+    double[] totals = b.totals();
+    if (totals != null) {
+      Arrays.fill(totals, 0, len, 0.0);
+    }
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(x[i], start, rows[i], 0, len);
+      if (totals != null) {
+        float[] row = rows[i];
+        for (int k = 0; k < len; k++) {
+          totals[k] += row[k];
+        }
+      }
+    }
+    SortingNetwork.selectColumns(rows, len, wanted);
+  }
+
+  // SIMD path: int keys; each aligned group of 16 rows sorted in registers while its keys are made,
+  // then the selection's later stages; only the wanted rows come back as floats.
+  private static void selectKeys(float[][] x, int start, ColumnBlock b, int[][] keys, Networks nets) {
+    int n = keys.length;
+    int len = b.len();
+    int lanes = VectorColumns.lanes();
+    int bound = len / lanes * lanes;
+    int grouped = nets.grouped();
+    for (int g = 0; g < grouped; g += GROUP) {
+      for (int k = 0; k < bound; k += lanes) {
+        VectorColumns.sort8(x, g, start + k, keys, k);
+        VectorColumns.sort8(x, g + GROUP / 2, start + k, keys, k);
+        VectorColumns.merge16(keys, g, k);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      VectorColumns.toKeys(x[i], start, keys[i], i < grouped ? bound : 0, len);
+    }
+    VectorColumns.exchange(keys, bound, len, nets.leftover());
+    VectorColumns.exchange(keys, 0, len, nets.tail());
+    VectorColumns.exchange(keys, 0, len, nets.later());
+    addTotals(x, start, b);
+    float[][] rows = b.rows();
+    for (int r : nets.wanted()) {
+      VectorColumns.fromKeys(keys[r], rows[r], len);
+    }
+  }
+
+  private static void addTotals(float[][] x, int start, ColumnBlock b) {
+    double[] totals = b.totals();
+    if (totals == null) {
+      return;
+    }
+    int len = b.len();
+    Arrays.fill(totals, 0, len, 0.0);
+    for (float[] v : x) {
+      VectorColumns.addTo(v, start, totals, len);
+    }
   }
 
   private static boolean finite(float[] row, int len) {

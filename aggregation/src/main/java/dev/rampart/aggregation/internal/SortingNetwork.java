@@ -23,8 +23,11 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class SortingNetwork {
 
-  private static final ConcurrentMap<Integer, int[]> CACHE = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<Integer, Network> CACHE = new ConcurrentHashMap<>();
   private static final ConcurrentMap<List<Integer>, int[]> SELECTIONS = new ConcurrentHashMap<>();
+
+  /** Comparator pairs, flattened, and per comparator the size p of the runs its stage merges. */
+  private record Network(int[] pairs, int[] stages) {}
 
   private SortingNetwork() {}
 
@@ -35,15 +38,32 @@ public final class SortingNetwork {
    * @return the comparators, shared: do not modify
    */
   static int[] comparators(int n) {
+    return network(n).pairs();
+  }
+
+  /**
+   * Per comparator of {@link #comparators}, its merge stage: the length p of the sorted runs it
+   * merges into runs of 2p. The comparators of stages below 16 connect rows within aligned groups of
+   * 16 rows only (runs of at most 16), and together sort each such group.
+   *
+   * @param n rows, at least 1
+   * @return the stages, shared: do not modify
+   */
+  static int[] stages(int n) {
+    return network(n).stages();
+  }
+
+  private static Network network(int n) {
     return CACHE.computeIfAbsent(n, SortingNetwork::build);
   }
 
-  private static int[] build(int n) {
+  private static Network build(int n) {
     int size = 1;
     while (size < n) {
       size <<= 1;
     }
     int[] out = new int[16];
+    int[] stage = new int[8];
     int count = 0;
     for (int p = 1; p < size; p <<= 1) {
       for (int k = p; k >= 1; k >>= 1) {
@@ -54,7 +74,9 @@ public final class SortingNetwork {
             if (a / (2 * p) == b / (2 * p) && b < n) {
               if (count + 2 > out.length) {
                 out = Arrays.copyOf(out, out.length * 2);
+                stage = Arrays.copyOf(stage, stage.length * 2);
               }
+              stage[count / 2] = p;
               out[count++] = a;
               out[count++] = b;
             }
@@ -62,7 +84,7 @@ public final class SortingNetwork {
         }
       }
     }
-    return Arrays.copyOf(out, count);
+    return new Network(Arrays.copyOf(out, count), Arrays.copyOf(stage, count / 2));
   }
 
   /**
@@ -109,15 +131,60 @@ public final class SortingNetwork {
    * @return the comparators, shared: do not modify
    */
   static int[] selection(int n, int[] wanted) {
-    List<Integer> key = new ArrayList<>(wanted.length + 1);
+    return selection(n, wanted, 1);
+  }
+
+  /**
+   * The comparators of {@link #selection(int, int[])} of stage {@code minStage} or later. Applied
+   * after anything that sorts each aligned group of {@code minStage} rows (and the last, partial
+   * group), they leave the wanted rows as {@link #selection(int, int[])} does: the earlier stages
+   * do exactly that sort, and the kept comparators of a pruned network only read rows whose values
+   * the pruned-away ones never change.
+   *
+   * @param n rows, at least 1
+   * @param wanted rows that must end sorted
+   * @param minStage the first stage kept, a power of two
+   * @return the comparators, shared: do not modify
+   */
+  static int[] selection(int n, int[] wanted, int minStage) {
+    List<Integer> key = new ArrayList<>(wanted.length + 2);
     key.add(n);
+    key.add(minStage);
     for (int r : wanted) {
       key.add(r);
     }
-    return SELECTIONS.computeIfAbsent(List.copyOf(key), k -> prune(comparators(n), n, wanted));
+    return SELECTIONS.computeIfAbsent(List.copyOf(key), k -> prune(network(n), n, wanted, minStage));
   }
 
-  private static int[] prune(int[] net, int n, int[] wanted) {
+  /**
+   * The comparators of the stages below {@code belowStage} that connect two rows of
+   * {@code [from, to)}: with {@code from} and {@code to} multiples of {@code belowStage} (or
+   * {@code to = n}), they sort each aligned group of {@code belowStage} rows in that range.
+   *
+   * @param n rows, at least 1
+   * @param from first row
+   * @param to end row, exclusive
+   * @param belowStage the first stage left out, a power of two
+   * @return the comparators, flattened
+   */
+  static int[] groupSort(int n, int from, int to, int belowStage) {
+    Network net = network(n);
+    int[] pairs = net.pairs();
+    int[] out = new int[pairs.length];
+    int w = 0;
+    for (int c = 0; c < net.stages().length; c++) {
+      int a = pairs[2 * c];
+      int b = pairs[2 * c + 1];
+      if (net.stages()[c] < belowStage && a >= from && b < to) {
+        out[w++] = a;
+        out[w++] = b;
+      }
+    }
+    return Arrays.copyOf(out, w);
+  }
+
+  private static int[] prune(Network network, int n, int[] wanted, int minStage) {
+    int[] net = network.pairs();
     boolean[] needed = new boolean[n];
     for (int r : wanted) {
       needed[r] = true;
@@ -137,12 +204,12 @@ public final class SortingNetwork {
     int[] out = new int[2 * count];
     int w = 0;
     for (int c = 0; c < keep.length; c++) {
-      if (keep[c]) {
+      if (keep[c] && network.stages()[c] >= minStage) {
         out[w++] = net[2 * c];
         out[w++] = net[2 * c + 1];
       }
     }
-    return out;
+    return Arrays.copyOf(out, w);
   }
 
   private static void exchange(float[] a, float[] b, int len) {

@@ -108,6 +108,39 @@ class SelectionTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5, 16, 17, 40, 100, 101})
+  void groupSortsThenLaterStages_leaveWantedRowsAsTheSelection(int n) {
+    int[] net = SortingNetwork.comparators(n);
+    int[] stages = SortingNetwork.stages(n);
+    for (int c = 0; c < stages.length; c++) {
+      if (stages[c] < 16) {
+        assertThat(net[2 * c] / 16).as("comparator %d", c).isEqualTo(net[2 * c + 1] / 16);
+      }
+    }
+    float[][] rows = randomRows(n * 13L, n, true);
+    for (int[] wanted : wantedSets(n, (n - 1) / 3)) {
+      float[][] expected = copy(rows);
+      SortingNetwork.selectColumns(expected, LEN, wanted);
+      float[][] staged = copy(rows);
+      int grouped = n / 16 * 16;
+      for (int[] part : List.of(SortingNetwork.groupSort(n, 0, grouped, 16),
+          SortingNetwork.groupSort(n, grouped, n, 16), SortingNetwork.selection(n, wanted, 16))) {
+        for (int q = 0; q < part.length; q += 2) {
+          for (int k = 0; k < LEN; k++) {
+            float a = staged[part[q]][k];
+            float b = staged[part[q + 1]][k];
+            staged[part[q]][k] = Math.min(a, b);
+            staged[part[q + 1]][k] = Math.max(a, b);
+          }
+        }
+      }
+      for (int r : wanted) {
+        assertThat(staged[r]).as("n=%d row %d", n, r).isEqualTo(expected[r]);
+      }
+    }
+  }
+
   @Test
   void selectColumns_median_usesFewerComparatorsThanTheFullSort() {
     int[] wanted = ColumnStatistic.median().rowsRead(100);
@@ -122,12 +155,22 @@ class SelectionTest {
     float[][] rows = randomRows(n, n, true);
     for (ColumnStatistic s : List.of(ColumnStatistic.median(), ColumnStatistic.trimmedMean(f),
         ColumnStatistic.meanAroundMedian(f))) {
-      float[][] selected = copy(rows);
+      ColumnBlock block = new ColumnBlock(n, LEN, s.readsTotals());
+      block.len(LEN);
+      float[][] selected = block.rows();
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(rows[i], 0, selected[i], 0, LEN);
+        if (block.totals() != null) {
+          for (int k = 0; k < LEN; k++) {
+            block.totals()[k] += rows[i][k];
+          }
+        }
+      }
       SortingNetwork.selectColumns(selected, LEN, s.rowsRead(n));
       float[] out = new float[LEN];
-      float[] lo = new float[LEN];
-      float[] hi = new float[LEN];
-      s.reduce(selected, LEN, out, 0, lo, hi);
+      float[] lo = block.lo();
+      float[] hi = block.hi();
+      s.reduce(block, out, 0);
       for (int k = 0; k < LEN; k++) {
         float[] c = column(rows, k);
         Arrays.sort(c);
