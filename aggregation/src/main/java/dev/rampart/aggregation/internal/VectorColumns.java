@@ -245,27 +245,28 @@ final class VectorColumns {
     for (int bound = block.len() - lanes + 1; k < bound; k += lanes) {
       DoubleVector m = wide(s[(n - 1) / 2], k).add(wide(s[n / 2], k)).mul(0.5);
       DoubleVector sum = DoubleVector.fromArray(DOUBLES, block.totals(), k);
-      FloatVector lo = FloatVector.fromArray(HALF_FLOATS, s[f], k);
-      FloatVector hi = FloatVector.fromArray(HALF_FLOATS, s[n - 1 - f], k);
-      VectorMask<Float> before = HALF_FLOATS.maskAll(true);
+      DoubleVector lo = wide(s[f], k);
+      DoubleVector hi = wide(s[n - 1 - f], k);
+      VectorMask<Double> before = DOUBLES.maskAll(true);
       for (int i = 0; i < f; i++) {
-        FloatVector a = FloatVector.fromArray(HALF_FLOATS, s[i], k);
-        FloatVector b = FloatVector.fromArray(HALF_FLOATS, s[n - f + i], k);
-        DoubleVector wa = (DoubleVector) a.convertShape(VectorOperators.F2D, DOUBLES, 0);
-        DoubleVector wb = (DoubleVector) b.convertShape(VectorOperators.F2D, DOUBLES, 0);
+        DoubleVector wa = wide(s[i], k);
+        DoubleVector wb = wide(s[n - f + i], k);
         VectorMask<Double> low = m.sub(wa).compare(VectorOperators.GT, wb.sub(m));
         sum = sum.sub(wb.blend(wa, low));
-        VectorMask<Float> lowF = low.cast(HALF_FLOATS);
-        lo = lo.blend(a, before.andNot(lowF));
-        hi = hi.blend(b, lowF);
-        before = lowF;
+        lo = lo.blend(wa, before.andNot(low));
+        hi = hi.blend(wb, low);
+        before = low;
       }
-      ((FloatVector) sum.div(n - f).convertShape(VectorOperators.D2F, HALF_FLOATS, 0))
-          .intoArray(out, off + k);
-      lo.intoArray(block.lo(), k);
-      hi.intoArray(block.hi(), k);
+      // lo and hi hold floats widened exactly, so narrowing them back is exact.
+      narrow(sum.div(n - f)).intoArray(out, off + k);
+      narrow(lo).intoArray(block.lo(), k);
+      narrow(hi).intoArray(block.hi(), k);
     }
     return k;
+  }
+
+  private static FloatVector narrow(DoubleVector v) {
+    return (FloatVector) v.convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
   }
 
   private static DoubleVector wide(float[] row, int k) {
