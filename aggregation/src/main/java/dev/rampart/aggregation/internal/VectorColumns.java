@@ -97,7 +97,8 @@ final class VectorColumns {
 
   // The two networks below are written out comparator by comparator (one per line: the minimum
   // into the lower row, the maximum into the upper) so that the JIT keeps all rows in registers;
-  // they are the stages p < 8 and p = 8 of SortingNetwork's Batcher network for 16 rows.
+  // they are the stages p < 8 and p = 8 of SortingNetwork's Batcher network for 16 rows, and the
+  // second half of a bitonic merge of two sorted runs of 16.
 
   /**
    * Keys of 8 rows {@code x[row + j]} at {@code [at, at + lanes)}, sorted per lane by Batcher's
@@ -189,6 +190,71 @@ final class VectorColumns {
     t = v9.min(v10); v10 = v9.max(v10); v9 = t;
     t = v11.min(v12); v12 = v11.max(v12); v11 = t;
     t = v13.min(v14); v14 = v13.max(v14); v13 = t;
+    v0.intoArray(keys[row + 0], k); v1.intoArray(keys[row + 1], k);
+    v2.intoArray(keys[row + 2], k); v3.intoArray(keys[row + 3], k);
+    v4.intoArray(keys[row + 4], k); v5.intoArray(keys[row + 5], k);
+    v6.intoArray(keys[row + 6], k); v7.intoArray(keys[row + 7], k);
+    v8.intoArray(keys[row + 8], k); v9.intoArray(keys[row + 9], k);
+    v10.intoArray(keys[row + 10], k); v11.intoArray(keys[row + 11], k);
+    v12.intoArray(keys[row + 12], k); v13.intoArray(keys[row + 13], k);
+    v14.intoArray(keys[row + 14], k); v15.intoArray(keys[row + 15], k);
+  }
+
+  /**
+   * Sorts, per lane, the key rows {@code row .. row + 15} at {@code [k, k + lanes)} when they hold a
+   * bitonic sequence (rising then falling, or a rotation of that): half-cleaners at distances 8, 4,
+   * 2 and 1 (32 comparators, in registers).
+   */
+  static void bitonic16(int[][] keys, int row, int k) {
+    IntVector v0 = IntVector.fromArray(INTS, keys[row + 0], k);
+    IntVector v1 = IntVector.fromArray(INTS, keys[row + 1], k);
+    IntVector v2 = IntVector.fromArray(INTS, keys[row + 2], k);
+    IntVector v3 = IntVector.fromArray(INTS, keys[row + 3], k);
+    IntVector v4 = IntVector.fromArray(INTS, keys[row + 4], k);
+    IntVector v5 = IntVector.fromArray(INTS, keys[row + 5], k);
+    IntVector v6 = IntVector.fromArray(INTS, keys[row + 6], k);
+    IntVector v7 = IntVector.fromArray(INTS, keys[row + 7], k);
+    IntVector v8 = IntVector.fromArray(INTS, keys[row + 8], k);
+    IntVector v9 = IntVector.fromArray(INTS, keys[row + 9], k);
+    IntVector v10 = IntVector.fromArray(INTS, keys[row + 10], k);
+    IntVector v11 = IntVector.fromArray(INTS, keys[row + 11], k);
+    IntVector v12 = IntVector.fromArray(INTS, keys[row + 12], k);
+    IntVector v13 = IntVector.fromArray(INTS, keys[row + 13], k);
+    IntVector v14 = IntVector.fromArray(INTS, keys[row + 14], k);
+    IntVector v15 = IntVector.fromArray(INTS, keys[row + 15], k);
+    IntVector t;
+    t = v0.min(v8); v8 = v0.max(v8); v0 = t;
+    t = v1.min(v9); v9 = v1.max(v9); v1 = t;
+    t = v2.min(v10); v10 = v2.max(v10); v2 = t;
+    t = v3.min(v11); v11 = v3.max(v11); v3 = t;
+    t = v4.min(v12); v12 = v4.max(v12); v4 = t;
+    t = v5.min(v13); v13 = v5.max(v13); v5 = t;
+    t = v6.min(v14); v14 = v6.max(v14); v6 = t;
+    t = v7.min(v15); v15 = v7.max(v15); v7 = t;
+    t = v0.min(v4); v4 = v0.max(v4); v0 = t;
+    t = v1.min(v5); v5 = v1.max(v5); v1 = t;
+    t = v2.min(v6); v6 = v2.max(v6); v2 = t;
+    t = v3.min(v7); v7 = v3.max(v7); v3 = t;
+    t = v8.min(v12); v12 = v8.max(v12); v8 = t;
+    t = v9.min(v13); v13 = v9.max(v13); v9 = t;
+    t = v10.min(v14); v14 = v10.max(v14); v10 = t;
+    t = v11.min(v15); v15 = v11.max(v15); v11 = t;
+    t = v0.min(v2); v2 = v0.max(v2); v0 = t;
+    t = v1.min(v3); v3 = v1.max(v3); v1 = t;
+    t = v4.min(v6); v6 = v4.max(v6); v4 = t;
+    t = v5.min(v7); v7 = v5.max(v7); v5 = t;
+    t = v8.min(v10); v10 = v8.max(v10); v8 = t;
+    t = v9.min(v11); v11 = v9.max(v11); v9 = t;
+    t = v12.min(v14); v14 = v12.max(v14); v12 = t;
+    t = v13.min(v15); v15 = v13.max(v15); v13 = t;
+    t = v0.min(v1); v1 = v0.max(v1); v0 = t;
+    t = v2.min(v3); v3 = v2.max(v3); v2 = t;
+    t = v4.min(v5); v5 = v4.max(v5); v4 = t;
+    t = v6.min(v7); v7 = v6.max(v7); v6 = t;
+    t = v8.min(v9); v9 = v8.max(v9); v8 = t;
+    t = v10.min(v11); v11 = v10.max(v11); v10 = t;
+    t = v12.min(v13); v13 = v12.max(v13); v12 = t;
+    t = v14.min(v15); v15 = v14.max(v15); v14 = t;
     v0.intoArray(keys[row + 0], k); v1.intoArray(keys[row + 1], k);
     v2.intoArray(keys[row + 2], k); v3.intoArray(keys[row + 3], k);
     v4.intoArray(keys[row + 4], k); v5.intoArray(keys[row + 5], k);
