@@ -121,7 +121,8 @@ final class ColumnStatistics {
     // median. (L_i = m - s_i falls and R_i = s_(n-f+i) - m rises with i, exactly, since rounding is
     // monotone; the greedy merges the falling sequences L and R_(f-1), ..., R_0 and takes the first f,
     // and L_i comes before R_i in that merge iff L_i > R_i.) So the low ones dropped are ranks
-    // 0 .. left-1, the window is ranks left .. n-1-f+left, and no column needs a branch.
+    // 0 .. left-1 and the window is ranks left .. n-1-f+left. Walking i down from f - 1, the last
+    // i with the high one dropped is left, so lo and hi are found without a branch per column.
     private void pairs(ColumnBlock block, float[] out, int off, int from) {
       float[][] s = block.rows();
       int n = s.length;
@@ -132,16 +133,16 @@ final class ColumnStatistics {
         double m = ((double) lower[k] + upper[k]) * 0.5;
         double sum = total[k];
         float lo = s[f][k];
-        float hi = s[n - 1 - f][k];
-        boolean before = true;
-        for (int i = 0; i < f; i++) {
+        float hi = s[n - 1][k];
+        float b = hi;
+        for (int i = f - 1; i >= 0; i--) {
           float a = s[i][k];
-          float b = s[n - f + i][k];
+          float below = s[n - f + i - 1][k];
           boolean low = m - a > b - m;
           sum -= low ? a : b;
-          lo = before && !low ? a : lo;
-          hi = low ? b : hi;
-          before = low;
+          lo = low ? lo : a;
+          hi = low ? hi : below;
+          b = below;
         }
         out[off + k] = (float) (sum / (n - f));
         block.lo()[k] = lo;

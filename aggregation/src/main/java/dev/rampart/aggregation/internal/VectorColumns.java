@@ -312,16 +312,18 @@ final class VectorColumns {
       DoubleVector m = wide(s[(n - 1) / 2], k).add(wide(s[n / 2], k)).mul(0.5);
       DoubleVector sum = DoubleVector.fromArray(DOUBLES, block.totals(), k);
       DoubleVector lo = wide(s[f], k);
-      DoubleVector hi = wide(s[n - 1 - f], k);
-      VectorMask<Double> before = DOUBLES.maskAll(true);
-      for (int i = 0; i < f; i++) {
-        DoubleVector wa = wide(s[i], k);
-        DoubleVector wb = wide(s[n - f + i], k);
+      DoubleVector hi = wide(s[n - 1], k);
+      DoubleVector wb = hi;
+      for (int i = f - 1; i >= 0; i--) {
+        DoubleVector wa = (DoubleVector) FloatVector.fromArray(HALF_FLOATS, s[i], k)
+            .convertShape(VectorOperators.F2D, DOUBLES, 0);
+        DoubleVector below = (DoubleVector) FloatVector.fromArray(HALF_FLOATS, s[n - f + i - 1], k)
+            .convertShape(VectorOperators.F2D, DOUBLES, 0);
         VectorMask<Double> low = m.sub(wa).compare(VectorOperators.GT, wb.sub(m));
         sum = sum.sub(wb.blend(wa, low));
-        lo = lo.blend(wa, before.andNot(low));
-        hi = hi.blend(wb, low);
-        before = low;
+        lo = wa.blend(lo, low);
+        hi = below.blend(hi, low);
+        wb = below;
       }
       // lo and hi hold floats widened exactly, so narrowing them back is exact.
       narrow(sum.div(n - f)).intoArray(out, off + k);
