@@ -45,35 +45,6 @@ class CoordinateWiseTest {
     return c;
   }
 
-  // {value, lo, hi} by the definitions in ColumnStatistic's Javadoc, over a sorted column.
-  private static float[] definition(String rule, float[] c, int f) {
-    int n = c.length;
-    float a = c[(n - 1) / 2];
-    float b = c[n / 2];
-    if (rule.equals("median")) {
-      return new float[] {a == b ? a : (float) (((double) a + b) * 0.5), a, b};
-    }
-    int left = f;
-    int right = n - f - 1;
-    if (rule.equals("meamed")) {
-      double m = ((double) a + b) * 0.5;
-      left = 0;
-      right = n - 1;
-      for (int drop = 0; drop < f; drop++) {
-        if (m - c[left] > c[right] - m) {
-          left++;
-        } else {
-          right--;
-        }
-      }
-    }
-    double sum = 0;
-    for (int i = left; i <= right; i++) {
-      sum += c[i];
-    }
-    return new float[] {(float) (sum / (right - left + 1)), c[left], c[right]};
-  }
-
   private static ColumnStatistic statistic(String rule, int f) {
     return switch (rule) {
       case "median" -> ColumnStatistic.median();
@@ -89,11 +60,12 @@ class CoordinateWiseTest {
     for (String rule : List.of("median", "trmean", "meamed")) {
       int f = rule.equals("median") ? 0 : (n - 1) / 3;
       CoordinateWise.Result r = CoordinateWise.apply(in, D, statistic(rule, f), true);
+      // {value, lo, hi} by the definitions in ColumnStatistic's Javadoc, over each sorted column.
       assertThat(r.finite()).isTrue();
       long[] counts = new long[n];
       double[] squared = new double[n];
       for (int k = 0; k < D; k++) {
-        float[] expected = definition(rule, sortedColumn(in, k), f);
+        float[] expected = SelectionTest.reference(statistic(rule, f), sortedColumn(in, k), f);
         assertThat(Float.floatToRawIntBits(r.vector()[k]))
             .as("%s n=%d column %d: %s", rule, n, k, r.vector()[k])
             .isEqualTo(Float.floatToRawIntBits(expected[0]));

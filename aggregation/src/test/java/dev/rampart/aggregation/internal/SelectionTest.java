@@ -183,7 +183,8 @@ class SelectionTest {
   }
 
   // The definitions as the full-sort implementation computed them: {value, lo, hi}.
-  private static float[] reference(ColumnStatistic s, float[] c, int f) {
+  // Shared with CoordinateWiseTest.
+  static float[] reference(ColumnStatistic s, float[] c, int f) {
     int n = c.length;
     float a = c[(n - 1) / 2];
     float b = c[n / 2];
