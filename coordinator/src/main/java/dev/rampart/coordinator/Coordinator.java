@@ -9,6 +9,7 @@ import dev.rampart.coordinator.internal.AggregationStep;
 import dev.rampart.coordinator.internal.AuditTrail;
 import dev.rampart.coordinator.internal.CodedPlanner;
 import dev.rampart.coordinator.internal.CodedRounds;
+import dev.rampart.coordinator.internal.HeapCheck;
 import dev.rampart.coordinator.internal.JobRecords;
 import dev.rampart.coordinator.internal.KafkaChannels;
 import dev.rampart.coordinator.internal.OpenRound;
@@ -151,6 +152,10 @@ public final class Coordinator implements AutoCloseable {
 
   private JobSummary runJob(RoundListener listener) {
     long start = clock.millis();
+    for (String warning : HeapCheck.warnings(participants().size(), config.dimension(), config.reassemblyLimits(),
+        Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors())) {
+      LOG.warn("job {}: {}", config.job(), warning);
+    }
     channels.ensureTopics(config.partitions(), config.replicationFactor());
     channels.openUpdates();
     coded.publishShards(publisher, config.job().value());
