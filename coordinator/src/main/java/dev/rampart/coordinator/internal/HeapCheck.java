@@ -14,7 +14,7 @@ import java.util.List;
  * the intake may be decoding at once (two per intake thread, {@code 4 d} each), and the incomplete
  * updates the reassembler may hold ({@code maxPendingBytes}, or the round's dense update bytes when
  * that is less). With the round benchmark's settings at n = 10, d = 10^7 (2 cores, a budget of 440
- * MB) that is 992 MiB: no warning with {@code -Xmx1g}, where the benchmark's rounds all completed
+ * MB) that is 991 MiB: no warning with {@code -Xmx1g}, where the benchmark's rounds all completed
  * (908 MiB at the heap pools' peaks), a warning with {@code -Xmx700m}, where half the updates were
  * rejected for lack of heap. Stateless and thread-safe.
  */
