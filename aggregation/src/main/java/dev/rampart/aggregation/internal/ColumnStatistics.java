@@ -30,7 +30,6 @@ final class ColumnStatistics {
     return Arrays.stream(rows).distinct().sorted().toArray();
   }
 
-
   static final class Median implements ColumnStatistic {
     @Override
     public void reduce(ColumnBlock block, float[] out, int off) {

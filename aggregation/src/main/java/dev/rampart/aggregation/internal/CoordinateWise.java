@@ -21,10 +21,10 @@ import java.util.List;
  * with each key stored twice and loaded once instead of loaded and stored at every comparator);
  * each aligned pair of such groups is merged by a bitonic merge (row i against row 31 - i over the
  * rows, then each half sorted in registers: 80 comparators instead of Batcher's 65, but 64 of them
- * on registers, so about half the loads and stores); the
- * selection's stages from 32 on then run over the rows,
- * and only the rows the statistic reads are turned back into floats. The wanted rows are bit for bit
- * those of the float network. Without the module the rows are copied and the float network runs.
+ * on registers, so about half the loads and stores); the selection's stages from 32 on then run
+ * over the rows, and only the rows the statistic reads are turned back into floats. The wanted rows
+ * are bit for bit those of the float network. Without the module the rows are copied and the float
+ * network runs.
  * Thread-safe: holds no state.
  */
 public final class CoordinateWise {

@@ -53,9 +53,7 @@ final class VectorColumns {
   static void fromKeys(int[] src, float[] dst, int len) {
     int k = 0;
     for (int bound = INTS.loopBound(len); k < bound; k += INTS.length()) {
-      IntVector b = IntVector.fromArray(INTS, src, k);
-      b.lanewise(VectorOperators.XOR, b.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE))
-          .reinterpretAsFloats().intoArray(dst, k);
+      flip(IntVector.fromArray(INTS, src, k)).reinterpretAsFloats().intoArray(dst, k);
     }
     for (; k < len; k++) {
       dst[k] = Float.intBitsToFloat(key(src[k]));
@@ -91,7 +89,11 @@ final class VectorColumns {
   }
 
   private static IntVector keyVector(float[] src, int at) {
-    IntVector b = FloatVector.fromArray(FLOATS, src, at).reinterpretAsInts();
+    return flip(FloatVector.fromArray(FLOATS, src, at).reinterpretAsInts());
+  }
+
+  /** {@link #key} lane by lane: float bits to key, or key to float bits. */
+  private static IntVector flip(IntVector b) {
     return b.lanewise(VectorOperators.XOR, b.lanewise(VectorOperators.ASHR, 31).and(MAGNITUDE));
   }
 

@@ -1,14 +1,15 @@
 package dev.rampart.aggregation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link CoordinateWise} over whole vectors equals the statistics' definitions over each fully
@@ -78,8 +79,7 @@ class CoordinateWiseTest {
       }
       assertThat(r.trimmedCounts()).as("%s n=%d trimmed counts", rule, n).containsExactly(counts);
       for (int i = 0; i < n; i++) {
-        assertThat(r.squaredDistances()[i]).isCloseTo(squared[i], org.assertj.core.data.Offset
-            .offset(1e-6 * (1 + squared[i])));
+        assertThat(r.squaredDistances()[i]).isCloseTo(squared[i], within(1e-6 * (1 + squared[i])));
       }
     }
   }
