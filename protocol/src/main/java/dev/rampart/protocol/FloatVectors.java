@@ -34,15 +34,29 @@ public final class FloatVectors {
    */
   public static float[] fromWire(DenseVector vector) {
     int dimension = vector.getDimension();
-    long expected = 4L * Integer.toUnsignedLong(dimension);
-    if (dimension < 0 || vector.getFloat32Le().size() != expected) {
-      throw new IllegalArgumentException("dense vector declares dimension="
-          + Integer.toUnsignedString(dimension) + " but carries " + vector.getFloat32Le().size()
-          + " bytes (expected " + expected + ")");
-    }
+    requireLength(dimension, vector.getFloat32Le().size());
     float[] out = new float[dimension];
     vector.getFloat32Le().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
     return out;
+  }
+
+  /**
+   * {@code floats}, decoded from a dense vector's {@code float32_le} as it arrived, once its
+   * declared dimension is checked as {@link #fromWire} checks it.
+   *
+   * @throws IllegalArgumentException when the byte length is not 4 × the declared dimension
+   */
+  public static float[] checkedDimension(int declaredDimension, float[] floats) {
+    requireLength(declaredDimension, (long) floats.length * Float.BYTES);
+    return floats;
+  }
+
+  private static void requireLength(int dimension, long bytes) {
+    long expected = 4L * Integer.toUnsignedLong(dimension);
+    if (dimension < 0 || bytes != expected) {
+      throw new IllegalArgumentException("dense vector declares dimension="
+          + Integer.toUnsignedString(dimension) + " but carries " + bytes + " bytes (expected " + expected + ")");
+    }
   }
 
   /** Index of the first NaN or infinite coordinate, or -1 when all are finite. */

@@ -2,6 +2,7 @@ package dev.rampart.protocol;
 
 import com.google.protobuf.CodedInputStream;
 import dev.rampart.protocol.internal.ChunkSet;
+import dev.rampart.protocol.internal.DenseStream;
 import dev.rampart.protocol.wire.Chunk;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
@@ -29,7 +30,10 @@ import java.util.Optional;
  * {@value #MIN_PIECE_BYTES} bytes, or fewer pieces than {@code maxFrameBytes} allows), is refused
  * before anything is allocated. Pieces are stored as they arrive, never preallocated per count,
  * and every stored byte plus a fixed per-piece and per-set overhead counts against
- * {@code maxPendingBytes}. At most {@code maxPendingSets} incomplete sets are held, and at most
+ * {@code maxPendingBytes}; a {@link #decodingDense} reader reserves a dense update's floats in full
+ * when its first bytes show their length (the announced length bounds them), counts that
+ * reservation instead of the pieces it has read, and refuses the set as {@code OVERSIZED} when the
+ * reservation would exceed the budget. At most {@code maxPendingSets} incomplete sets are held, and at most
  * {@code maxPendingSetsPerSender} of one sender, so one sender cannot crowd out the others. An
  * incomplete set is dropped by {@link #expire()} at the expiry its sender wrote, but never later
  * than {@code maxTtl} after its first chunk arrived.
@@ -58,14 +62,16 @@ public final class Reassembler {
   private final ReassemblyLimits limits;
   private final ChunkVerifier verifier;
   private final InstantSource clock;
+  private final boolean decodeDense;
   private final Map<String, ChunkSet> pending = new LinkedHashMap<>();
   private final Map<String, Integer> setsBySender = new HashMap<>();
   private long pendingBytes;
 
-  private Reassembler(ReassemblyLimits limits, ChunkVerifier verifier, InstantSource clock) {
+  private Reassembler(ReassemblyLimits limits, ChunkVerifier verifier, InstantSource clock, boolean decodeDense) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.decodeDense = decodeDense;
   }
 
   /**
@@ -76,7 +82,27 @@ public final class Reassembler {
    * @param clock the source of "now" for expiry
    */
   public static Reassembler create(ReassemblyLimits limits, ChunkVerifier verifier, InstantSource clock) {
-    return new Reassembler(limits, verifier, clock);
+    return new Reassembler(limits, verifier, clock, false);
+  }
+
+  /**
+   * A reassembler that decodes the floats of a chunked dense client update as its chunks arrive
+   * (for a reader of the updates topic): such a set holds its update's {@code float[]}, reserved
+   * in full against {@code maxPendingBytes} when the first bytes show the layout, and a chunk is
+   * let go of once it is read, so the chunks and the decoded update never coexist whole. Such a
+   * set completes as a {@link Reassembly.Complete} whose {@link Reassembly.Complete#dense() dense}
+   * part holds the floats and the SHA-256 of the body as sent, and whose envelope is the one sent
+   * with {@code float32_le} left empty. A message whose bytes put a later field over the floats read
+   * (a second body, payload or {@code float32_le}, which a protobuf parser would keep instead) is
+   * rebuilt from them and completes whole, as every other message does. Whole-frame envelopes are
+   * passed through as with {@link #create}.
+   *
+   * @param limits the bounds to enforce, e.g. {@link ReassemblyLimits#defaults()}
+   * @param verifier decides whether a chunk was signed by the sender it names
+   * @param clock the source of "now" for expiry
+   */
+  public static Reassembler decodingDense(ReassemblyLimits limits, ChunkVerifier verifier, InstantSource clock) {
+    return new Reassembler(limits, verifier, clock, true);
   }
 
   /**
@@ -179,7 +205,7 @@ public final class Reassembler {
       if (refused != null) {
         return refused;
       }
-      set = new ChunkSet(chunk, expiry(chunk));
+      set = new ChunkSet(chunk, expiry(chunk), decodeDense);
       pending.put(key, set);
       setsBySender.merge(set.sender(), 1, Integer::sum);
       pendingBytes += ReassemblyLimits.SET_OVERHEAD_BYTES;
@@ -200,8 +226,14 @@ public final class Reassembler {
       return new Reassembly.Rejected(RejectionReason.OVERSIZED, "holding chunk " + index + " of " + id
           + " would exceed maxPendingBytes=" + limits.maxPendingBytes(), id);
     }
+    long before = set.charged();
     set.put(index, chunk.getData(), dataSha256);
-    pendingBytes += cost;
+    pendingBytes += set.charged() - before;
+    if (pendingBytes > limits.maxPendingBytes()) {
+      drop(key);
+      return new Reassembly.Rejected(RejectionReason.OVERSIZED, "reserving the dense floats of " + id
+          + " at chunk " + index + " would exceed maxPendingBytes=" + limits.maxPendingBytes(), id);
+    }
     if (!set.complete()) {
       return new Reassembly.Pending(id, set.received(), set.count());
     }
@@ -233,7 +265,15 @@ public final class Reassembler {
       return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT,
           "chunk set " + id + " does not match its announced set digest", id);
     }
-    byte[] whole = set.join();
+    Reassembly.Dense dense = null;
+    byte[] whole;
+    if (set.streaming()) {
+      DenseStream.Result streamed = set.streamed();
+      whole = streamed.envelope();
+      dense = streamed.floats() == null ? null : new Reassembly.Dense(streamed.bodySha256(), streamed.floats());
+    } else {
+      whole = set.join();
+    }
     Envelope envelope;
     try {
       envelope = Envelope.parseFrom(aliasing(CodedInputStream.newInstance(whole)));
@@ -245,7 +285,7 @@ public final class Reassembler {
       return new Reassembly.Rejected(RejectionReason.CHUNK_CORRUPT, "chunk set " + id + " signed by "
           + set.sender() + " carries an envelope of sender " + quote(envelope.getSender()), id);
     }
-    return new Reassembly.Complete(envelope);
+    return new Reassembly.Complete(envelope, dense);
   }
 
   /**
@@ -298,8 +338,7 @@ public final class Reassembler {
   }
 
   private void release(ChunkSet set) {
-    pendingBytes -= set.bytes() + (long) set.received() * ReassemblyLimits.PIECE_OVERHEAD_BYTES
-        + ReassemblyLimits.SET_OVERHEAD_BYTES;
+    pendingBytes -= set.charged() + ReassemblyLimits.SET_OVERHEAD_BYTES;
     setsBySender.computeIfPresent(set.sender(), (s, n) -> n == 1 ? null : n - 1);
   }
 

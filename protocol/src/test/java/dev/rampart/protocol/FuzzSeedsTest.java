@@ -1,6 +1,7 @@
 package dev.rampart.protocol;
 
 import com.google.protobuf.ByteString;
+import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
 import dev.rampart.protocol.wire.MessageType;
@@ -33,6 +34,8 @@ class FuzzSeedsTest {
         .add(ReassemblerFuzzTest.class, "acceptAndExpire", "chunks-redelivered", script(chunks, true))
         .add(ReassemblerFuzzTest.class, "acceptAndExpire", "incomplete-then-expired",
             script(chunks.subList(0, 2), false))
+        .add(ReassemblerFuzzTest.class, "acceptAndExpire", "dense-update-chunks",
+            script(Framing.frames(denseUpdate(1100), Framing.MIN_MAX_FRAME_BYTES, 0, STAND_IN_SIGNER), true))
         .writeIfRequestedAndCheck();
   }
 
@@ -42,6 +45,17 @@ class FuzzSeedsTest {
     return Envelope.newBuilder().setSchemaVersion(1).setType(MessageType.CLIENT_UPDATE)
         .setJobId("job").setRound(3).setSender("client-1").setBody(ByteString.copyFrom(body))
         .setSignature(ByteString.copyFrom(new byte[64])).build();
+  }
+
+  /** A client update of {@code d} floats, which a dense reader decodes as its chunks arrive. */
+  private static Envelope denseUpdate(int d) {
+    float[] v = new float[d];
+    for (int i = 0; i < d; i++) {
+      v[i] = i * 0.25f - 100f;
+    }
+    ClientUpdate update = ClientUpdate.newBuilder().setJobId("job").setRound(3)
+        .setBaseModelDigest(ByteString.copyFrom(new byte[32])).setDense(FloatVectors.toWire(v)).build();
+    return envelope(0, 3).toBuilder().setBody(update.toByteString()).build();
   }
 
   private static DataShard shard(int samples, int features) {

@@ -3,13 +3,17 @@ package dev.rampart.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.rampart.protocol.wire.Chunk;
+import dev.rampart.protocol.wire.ClientUpdate;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +34,13 @@ import java.util.Optional;
  * </ul>
  * Any other opcode is read as a record too, so every input means something.
  *
+ * <p>The script runs twice, through {@link Reassembler#create} and through
+ * {@link Reassembler#decodingDense}, and the two must agree step by step: the same kind of outcome,
+ * the same rejection reason, and for a completed message the same envelope, the decoded floats put
+ * back, with the body digest of the bytes sent. They may part only where the dense reader refuses a
+ * set for its floats' reservation (it reserves them before the pieces arrive); from there on only
+ * the bounds are checked.
+ *
  * <p>Reassembler calls go through {@link #newReassembler} and {@link #accept} only, so this target
  * follows API changes to the reassembler in those two methods.
  */
@@ -48,9 +59,46 @@ class ReassemblerFuzzTest {
   static final long START_MILLIS = 1_700_000_000_000L;
 
   @FuzzTest(maxDuration = "10s")
-  void acceptAndExpire(byte[] script) {
+  void acceptAndExpire(byte[] script) throws InvalidProtocolBufferException {
+    List<Reassembly> whole = run(script, false);
+    List<Reassembly> dense = run(script, true);
+    assertThat(dense).hasSameSizeAs(whole);
+    for (int i = 0; i < whole.size(); i++) {
+      Reassembly w = whole.get(i);
+      Reassembly d = dense.get(i);
+      if (d instanceof Reassembly.Rejected r && r.detail().startsWith("reserving the dense floats")) {
+        break;
+      }
+      assertThat(d.getClass()).isEqualTo(w.getClass());
+      if (w instanceof Reassembly.Rejected r) {
+        assertThat(((Reassembly.Rejected) d).reason()).isEqualTo(r.reason());
+      } else if (w instanceof Reassembly.Complete c) {
+        assertSameMessage(c, (Reassembly.Complete) d);
+      }
+    }
+  }
+
+  /** The dense reader's completion is the whole reader's message once its floats are put back. */
+  private static void assertSameMessage(Reassembly.Complete whole, Reassembly.Complete dense)
+      throws InvalidProtocolBufferException {
+    if (dense.dense() == null) {
+      assertThat(dense.envelope()).isEqualTo(whole.envelope());
+      return;
+    }
+    assertThat(dense.dense().bodySha256()).isEqualTo(Sha256.of(whole.envelope().getBody()));
+    ClientUpdate cut = ClientUpdate.parseFrom(dense.envelope().getBody());
+    ClientUpdate restored = cut.toBuilder().setDense(cut.getDense().toBuilder()
+        .setFloat32Le(FloatVectors.toWire(dense.dense().floats()).getFloat32Le())).build();
+    assertThat(restored).isEqualTo(ClientUpdate.parseFrom(whole.envelope().getBody()));
+    assertThat(dense.envelope().toBuilder().clearBody().build())
+        .isEqualTo(whole.envelope().toBuilder().clearBody().build());
+  }
+
+  /** Runs the script through one reassembler, checking the bounds after every step; returns the record outcomes. */
+  private static List<Reassembly> run(byte[] script, boolean decodingDense) {
     ManualClock clock = new ManualClock(START_MILLIS);
-    Reassembler reassembler = newReassembler(clock);
+    Reassembler reassembler = newReassembler(clock, decodingDense);
+    List<Reassembly> outcomes = new ArrayList<>();
     ByteBuffer in = ByteBuffer.wrap(script);
     while (in.hasRemaining()) {
       byte op = in.get();
@@ -65,7 +113,9 @@ class ReassemblerFuzzTest {
         String key = new String(take(in, in.hasRemaining() ? Byte.toUnsignedInt(in.get()) : 0),
             StandardCharsets.UTF_8);
         byte[] value = take(in, in.remaining() >= 2 ? Short.toUnsignedInt(in.getShort()) : 0);
-        assertThat(accept(reassembler, key, value)).isNotNull();
+        Reassembly outcome = accept(reassembler, key, value);
+        assertThat(outcome).isNotNull();
+        outcomes.add(outcome);
       }
       assertBounded(reassembler);
     }
@@ -73,12 +123,14 @@ class ReassemblerFuzzTest {
     reassembler.expire();
     assertThat(reassembler.pendingSets()).isZero();
     assertThat(reassembler.pendingBytes()).isZero();
+    return outcomes;
   }
 
-  private static Reassembler newReassembler(InstantSource clock) {
+  private static Reassembler newReassembler(InstantSource clock, boolean decodingDense) {
     ReassemblyLimits limits = new ReassemblyLimits(MAX_MESSAGE_BYTES, MAX_PENDING_BYTES, MAX_PENDING_SETS,
         MAX_PENDING_SETS_PER_SENDER, TTL, MAX_FRAME_BYTES);
-    return Reassembler.create(limits, ReassemblerFuzzTest::verify, clock);
+    return decodingDense ? Reassembler.decodingDense(limits, ReassemblerFuzzTest::verify, clock)
+        : Reassembler.create(limits, ReassemblerFuzzTest::verify, clock);
   }
 
   private static Optional<ChunkRefusal> verify(Chunk chunk) {

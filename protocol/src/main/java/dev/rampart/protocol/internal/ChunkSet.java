@@ -1,6 +1,7 @@
 package dev.rampart.protocol.internal;
 
 import com.google.protobuf.ByteString;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.Sha256;
 import dev.rampart.protocol.wire.Chunk;
 import java.security.MessageDigest;
@@ -12,7 +13,17 @@ import java.util.Map;
 /**
  * The chunks received so far of one transfer, with the sender, count, length, digest and expiry
  * its first chunk announced. Pieces are stored as they arrive: nothing is reserved per announced
- * chunk count. Not thread-safe; owned by a {@code Reassembler}. Not API.
+ * chunk count.
+ *
+ * <p>A set made {@linkplain #ChunkSet(Chunk, long, boolean) streaming} looks at its first bytes as
+ * soon as they are in: when they start a dense client update ({@link DenseLayout}), it reserves the
+ * update's floats and from then on reads every piece that continues the message in order into a
+ * {@link DenseStream} and lets go of it; pieces that arrive early wait until the gap before them is
+ * filled. Otherwise, and for every other set, pieces are kept until {@link #join}.
+ *
+ * <p>{@link #charged()} is what the set holds against the reader's budget: the data of stored
+ * pieces, a fixed overhead per received piece and, once streaming, the stream's reservation. Not
+ * thread-safe; owned by a {@code Reassembler}. Not API.
  */
 public final class ChunkSet {
   private final String sender;
@@ -25,6 +36,13 @@ public final class ChunkSet {
   private final Map<Integer, ByteString> pieces = new HashMap<>();
   private final Map<Integer, byte[]> pieceDigests = new HashMap<>();
   private long bytes;
+  private long charged;
+  /** Bytes the first pieces may span while the dense layout is looked for. */
+  private static final int HEAD_LIMIT = 64 * 1024;
+  private boolean undecided;
+  private DenseStream stream;
+  /** Index of the first piece not read into the stream (or, while undecided, not in the contiguous prefix). */
+  private int next;
 
   /**
    * A set started by {@code first}, which is not stored yet.
@@ -32,6 +50,17 @@ public final class ChunkSet {
    * @param expiresAtMillis when the reader drops the set if still incomplete
    */
   public ChunkSet(Chunk first, long expiresAtMillis) {
+    this(first, expiresAtMillis, false);
+  }
+
+  /**
+   * A set started by {@code first}, which is not stored yet, decoding a dense update's floats as
+   * they arrive when {@code streaming}.
+   *
+   * @param expiresAtMillis when the reader drops the set if still incomplete
+   */
+  public ChunkSet(Chunk first, long expiresAtMillis, boolean streaming) {
+    this.undecided = streaming;
     this.sender = first.getSender();
     this.transferId = first.getTransferId();
     this.count = first.getCount();
@@ -62,16 +91,73 @@ public final class ChunkSet {
     pieces.put(index, data);
     pieceDigests.put(index, sha256);
     bytes += data.size();
+    charged += data.size() + (long) ReassemblyLimits.PIECE_OVERHEAD_BYTES;
+    if (undecided && index == next) {
+      decide();
+    }
+    if (stream != null) {
+      while (pieces.containsKey(next)) {
+        ByteString piece = pieces.remove(next++);
+        stream.consume(piece);
+        charged -= piece.size();
+      }
+    }
+  }
+
+  /** Looks for the dense layout in the contiguous prefix, when it grew, and starts the stream when found. */
+  private void decide() {
+    while (pieces.containsKey(next)) {
+      next++;
+    }
+    long prefix = 0;
+    for (int i = 0; i < next && prefix < HEAD_LIMIT; i++) {
+      prefix += pieces.get(i).size();
+    }
+    byte[] head = new byte[(int) Math.min(prefix, HEAD_LIMIT)];
+    int at = 0;
+    for (int i = 0; i < next && at < head.length; i++) {
+      ByteString piece = pieces.get(i);
+      int n = Math.min(piece.size(), head.length - at);
+      piece.copyTo(head, 0, at, n);
+      at += n;
+    }
+    DenseLayout.Located located = DenseLayout.locate(head, head.length, wholeLength);
+    if (located.status() == DenseLayout.Status.FOUND) {
+      undecided = false;
+      stream = new DenseStream(located.layout());
+      charged += stream.reservedBytes();
+      next = 0;
+    } else if (located.status() == DenseLayout.Status.NO || prefix >= HEAD_LIMIT || prefix >= wholeLength) {
+      undecided = false;
+    }
   }
 
   /** Whether every announced chunk is stored. */
   public boolean complete() {
-    return pieces.size() == count;
+    return pieceDigests.size() == count;
   }
 
   /** Chunks stored so far. */
   public int received() {
-    return pieces.size();
+    return pieceDigests.size();
+  }
+
+  /** Bytes the set holds against the reader's budget, see the class comment. */
+  public long charged() {
+    return charged;
+  }
+
+  /** Whether the set reads a dense update as it arrives; then {@link #streamed} replaces {@link #join}. */
+  public boolean streaming() {
+    return stream != null;
+  }
+
+  /** The streamed message; call only when {@link #streaming()} and complete. */
+  public DenseStream.Result streamed() {
+    if (!stream.finished(wholeLength)) {
+      throw new IllegalStateException("chunk set " + transferId + " is not read to its end");
+    }
+    return stream.result();
   }
 
   /** The announced chunk count. */
