@@ -93,7 +93,7 @@ public final class Coordinator implements AutoCloseable {
     this.coded = CodedRounds.of(config);
     this.collector = new RoundCollector(channels,
         new UpdateVerifier(config.job(), config.registry(), config.dimension(), coded.compression()),
-        Reassembler.create(config.reassemblyLimits(), ChunkSigning.registry(config.registry()), clock), clock);
+        Reassembler.decodingDense(config.reassemblyLimits(), ChunkSigning.registry(config.registry()), clock), clock);
     this.aggregation = new AggregationStep(config.aggregation(), config.maxByzantine(), config.aggregationSeed(),
         config.secureAggregation().isPresent());
     this.trail = config.runDirectory()

@@ -6,7 +6,6 @@ import dev.rampart.protocol.Reassembly;
 import dev.rampart.protocol.RecordFaults;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.Untrusted;
-import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.transport.TransportRecord;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -47,7 +46,7 @@ public final class RoundCollector implements AutoCloseable {
   private static final int PENDING_PER_THREAD = 2;
 
   private final Function<Duration, Iterable<TransportRecord>> source;
-  private final BiFunction<Envelope, OpenRound, Verdict> verifier;
+  private final BiFunction<Reassembly.Complete, OpenRound, Verdict> verifier;
   private final Reassembler reassembler;
   private final InstantSource clock;
   private final ExecutorService pool;
@@ -65,7 +64,7 @@ public final class RoundCollector implements AutoCloseable {
    * when {@code threads} is 0.
    */
   RoundCollector(Function<Duration, Iterable<TransportRecord>> source,
-      BiFunction<Envelope, OpenRound, Verdict> verifier, Reassembler reassembler, InstantSource clock, int threads) {
+      BiFunction<Reassembly.Complete, OpenRound, Verdict> verifier, Reassembler reassembler, InstantSource clock, int threads) {
     this.source = source;
     this.verifier = verifier;
     this.reassembler = reassembler;
@@ -128,8 +127,7 @@ public final class RoundCollector implements AutoCloseable {
       while (pending.size() >= maxPending) {
         settleOldest(pending, round, rejections);
       }
-      Envelope envelope = complete.envelope();
-      FutureTask<Verdict> task = new FutureTask<>(() -> verifier.apply(envelope, round));
+      FutureTask<Verdict> task = new FutureTask<>(() -> verifier.apply(complete, round));
       if (pool == null) {
         task.run();
       } else {

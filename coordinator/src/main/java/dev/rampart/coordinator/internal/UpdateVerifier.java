@@ -9,6 +9,7 @@ import dev.rampart.protocol.ClientId;
 import dev.rampart.protocol.FloatVectors;
 import dev.rampart.protocol.Hex;
 import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.Reassembly;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.Envelope;
@@ -51,7 +52,7 @@ public final class UpdateVerifier {
 
   /** Verifies one envelope read from the updates topic, the duplicate check included. */
   public Verdict verify(Envelope envelope, OpenRound round) {
-    return verify(envelope, round, true);
+    return verify(envelope, null, round, true);
   }
 
   /**
@@ -62,7 +63,16 @@ public final class UpdateVerifier {
    * own fault is the reason).
    */
   public Verdict verifyMessage(Envelope envelope, OpenRound round) {
-    return verify(envelope, round, false);
+    return verify(envelope, null, round, false);
+  }
+
+  /**
+   * {@link #verifyMessage} of a reassembled message: when its floats were decoded as its chunks
+   * arrived ({@link Reassembly.Complete#dense()}), the signature is checked against the body digest
+   * taken then and the floats are the update's vector, subject to the same checks as decoded ones.
+   */
+  public Verdict verifyMessage(Reassembly.Complete message, OpenRound round) {
+    return verify(message.envelope(), message.dense(), round, false);
   }
 
   /**
@@ -90,7 +100,7 @@ public final class UpdateVerifier {
         + client.value() + "' in round " + round.round() + "; the first one stands");
   }
 
-  private Verdict verify(Envelope envelope, OpenRound round, boolean checkDuplicates) {
+  private Verdict verify(Envelope envelope, Reassembly.Dense dense, OpenRound round, boolean checkDuplicates) {
     String sender = envelope.getSender().isEmpty() ? "?" : envelope.getSender();
     long r = round.round();
     if (envelope.getType() != MessageType.CLIENT_UPDATE) {
@@ -106,11 +116,12 @@ public final class UpdateVerifier {
     } catch (IllegalArgumentException e) {
       return refuse(r, "?", RejectionReason.MALFORMED, e.getMessage());
     }
-    Authenticated auth = authenticate(envelope, client, r);
+    Authenticated auth = authenticate(envelope, client, r, dense == null ? null : dense.bodySha256());
     if (auth.refusal() != null) {
       return auth.refusal();
     }
-    return checkSigned(envelope, client, round, checkDuplicates, auth.bodyDigest());
+    Received received = new Received(envelope, client, auth.bodyDigest(), dense == null ? null : dense.floats());
+    return checkSigned(received, round, checkDuplicates);
   }
 
   /**
@@ -123,7 +134,13 @@ public final class UpdateVerifier {
     }
   }
 
-  private Authenticated authenticate(Envelope envelope, ClientId client, long r) {
+  /**
+   * An authenticated message: the envelope, its sender, the SHA-256 of its body as signed, and the
+   * floats decoded while it arrived (null when they are still in the body).
+   */
+  private record Received(Envelope envelope, ClientId client, byte[] bodyDigest, float[] floats) {}
+
+  private Authenticated authenticate(Envelope envelope, ClientId client, long r, byte[] streamedDigest) {
     String sender = client.value();
     Optional<Enrollment> enrollment = registry.lookup(sender);
     if (enrollment.isEmpty()) {
@@ -140,7 +157,7 @@ public final class UpdateVerifier {
       return Authenticated.refused(refuse(r, sender, RejectionReason.KEY_MISMATCH, "keyId=" + envelope.getKeyId()
           + " but '" + sender + "' is enrolled with keyId=" + enrolledKeyId));
     }
-    byte[] bodyDigest = Envelopes.bodyDigest(envelope);
+    byte[] bodyDigest = streamedDigest != null ? streamedDigest : Envelopes.bodyDigest(envelope);
     if (!Envelopes.verify(envelope, enrollment.get().key(), bodyDigest)) {
       return Authenticated.refused(refuse(r, sender, RejectionReason.BAD_SIGNATURE, "signature of '" + sender
           + "' does not verify for round " + envelope.getRound()));
@@ -148,8 +165,9 @@ public final class UpdateVerifier {
     return new Authenticated(null, bodyDigest);
   }
 
-  private Verdict checkSigned(Envelope envelope, ClientId client, OpenRound round, boolean checkDuplicates,
-      byte[] bodyDigest) {
+  private Verdict checkSigned(Received received, OpenRound round, boolean checkDuplicates) {
+    Envelope envelope = received.envelope();
+    ClientId client = received.client();
     String sender = client.value();
     long r = round.round();
     if (!envelope.getJobId().equals(job.value())) {
@@ -168,11 +186,12 @@ public final class UpdateVerifier {
     }
     byte[] signature = envelope.getSignature().toByteArray();
     Verdict duplicate = checkDuplicates ? duplicateCheck(client, signature, round) : null;
-    return duplicate != null ? duplicate : checkPayload(envelope, client, round, signature, bodyDigest);
+    return duplicate != null ? duplicate : checkPayload(received, round, signature);
   }
 
-  private Verdict checkPayload(Envelope envelope, ClientId client, OpenRound round, byte[] signature,
-      byte[] bodyDigest) {
+  private Verdict checkPayload(Received received, OpenRound round, byte[] signature) {
+    Envelope envelope = received.envelope();
+    ClientId client = received.client();
     String sender = client.value();
     long r = round.round();
     ClientUpdate update;
@@ -200,7 +219,8 @@ public final class UpdateVerifier {
     float[] vector = decoded.vector();
     if (vector == null) {
       try {
-        vector = FloatVectors.fromWire(update.getDense());
+        vector = received.floats() == null ? FloatVectors.fromWire(update.getDense())
+            : FloatVectors.checkedDimension(update.getDense().getDimension(), received.floats());
       } catch (IllegalArgumentException e) {
         return refuse(r, sender, RejectionReason.MALFORMED, e.getMessage());
       }
@@ -213,7 +233,7 @@ public final class UpdateVerifier {
       return refuse(r, sender, RejectionReason.NON_FINITE, "coordinate " + bad + " is " + vector[bad]);
     }
     return new Verdict.Accepted(new AcceptedUpdate(client, vector, update.getSampleCount(), update.getTrainLoss(),
-        signature, bodyDigest));
+        signature, received.bodyDigest()));
   }
 
   private static Verdict refuse(long round, String sender, RejectionReason reason, String detail) {

@@ -10,6 +10,7 @@ import dev.rampart.crypto.Identity;
 import dev.rampart.protocol.ClientId;
 import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.Reassembler;
+import dev.rampart.protocol.Reassembly;
 import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.Untrusted;
@@ -72,11 +73,11 @@ class RoundCollectorTest {
     RoundCollector collector = new RoundCollector(source(List.of(
         new TransportRecord("updates", 0, 0, HOSTILE_KEY, frameOf("mallory")),
         new TransportRecord("updates", 0, 1, "client-0", frameOf("client-0")))),
-        (envelope, round) -> {
-          if (envelope.getSender().equals("mallory")) {
+        (message, round) -> {
+          if (message.envelope().getSender().equals("mallory")) {
             sneakyThrow(thrown.get());
           }
-          return new Verdict.Accepted(new AcceptedUpdate(ClientId.of(envelope.getSender()), new float[2], 1, 0f,
+          return new Verdict.Accepted(new AcceptedUpdate(ClientId.of(message.envelope().getSender()), new float[2], 1, 0f,
               new byte[0], new byte[32]));
         }, Reassembler.create(ReassemblyLimits.defaults(), chunk -> Optional.empty(), ticking()), ticking(), threads);
     OpenRound round = new OpenRound(1, 60_000, new byte[32], Set.of(ClientId.of("client-0")));
@@ -102,11 +103,12 @@ class RoundCollectorTest {
         new TransportRecord("updates", 0, 0, "client-0", frameOf("client-0")),
         new TransportRecord("updates", 0, 1, "client-0", frameOf("client-0")),
         new TransportRecord("updates", 0, 2, "client-1", frameOf("client-1")))),
-        new BiFunction<Envelope, OpenRound, Verdict>() {
+        new BiFunction<Reassembly.Complete, OpenRound, Verdict>() {
           private final AtomicInteger calls = new AtomicInteger();
 
           @Override
-          public Verdict apply(Envelope envelope, OpenRound round) {
+          public Verdict apply(Reassembly.Complete message, OpenRound round) {
+            Envelope envelope = message.envelope();
             int call = calls.getAndIncrement();
             if (call == 0) {
               sleep(300);

@@ -3,19 +3,26 @@ package dev.rampart.coordinator.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.rampart.crypto.ChunkSigning;
 import dev.rampart.crypto.ClientRegistry;
 import dev.rampart.crypto.Envelopes;
 import dev.rampart.crypto.Identity;
 import dev.rampart.crypto.MessageSigning;
 import dev.rampart.protocol.ClientId;
 import dev.rampart.protocol.FloatVectors;
+import dev.rampart.protocol.Framing;
 import dev.rampart.protocol.JobId;
+import dev.rampart.protocol.Reassembler;
+import dev.rampart.protocol.Reassembly;
+import dev.rampart.protocol.ReassemblyLimits;
 import dev.rampart.protocol.RejectionReason;
 import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.CompressedVector;
 import dev.rampart.protocol.wire.Envelope;
+import dev.rampart.protocol.wire.Frame;
 import dev.rampart.protocol.wire.MessageType;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -99,6 +106,55 @@ class UpdateVerifierTest {
     assertThat(reasonOf(verifier.verify(update(alice, 5,
         b -> b.setCompressed(CompressedVector.newBuilder().setCodec("topk"))), round()))).isEqualTo(RejectionReason.WRONG_CODEC);
     assertThat(reasonOf(verifier.verify(update(alice, 5, b -> b.setRound(7)), round()))).isEqualTo(RejectionReason.MALFORMED);
+  }
+
+  private Reassembly.Complete reassembled(Envelope envelope) {
+    Reassembler reassembler = Reassembler.decodingDense(ReassemblyLimits.defaults(),
+        ChunkSigning.registry(registry), Clock.systemUTC());
+    Reassembly outcome = null;
+    for (Frame frame : Framing.frames(envelope, 2048, 0, ChunkSigning.signer(alice))) {
+      outcome = reassembler.accept("alice", frame.toByteArray());
+    }
+    assertThat(outcome).isInstanceOf(Reassembly.Complete.class);
+    return (Reassembly.Complete) outcome;
+  }
+
+  private static byte[] body(float[] v, int declared) {
+    return ClientUpdate.newBuilder().setJobId(JOB.value()).setRound(5).setBaseModelDigest(ByteString.copyFrom(DIGEST))
+        .setSampleCount(4).setDense(FloatVectors.toWire(v).toBuilder().setDimension(declared)).build().toByteArray();
+  }
+
+  /**
+   * The coordinator's reassembler decodes a chunked update's floats as they arrive: the verdict
+   * is the one of the whole message, the signature is checked against the body as sent, and the
+   * floats are checked against the declared dimension.
+   */
+  @Test
+  void verifyMessage_updateDecodedWhileItArrived_isJudgedAsTheWholeMessage() throws Exception {
+    int d = 2048;
+    float[] v = new float[d];
+    for (int i = 0; i < d; i++) {
+      v[i] = i * 0.5f - 7f;
+    }
+    UpdateVerifier wide = new UpdateVerifier(JOB, registry, d);
+    Envelope sent = Envelopes.seal(alice, MessageType.CLIENT_UPDATE, JOB.value(), 5, body(v, d), 0);
+
+    Reassembly.Complete honest = reassembled(sent);
+    Verdict accepted = wide.verifyMessage(honest, round());
+
+    assertThat(honest.dense()).as("decoded while it arrived").isNotNull();
+    assertThat(accepted).isInstanceOf(Verdict.Accepted.class);
+    assertThat(((Verdict.Accepted) accepted).update().vector()).containsExactly(v);
+    assertThat(((Verdict.Accepted) accepted).update().digest())
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(sent.getBody().toByteArray()));
+    float[] changed = v.clone();
+    changed[1000] += 1f;
+    Envelope tampered = sent.toBuilder().setBody(ByteString.copyFrom(body(changed, d))).build();
+    assertThat(reasonOf(wide.verifyMessage(reassembled(tampered), round()))).isEqualTo(RejectionReason.BAD_SIGNATURE);
+    Envelope misdeclared = Envelopes.seal(alice, MessageType.CLIENT_UPDATE, JOB.value(), 5, body(v, d + 1), 0);
+    Verdict refused = wide.verifyMessage(reassembled(misdeclared), round());
+    assertThat(reasonOf(refused)).isEqualTo(RejectionReason.MALFORMED);
+    assertThat(((Verdict.Refused) refused).rejection().detail()).contains("dimension=2049").contains("8192 bytes");
   }
 
   @Test
