@@ -1,30 +1,61 @@
 package dev.rampart.aggregation;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The aggregated vector and one {@link InputEvidence} per original input, in input order.
  *
- * <p>The vector is copied on construction and on every access, so callers can neither change it
- * nor see later changes. Immutable and thread-safe.
- *
- * @param vector the aggregate, dimension of the inputs
- * @param evidence one entry per original input; entry i has index i
+ * <p>The vector is copied on construction and on every access through {@link #vector()}, so
+ * callers can neither change it nor see later changes ({@link #releaseVector()} is the one way to
+ * the array itself). Immutable and thread-safe as long as the released array is not written.
  */
-public record AggregationResult(float[] vector, List<InputEvidence> evidence) {
+public final class AggregationResult {
+  private final float[] vector;
+  private final List<InputEvidence> evidence;
 
-  /** Copies the vector and the evidence list; checks that evidence entry i has index i. */
-  public AggregationResult {
+  /**
+   * Copies the vector and the evidence list; checks that evidence entry i has index i.
+   *
+   * @param vector the aggregate, dimension of the inputs
+   * @param evidence one entry per original input; entry i has index i
+   */
+  public AggregationResult(float[] vector, List<InputEvidence> evidence) {
+    this(copyOf(vector), evidence, false);
+  }
+
+  private AggregationResult(float[] owned, List<InputEvidence> evidence, boolean taken) {
+    this.vector = owned;
+    this.evidence = List.copyOf(evidence);
+    for (int i = 0; i < this.evidence.size(); i++) {
+      if (this.evidence.get(i).index() != i) {
+        throw new IllegalArgumentException("evidence entry " + i + " has index " + this.evidence.get(i).index());
+      }
+    }
+  }
+
+  /** A result that takes {@code owned} over instead of copying it: for a rule's own fresh output array. */
+  static AggregationResult owning(float[] owned, List<InputEvidence> evidence) {
+    if (owned == null) {
+      throw new IllegalArgumentException("vector must not be null");
+    }
+    return new AggregationResult(owned, evidence, true);
+  }
+
+  private static float[] copyOf(float[] vector) {
     if (vector == null) {
       throw new IllegalArgumentException("vector must not be null");
     }
-    vector = vector.clone();
-    evidence = List.copyOf(evidence);
-    for (int i = 0; i < evidence.size(); i++) {
-      if (evidence.get(i).index() != i) {
-        throw new IllegalArgumentException("evidence entry " + i + " has index " + evidence.get(i).index());
-      }
-    }
+    return vector.clone();
+  }
+
+  /**
+   * The evidence, one entry per original input in input order.
+   *
+   * @return an unmodifiable list
+   */
+  public List<InputEvidence> evidence() {
+    return evidence;
   }
 
   /**
@@ -32,9 +63,19 @@ public record AggregationResult(float[] vector, List<InputEvidence> evidence) {
    *
    * @return a new array holding the aggregate
    */
-  @Override
   public float[] vector() {
     return vector.clone();
+  }
+
+  /**
+   * The aggregate itself rather than a copy, for a caller that takes the result over and reads
+   * nothing of it through {@link #vector()} afterwards: at a large dimension this saves one
+   * vector-sized array. Writing to the returned array changes what {@link #vector()} returns.
+   *
+   * @return the array holding the aggregate
+   */
+  public float[] releaseVector() {
+    return vector;
   }
 
   /**
@@ -56,20 +97,15 @@ public record AggregationResult(float[] vector, List<InputEvidence> evidence) {
     return vector[coordinate];
   }
 
-  // Shares the internal array with the package, never with callers.
-  float[] vectorNoCopy() {
-    return vector;
-  }
-
   @Override
   public boolean equals(Object o) {
-    return o instanceof AggregationResult r && java.util.Arrays.equals(vector, r.vector)
+    return o instanceof AggregationResult r && Arrays.equals(vector, r.vector)
         && evidence.equals(r.evidence);
   }
 
   @Override
   public int hashCode() {
-    return 31 * java.util.Arrays.hashCode(vector) + evidence.hashCode();
+    return 31 * Arrays.hashCode(vector) + evidence.hashCode();
   }
 
   @Override

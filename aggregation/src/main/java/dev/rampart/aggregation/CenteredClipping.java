@@ -89,6 +89,11 @@ final class CenteredClipping extends Rule {
   }
 
   @Override
+  boolean readsPreviousAggregate() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "cc(tau=" + tau + ", iterations=" + iterations + ")";
   }

@@ -22,7 +22,8 @@ final class Evidence {
       list.add(new InputEvidence(i, o.excluded(i), o.weight(i), clamp(o.trimmedShare(i)),
           clamp(o.clipScale(i)), o.score(i), distances == null ? Double.NaN : distances[i]));
     }
-    return new AggregationResult(o.vector, list);
+    // The rule's output array is its own and fresh (Rule.compute): the result takes it over.
+    return AggregationResult.owning(o.vector, list);
   }
 
   private static double clamp(double v) {
@@ -32,7 +33,8 @@ final class Evidence {
   /** Converts the public result of a foreign aggregator back into an outcome. */
   static Outcome fromResult(AggregationResult r) {
     int n = r.evidence().size();
-    Outcome o = new Outcome(r.vectorNoCopy(), n);
+    // A copy: the outcome's array becomes the pipeline result's own (AggregationResult.owning).
+    Outcome o = new Outcome(r.vector(), n);
     o.weights = new double[n];
     o.excluded = new boolean[n];
     o.trimmedShare = new double[n];

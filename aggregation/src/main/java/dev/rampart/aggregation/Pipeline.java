@@ -162,6 +162,17 @@ public final class Pipeline implements Aggregator {
     return aggregator;
   }
 
+  /**
+   * Whether a round's result is state for the next one, i.e. whether the caller should carry it
+   * with {@link AggregationContext#next}: true when the final rule starts from the previous
+   * aggregate (Centered Clipping) and for any aggregator that is not built in, false otherwise.
+   *
+   * @return whether the previous aggregate may be read
+   */
+  public boolean readsPreviousAggregate() {
+    return !(aggregator instanceof Rule rule) || rule.readsPreviousAggregate();
+  }
+
   @Override
   public AggregationResult aggregate(List<float[]> inputs, AggregationContext context) {
     Objects.requireNonNull(context, "context");

@@ -27,6 +27,11 @@ abstract class Rule implements Aggregator {
    */
   abstract Outcome compute(List<float[]> inputs, int d, AggregationContext context);
 
+  /** Whether the rule starts from {@link AggregationContext}'s previous aggregate (Centered Clipping does). */
+  boolean readsPreviousAggregate() {
+    return false;
+  }
+
   @Override
   public String toString() {
     return name();

@@ -17,6 +17,37 @@ class PipelineTest {
   }
 
   @Test
+  void readsPreviousAggregate_onlyForCenteredClippingAndAggregatorsNotBuiltIn() {
+    assertThat(Pipeline.parse("cc", 1).readsPreviousAggregate()).isTrue();
+    assertThat(Pipeline.parse("nnm | cc", 1).readsPreviousAggregate()).isTrue();
+    assertThat(Pipeline.parse("average", 1).readsPreviousAggregate()).isFalse();
+    assertThat(Pipeline.parse("nnm | trmean", 1).readsPreviousAggregate()).isFalse();
+    assertThat(Pipeline.parse("krum", 1).readsPreviousAggregate()).isFalse();
+    Aggregator own = new Aggregator() {
+      @Override
+      public AggregationResult aggregate(List<float[]> inputs, AggregationContext context) {
+        return Pipeline.parse("average", 0).aggregate(inputs, context);
+      }
+
+      @Override
+      public String name() {
+        return "own";
+      }
+    };
+    assertThat(Pipeline.of(List.of(), own).readsPreviousAggregate()).isTrue();
+  }
+
+  @Test
+  void releaseVector_isTheAggregateItself_vectorACopy() {
+    AggregationResult r = Pipeline.parse("average", 0)
+        .aggregate(List.of(new float[] {1f, 2f}, new float[] {3f, 4f}), AggregationContext.of(new SplittableRandom(1)));
+    float[] released = r.releaseVector();
+    assertThat(released).containsExactly(2f, 3f);
+    assertThat(r.vector()).isNotSameAs(r.vector()).containsExactly(2f, 3f);
+    assertThat(r.releaseVector()).isSameAs(released);
+  }
+
+  @Test
   void parse_specWithParameters_canonicalFormListsEveryParameter() {
     Pipeline p = Pipeline.parse(" NNM |clip( c = 3 )| trmean ", 1);
     assertThat(p.spec()).isEqualTo("nnm | clip(c=3.0) | trmean");

@@ -337,13 +337,17 @@ public final class Coordinator implements AutoCloseable {
         .build();
   }
 
+  /**
+   * Steps the model by the aggregate, in the aggregate's array: it is this round's own (see
+   * {@link AggregationStep.Outcome}), so the step needs no third model-sized array.
+   */
   private void step(float[] aggregate) {
     float eta = (float) config.serverLearningRate();
-    float[] next = new float[model.length];
-    for (int j = 0; j < next.length; j++) {
-      next[j] = model[j] - eta * aggregate[j];
+    float[] current = model;
+    for (int j = 0; j < aggregate.length; j++) {
+      aggregate[j] = current[j] - eta * aggregate[j];
     }
-    model = next;
+    model = aggregate;
   }
 
   private void publishModel(long round, byte[] parentDigest) {
@@ -359,7 +363,9 @@ public final class Coordinator implements AutoCloseable {
 
   /** The evaluator's metrics of the new model plus the clients' mean training loss this round. */
   private Map<String, Double> metrics(List<AcceptedUpdate> updates) {
-    Map<String, Double> m = new LinkedHashMap<>(config.evaluator().evaluate(model.clone()));
+    ModelEvaluator evaluator = config.evaluator();
+    Map<String, Double> m = new LinkedHashMap<>(evaluator == ModelEvaluator.NONE ? Map.of()
+        : evaluator.evaluate(model.clone()));
     m.putIfAbsent(AuditEvents.METRIC_TRAIN_LOSS, meanLoss(updates));
     return m;
   }

@@ -12,8 +12,11 @@ public interface ModelEvaluator {
   /** Metric name to value, e.g. {@code testAccuracy → 0.95}; NaN for unavailable values. */
   Map<String, Double> evaluate(float[] model);
 
-  /** An evaluator that reports nothing. */
+  /** The evaluator that reports nothing; the coordinator does not call it (nor copy the model for it). */
+  ModelEvaluator NONE = model -> Map.of();
+
+  /** {@link #NONE}, the evaluator that reports nothing. */
   static ModelEvaluator none() {
-    return model -> Map.of();
+    return NONE;
   }
 }

@@ -47,7 +47,10 @@ public final class AggregationStep {
     this.context = AggregationContext.of(new SplittableRandom(seed));
   }
 
-  /** The aggregate and what happened to each input, in input order. */
+  /**
+   * The aggregate and what happened to each input, in input order. The aggregate is the caller's
+   * own array (the pipeline's result, not a copy of it): nothing else holds it.
+   */
   public record Outcome(float[] aggregate, List<ClientEvidence> evidence) {}
 
   /** The canonical pipeline spec. */
@@ -66,7 +69,8 @@ public final class AggregationStep {
       inputs.add(u.vector());
     }
     AggregationResult result = pipeline.aggregate(inputs, context);
-    context = context.next(result);
+    // Only a rule that starts from the previous aggregate keeps a copy of it from round to round.
+    context = pipeline.readsPreviousAggregate() ? context.next(result) : context;
     List<InputEvidence> perInput = result.evidence();
     boolean[] suspected = Suspicion.flag(perInput, scoreIsDistance, distanceIsSignal);
     List<ClientEvidence> evidence = new ArrayList<>(updates.size());
@@ -75,6 +79,6 @@ public final class AggregationStep {
       evidence.add(new ClientEvidence(updates.get(e.index()).client(), e.excluded(), e.weight(), e.trimmedShare(),
           e.clipScale(), e.score(), e.distanceToOutput(), suspected[i]));
     }
-    return new Outcome(result.vector(), evidence);
+    return new Outcome(result.releaseVector(), evidence);
   }
 }
