@@ -152,8 +152,10 @@ public final class Coordinator implements AutoCloseable {
 
   private JobSummary runJob(RoundListener listener) {
     long start = clock.millis();
+    // Dense updates are decoded as their chunks arrive; compressed ones are read whole, two per intake thread.
+    int wholeMessages = coded.compression().spec().equals("identity") ? 0 : 2 * Runtime.getRuntime().availableProcessors();
     for (String warning : HeapCheck.warnings(participants().size(), config.dimension(), config.reassemblyLimits(),
-        Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors())) {
+        Runtime.getRuntime().maxMemory(), wholeMessages)) {
       LOG.warn("job {}: {}", config.job(), warning);
     }
     channels.ensureTopics(config.partitions(), config.replicationFactor());
