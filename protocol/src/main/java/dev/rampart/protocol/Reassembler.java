@@ -227,9 +227,10 @@ public final class Reassembler {
           + " would exceed maxPendingBytes=" + limits.maxPendingBytes(), id);
     }
     long before = set.charged();
-    set.put(index, chunk.getData(), dataSha256);
+    set.put(index, chunk.getData(), dataSha256, limits.maxPendingBytes() - pendingBytes - cost);
     pendingBytes += set.charged() - before;
-    if (pendingBytes > limits.maxPendingBytes()) {
+    // The floats are reserved only when they fit, so the budget bounds what is allocated, not only what is kept.
+    if (set.overBudget() || pendingBytes > limits.maxPendingBytes()) {
       drop(key);
       return new Reassembly.Rejected(RejectionReason.OVERSIZED, "reserving the dense floats of " + id
           + " at chunk " + index + " would exceed maxPendingBytes=" + limits.maxPendingBytes(), id);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
+import com.sun.management.ThreadMXBean;
 import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.DenseVector;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
 import dev.rampart.protocol.wire.MessageType;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -193,5 +195,37 @@ class DenseReassemblyTest {
     roomy.accept("client-1", frames.get(2).toByteArray());
     assertThat(roomy.pendingBytes()).as("the floats, head and tail reserved, the early piece held")
         .isGreaterThan(200_000L).isLessThan(200_000L + 3 * 8192 + 2048);
+  }
+
+  /**
+   * The budget bounds what is allocated, not only what is kept: a set whose floats would not fit is
+   * refused before its float array exists.
+   */
+  @Test
+  void reservationOverTheBudget_isRefusedWithoutAllocatingTheFloats() {
+    Random random = new Random(13);
+    int d = 8_000_000;
+    float[] v = new float[d];
+    Envelope first = envelope(update(v, random).build().toByteString(), MessageType.CLIENT_UPDATE, random);
+    v[d - 1] = 1f;
+    Envelope second = envelope(update(v, random).build().toByteString(), MessageType.CLIENT_UPDATE, random);
+    ReassemblyLimits defaults = ReassemblyLimits.defaults();
+    Reassembler reader = Reassembler.decodingDense(new ReassemblyLimits(40_000_000L, 48_000_000L,
+        defaults.maxPendingSets(), defaults.maxPendingSetsPerSender(), defaults.maxTtl(), defaults.maxFrameBytes()),
+        VERIFIER, CLOCK);
+    byte[] firstChunk = Framing.frames(first, Framing.DEFAULT_MAX_FRAME_BYTES, 0, SIGNER).get(0).toByteArray();
+    byte[] secondChunk = Framing.frames(second, Framing.DEFAULT_MAX_FRAME_BYTES, 0, SIGNER).get(0).toByteArray();
+    assertThat(reader.accept("client-1", firstChunk)).isInstanceOf(Reassembly.Pending.class);
+    assertThat(reader.pendingBytes()).isGreaterThan(32_000_000L);
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    long before = threads.getCurrentThreadAllocatedBytes();
+    Reassembly refused = reader.accept("client-1", secondChunk);
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(refused).isInstanceOf(Reassembly.Rejected.class);
+    assertThat(((Reassembly.Rejected) refused).reason()).isEqualTo(RejectionReason.OVERSIZED);
+    assertThat(allocated).as("bytes allocated while refusing a 32 MB reservation").isLessThan(8_000_000L);
+    assertThat(reader.pendingSets()).isOne();
   }
 }

@@ -40,6 +40,7 @@ public final class ChunkSet {
   /** Bytes the first pieces may span while the dense layout is looked for. */
   private static final int HEAD_LIMIT = 64 * 1024;
   private boolean undecided;
+  private boolean overBudget;
   private DenseStream stream;
   /** Index of the first piece not read into the stream (or, while undecided, not in the contiguous prefix). */
   private int next;
@@ -88,12 +89,24 @@ public final class ChunkSet {
    * @param sha256 SHA-256 of {@code data}
    */
   public void put(int index, ByteString data, byte[] sha256) {
+    put(index, data, sha256, Long.MAX_VALUE);
+  }
+
+  /**
+   * Stores the data of chunk {@code index}, which must not be stored yet; a streaming set that
+   * finds its layout reserves the floats only when they fit {@code room}, and is otherwise
+   * {@linkplain #overBudget() over budget}, without having allocated them.
+   *
+   * @param sha256 SHA-256 of {@code data}
+   * @param room bytes the reader may still reserve once this piece is counted
+   */
+  public void put(int index, ByteString data, byte[] sha256, long room) {
     pieces.put(index, data);
     pieceDigests.put(index, sha256);
     bytes += data.size();
     charged += data.size() + (long) ReassemblyLimits.PIECE_OVERHEAD_BYTES;
     if (undecided && index == next) {
-      decide();
+      decide(room);
     }
     if (stream != null) {
       while (pieces.containsKey(next)) {
@@ -105,7 +118,7 @@ public final class ChunkSet {
   }
 
   /** Looks for the dense layout in the contiguous prefix, when it grew, and starts the stream when found. */
-  private void decide() {
+  private void decide(long room) {
     while (pieces.containsKey(next)) {
       next++;
     }
@@ -122,7 +135,10 @@ public final class ChunkSet {
       at += n;
     }
     DenseLayout.Located located = DenseLayout.locate(head, head.length, wholeLength);
-    if (located.status() == DenseLayout.Status.FOUND) {
+    if (located.status() == DenseLayout.Status.FOUND && located.layout().reservedBytes() > room) {
+      undecided = false;
+      overBudget = true;
+    } else if (located.status() == DenseLayout.Status.FOUND) {
       undecided = false;
       stream = new DenseStream(located.layout());
       charged += stream.reservedBytes();
@@ -130,6 +146,11 @@ public final class ChunkSet {
     } else if (located.status() == DenseLayout.Status.NO || prefix >= HEAD_LIMIT || prefix >= wholeLength) {
       undecided = false;
     }
+  }
+
+  /** Whether the set found its dense layout but its floats did not fit the room it was given; nothing was reserved. */
+  public boolean overBudget() {
+    return overBudget;
   }
 
   /** Whether every announced chunk is stored. */

@@ -116,6 +116,11 @@ public final class DenseLayout {
     return (int) ((floatsEnd - floatsStart) / Float.BYTES);
   }
 
+  /** Bytes a {@link DenseStream} of this layout allocates: the floats, the head and the tail. */
+  public long reservedBytes() {
+    return (floatsEnd - floatsStart) + floatsStart + (wholeLength - floatsEnd);
+  }
+
   /** Number of bytes after the float run. */
   public int tailLength() {
     return (int) (wholeLength - floatsEnd);

@@ -34,7 +34,7 @@ public final class DenseStream {
 
   /** Bytes this stream holds however much has arrived: the floats, the head and the tail. */
   public long reservedBytes() {
-    return (long) floats.length * Float.BYTES + head.length + tail.length;
+    return layout.reservedBytes();
   }
 
   /** Reads the next piece of the message, the one that starts where the last one ended. */
