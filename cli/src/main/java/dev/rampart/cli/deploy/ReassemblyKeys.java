@@ -31,7 +31,8 @@ final class ReassemblyKeys {
         optionalInteger(MAX_MESSAGE_BYTES, 1, Long.MAX_VALUE, "Largest reassembled message read from "
             + senders + ", in bytes; unset: min(256 MiB, max-pending-bytes / 2)."),
         optionalInteger(MAX_PENDING_BYTES, 1, Long.MAX_VALUE, "Bytes held at most for incomplete chunk sets "
-            + "(data plus a fixed overhead per piece and set); unset: min(2 GiB, JVM max heap / 4)."),
+            + "(data plus a fixed overhead per piece and set; a dense update the coordinator decodes as it arrives "
+            + "counts at its full size from its first chunk); unset: min(2 GiB, JVM max heap / 4)."),
         integer(MAX_PENDING_SETS, ReassemblyLimits.DEFAULT_MAX_PENDING_SETS, 1, Integer.MAX_VALUE,
             "Incomplete chunk sets held at once, all senders together."),
         integer(MAX_PENDING_SETS_PER_SENDER, ReassemblyLimits.DEFAULT_MAX_PENDING_SETS_PER_SENDER, 1,
