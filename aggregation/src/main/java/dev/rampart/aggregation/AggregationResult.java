@@ -21,10 +21,10 @@ public final class AggregationResult {
    * @param evidence one entry per original input; entry i has index i
    */
   public AggregationResult(float[] vector, List<InputEvidence> evidence) {
-    this(copyOf(vector), evidence, false);
+    this(evidence, copyOf(vector));
   }
 
-  private AggregationResult(float[] owned, List<InputEvidence> evidence, boolean taken) {
+  private AggregationResult(List<InputEvidence> evidence, float[] owned) {
     this.vector = owned;
     this.evidence = List.copyOf(evidence);
     for (int i = 0; i < this.evidence.size(); i++) {
@@ -39,7 +39,7 @@ public final class AggregationResult {
     if (owned == null) {
       throw new IllegalArgumentException("vector must not be null");
     }
-    return new AggregationResult(owned, evidence, true);
+    return new AggregationResult(evidence, owned);
   }
 
   private static float[] copyOf(float[] vector) {

@@ -153,7 +153,7 @@ public final class Coordinator implements AutoCloseable {
   private JobSummary runJob(RoundListener listener) {
     long start = clock.millis();
     // Dense updates are decoded as their chunks arrive; compressed ones are read whole, two per intake thread.
-    int wholeMessages = coded.compression().spec().equals("identity") ? 0 : 2 * Runtime.getRuntime().availableProcessors();
+    int wholeMessages = coded.compression().dense() ? 0 : 2 * Runtime.getRuntime().availableProcessors();
     for (String warning : HeapCheck.warnings(participants().size(), config.dimension(), config.reassemblyLimits(),
         Runtime.getRuntime().maxMemory(), wholeMessages)) {
       LOG.warn("job {}: {}", config.job(), warning);
@@ -213,8 +213,7 @@ public final class Coordinator implements AutoCloseable {
       publishModel(head.round(), head.parentDigest().map(HexFormat.of()::parseHex).orElse(new byte[0]));
       return resume.lastCommittedRound() + 1;
     }
-    AuditTrail.Committed initial = trail.commit(0, "initial", List.of(), model, null,
-        config.evaluator().evaluate(model.clone()));
+    AuditTrail.Committed initial = trail.commit(0, "initial", List.of(), model, null, evaluate());
     modelVersion = initial.version();
     modelDigest = initial.digest();
     publishModel(0, new byte[0]);
@@ -363,11 +362,18 @@ public final class Coordinator implements AutoCloseable {
         .build());
   }
 
+  /**
+   * The evaluator's metrics of the current model, given a copy of it; none, and no copy, for
+   * {@link ModelEvaluator#NONE}.
+   */
+  private Map<String, Double> evaluate() {
+    ModelEvaluator evaluator = config.evaluator();
+    return evaluator == ModelEvaluator.NONE ? Map.of() : evaluator.evaluate(model.clone());
+  }
+
   /** The evaluator's metrics of the new model plus the clients' mean training loss this round. */
   private Map<String, Double> metrics(List<AcceptedUpdate> updates) {
-    ModelEvaluator evaluator = config.evaluator();
-    Map<String, Double> m = new LinkedHashMap<>(evaluator == ModelEvaluator.NONE ? Map.of()
-        : evaluator.evaluate(model.clone()));
+    Map<String, Double> m = new LinkedHashMap<>(evaluate());
     m.putIfAbsent(AuditEvents.METRIC_TRAIN_LOSS, meanLoss(updates));
     return m;
   }

@@ -96,10 +96,7 @@ public final class FloatVectors {
    */
   public static byte[] digest(DenseVector vector) {
     int dimension = vector.getDimension();
-    if (dimension < 0 || vector.getFloat32Le().size() != 4L * Integer.toUnsignedLong(dimension)) {
-      throw new IllegalArgumentException("dense vector declares dimension="
-          + Integer.toUnsignedString(dimension) + " but carries " + vector.getFloat32Le().size() + " bytes");
-    }
+    requireLength(dimension, vector.getFloat32Le().size());
     MessageDigest sha = sha256();
     sha.update(ByteBuffer.allocate(4).putInt(dimension).array());
     Sha256.update(sha, vector.getFloat32Le());

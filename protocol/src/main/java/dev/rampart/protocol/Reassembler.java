@@ -229,8 +229,9 @@ public final class Reassembler {
     long before = set.charged();
     set.put(index, chunk.getData(), dataSha256, limits.maxPendingBytes() - pendingBytes - cost);
     pendingBytes += set.charged() - before;
-    // The floats are reserved only when they fit, so the budget bounds what is allocated, not only what is kept.
-    if (set.overBudget() || pendingBytes > limits.maxPendingBytes()) {
+    // The floats are reserved only when they fit the room passed in, so the budget bounds what is
+    // allocated, not only what is kept, and a set within it keeps pendingBytes within it.
+    if (set.overBudget()) {
       drop(key);
       return new Reassembly.Rejected(RejectionReason.OVERSIZED, "reserving the dense floats of " + id
           + " at chunk " + index + " would exceed maxPendingBytes=" + limits.maxPendingBytes(), id);

@@ -43,6 +43,11 @@ public final class CompressionPlan {
     return new CompressionPlan(c.name().equals("identity") ? null : c, seed);
   }
 
+  /** Whether clients send dense updates (no compressor). */
+  public boolean dense() {
+    return compressor == null;
+  }
+
   /** The canonical spec, or "identity". */
   public String spec() {
     return compressor == null ? "identity" : compressor.spec();

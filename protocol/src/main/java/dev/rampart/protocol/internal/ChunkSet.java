@@ -46,15 +46,6 @@ public final class ChunkSet {
   private int next;
 
   /**
-   * A set started by {@code first}, which is not stored yet.
-   *
-   * @param expiresAtMillis when the reader drops the set if still incomplete
-   */
-  public ChunkSet(Chunk first, long expiresAtMillis) {
-    this(first, expiresAtMillis, false);
-  }
-
-  /**
    * A set started by {@code first}, which is not stored yet, decoding a dense update's floats as
    * they arrive when {@code streaming}.
    *
@@ -81,15 +72,6 @@ public final class ChunkSet {
   /** The SHA-256 of the data stored at {@code index}, or null. */
   public byte[] pieceDigest(int index) {
     return pieceDigests.get(index);
-  }
-
-  /**
-   * Stores the data of chunk {@code index}, which must not be stored yet.
-   *
-   * @param sha256 SHA-256 of {@code data}
-   */
-  public void put(int index, ByteString data, byte[] sha256) {
-    put(index, data, sha256, Long.MAX_VALUE);
   }
 
   /**

@@ -116,9 +116,12 @@ public final class DenseLayout {
     return (int) ((floatsEnd - floatsStart) / Float.BYTES);
   }
 
-  /** Bytes a {@link DenseStream} of this layout allocates: the floats, the head and the tail. */
+  /**
+   * Bytes a {@link DenseStream} of this layout allocates: the floats, the head and the tail,
+   * which together are the whole message.
+   */
   public long reservedBytes() {
-    return (floatsEnd - floatsStart) + floatsStart + (wholeLength - floatsEnd);
+    return wholeLength;
   }
 
   /** Number of bytes after the float run. */
