@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves one round's secure-aggregation messages between the secagg topic and the groups'
  * {@link SecAggServer}s. Client messages are reassembled, their envelope verified against the
- * sender's enrolled key, and handed to the sender's group server (which checks the inner
- * signature, phase and content, idempotently on session, phase and sender). A group's phase closes
+ * sender's enrolled key, and handed to the sender's group server as authenticated
+ * ({@link SecAggServer#acceptAuthenticated}: the server checks the inner signature of every kind
+ * but the masked input, whose one signature is this envelope's, then phase and content,
+ * idempotently on session, phase and sender). A group's phase closes
  * as soon as every expected member has answered, or when its phase timeout or the round deadline
  * passes; the server's next list is then signed, enveloped and published to the group's key.
  * Each record is handled inside a fault boundary ({@link RecordFaults}): whatever reassembling,
@@ -160,7 +162,7 @@ final class SecAggRouter implements AutoCloseable {
           + message.header().group().groupId() + " in round " + round);
       return;
     }
-    ServerReceipt receipt = server.accept(message);
+    ServerReceipt receipt = server.acceptAuthenticated(message);
     if (receipt.status() == ServerReceipt.Status.REJECTED) {
       reject(rejections, round, sender, receipt.reason().orElse(RejectionReason.BAD_PAYLOAD), receipt.detail());
     }

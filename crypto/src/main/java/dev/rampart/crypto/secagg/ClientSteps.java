@@ -5,6 +5,7 @@ import dev.rampart.crypto.ShamirShare;
 import dev.rampart.crypto.ShamirSharing;
 import dev.rampart.crypto.secagg.ClientState.Answered;
 import dev.rampart.crypto.secagg.ClientState.Checked;
+import dev.rampart.crypto.secagg.ClientState.Held;
 import dev.rampart.crypto.secagg.ClientState.Masked;
 import dev.rampart.crypto.secagg.ClientState.Secrets;
 import dev.rampart.crypto.secagg.ClientState.Shared;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * The per-phase steps of a {@link SecAggClient}: each turns the current state and one coordinator
@@ -28,8 +30,16 @@ final class ClientSteps {
   private final SessionContext ctx;
   private final String self;
 
-  /** The next state and the message it was created with. */
-  record Transition(ClientState next, SecAggMessage outgoing) {}
+  /** The next state, the message it was created with and that message's encoding, stored in it. */
+  record Transition(ClientState next, SecAggMessage outgoing, byte[] wire) {}
+
+  /**
+   * U2 accepted and its masks expanded, before the input is known: the pairwise and self masks of
+   * SECAGG.md P2 summed into {@code masks} (they depend only on keys agreed before training). Held
+   * in memory until the input arrives, never persisted: a client restarted before P2 expands them
+   * again from a redelivered U2.
+   */
+  record Prepared(Octets shareListDigest, List<String> u2, SortedMap<String, Held> held, int[] masks) {}
 
   ClientSteps(ClientSetup setup) {
     this.setup = setup;
@@ -81,7 +91,7 @@ final class ClientSteps {
           ? "a second, different unmask request in this session is refused"
           : "a second, different " + kind + " in this session (coordinator equivocation)");
     }
-    return ClientStep.resend(SecAggMessage.decode(reply.raw()),
+    return ClientStep.resend(SecAggMessage.decode(reply.raw()), reply.raw(),
         "redelivered " + kind + "; stored reply resent");
   }
 
@@ -112,13 +122,17 @@ final class ClientSteps {
     }
     ShareKeys p1 = ShareKeys.sign(setup.identity(), new SessionRef(ctx.group(), sessionId),
         SessionCrypto.commitment(sessionId, secrets.seed().raw()), shares);
-    Shared shared = new Shared(digest, members, sessionId, Octets.wrap(p1.encode()),
+    byte[] wire = p1.encode();
+    Shared shared = new Shared(digest, members, sessionId, Octets.wrap(wire),
         seedShares.get(me.index() - 1));
-    return new Transition(state.withShared(shared), p1);
+    return new Transition(state.withShared(shared), p1, wire);
   }
 
-  /** U2 → P2: validates the share list and masks {@code input} with b_u and the pairwise masks. */
-  Transition onShareKeysList(ClientState state, int[] input, ShareKeysList list, Octets digest) {
+  /**
+   * U2 → the masks of P2: validates the share list, agrees a mask key with every other U2 member
+   * and expands b_u's stream and the pairwise streams into one vector.
+   */
+  Prepared onShareKeysList(ClientState state, ShareKeysList list, Octets digest) {
     Shared shared = state.shared();
     Secrets secrets = state.secrets();
     AgreementKeyPair c = AgreementKeyPair.fromPrivateKey(secrets.encryption().raw());
@@ -131,13 +145,29 @@ final class ClientSteps {
         streams.pairwise(self, v, k, false);
       }
     }
-    int[] y = input.clone();
-    streams.applyTo(y, setup.maskThreads());
-    MaskedInput p2 = MaskedInput.sign(setup.identity(),
-        new SessionRef(ctx.group(), shared.sessionId()), y);
-    Masked masked = new Masked(digest, u2.u2(), Collections.unmodifiableSortedMap(u2.held()),
-        Octets.wrap(p2.encode()));
-    return new Transition(state.withMasked(masked), p2);
+    int[] masks = new int[ctx.dimension()];
+    streams.applyTo(masks, setup.maskThreads());
+    return new Prepared(digest, u2.u2(), Collections.unmodifiableSortedMap(u2.held()), masks);
+  }
+
+  /**
+   * P2: y_u = q(x_u) + the prepared masks, mod 2^32, added into {@code prepared}'s array (which is
+   * used up). The message carries no signature of its own: it reaches the coordinator only inside
+   * an envelope the client signs over type, job, round, sender and exactly these bytes (which bind
+   * kind, group and session id), and unlike P0, P1 and P3 it is never forwarded to a peer, so that
+   * envelope signature is its one signature ({@link SecAggServer#acceptAuthenticated}).
+   */
+  Transition masked(ClientState state, Prepared prepared, int[] input) {
+    int[] y = prepared.masks();
+    for (int i = 0; i < y.length; i++) {
+      y[i] += input[i];
+    }
+    MaskedInput p2 = new MaskedInput(new MessageHeader(new SessionRef(ctx.group(),
+        state.shared().sessionId()), self), y, Octets.EMPTY);
+    byte[] wire = p2.encode();
+    Masked masked = new Masked(prepared.shareListDigest(), prepared.u2(), prepared.held(),
+        Octets.wrap(wire));
+    return new Transition(state.withMasked(masked), p2, wire);
   }
 
   /** U3 → P3: validates the survivors and signs them. */
@@ -146,8 +176,8 @@ final class ClientSteps {
     UnmaskCheck.validateSurvivors(u3, state.masked().u2(), self, ctx.parameters());
     ConsistencyCheck p3 = ConsistencyCheck.sign(setup.identity(),
         new SessionRef(ctx.group(), state.sessionId()), u3);
-    return new Transition(state.withChecked(new Checked(digest, u3, Octets.wrap(p3.encode()))),
-        p3);
+    byte[] wire = p3.encode();
+    return new Transition(state.withChecked(new Checked(digest, u3, Octets.wrap(wire))), p3, wire);
   }
 
   /** Unmask request → P4: reveals a b share per survivor and an s^SK share per dropout. */
@@ -166,7 +196,8 @@ final class ClientSteps {
     }
     UnmaskResponse p4 = UnmaskResponse.sign(setup.identity(),
         new SessionRef(ctx.group(), state.sessionId()), reveal);
-    return new Transition(state.withAnswered(new Answered(digest, Octets.wrap(p4.encode()))), p4);
+    byte[] wire = p4.encode();
+    return new Transition(state.withAnswered(new Answered(digest, Octets.wrap(wire))), p4, wire);
   }
 
   private static RevealedShare revealed(Set<String> owners, String owner, RevealedShare.Kind kind,

@@ -12,6 +12,10 @@ import java.util.Objects;
  *
  * @param header binding with session id
  * @param vector y_u, one element of Z/2^32 per coordinate
+ * <p>A client sends it unsigned (empty signature): its envelope's signature is its one signature
+ * (see {@link SecAggMessage}); {@link #sign} remains for senders that sign it anyway, and such a
+ * signature must verify.
+ *
  * @param signature the client's signature, or empty
  */
 public record MaskedInput(MessageHeader header, int[] vector, Octets signature)

@@ -138,9 +138,20 @@ final class MessageCodec {
     }
     MessageHeader header = header(r);
     SecAggMessage unsigned = payload(r, kind, header);
-    Octets signature = Octets.wrap(r.bytesExactly(PublicKey.SIGNATURE_BYTES, "signature"));
+    Octets signature = Octets.wrap(kind == MessageKind.MASKED_INPUT ? signatureOrEmpty(r)
+        : r.bytesExactly(PublicKey.SIGNATURE_BYTES, "signature"));
     r.expectEnd(kind + " message");
     return withSignature(unsigned, signature);
+  }
+
+  /** A masked input's signature field: empty (signed by its envelope alone) or 64 bytes. */
+  private static byte[] signatureOrEmpty(WireReader r) {
+    byte[] signature = r.bytes(PublicKey.SIGNATURE_BYTES, "signature");
+    if (signature.length != 0 && signature.length != PublicKey.SIGNATURE_BYTES) {
+      throw new SecAggException("signature must be empty or " + PublicKey.SIGNATURE_BYTES
+          + " bytes, but is " + signature.length);
+    }
+    return signature;
   }
 
   private static MessageHeader header(WireReader r) {

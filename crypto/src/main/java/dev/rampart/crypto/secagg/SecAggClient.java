@@ -14,7 +14,15 @@ import java.util.Optional;
  * <p>{@link #open} creates the session (fresh X25519 pairs c and s, self-mask seed b_u) or resumes
  * it from the {@link ClientStateStore}. {@link #advertisement()} is the P0 message; every
  * coordinator message then goes to {@link #receive}, which answers with the next message or
- * ignores or aborts (see {@link ClientStep}). The client:
+ * ignores or aborts (see {@link ClientStep}).
+ *
+ * <p>The input q(x_u) may be given at {@link #open(ClientSetup, int[])} or later, with
+ * {@link #supplyInput}: P0 and P1 depend only on fresh keys, and the masks of P2 only on the keys
+ * of U2, so a client can open its session when the round's plan arrives, train while P0, P1 and
+ * the mask expansion run, and add its input to the expanded masks afterwards. When U2 arrives
+ * first, {@link #receive} validates it, expands the masks and answers {@link ClientStep.Action#WAIT};
+ * {@link #supplyInput} then returns the masked input. When the input comes first, U2 is answered
+ * with the masked input at once. The client:
  *
  * <ul>
  *   <li>validates U1, U2, U3 and the unmask request (aborting on cases 1-8 and 18 of SECAGG.md)
@@ -40,6 +48,7 @@ public final class SecAggClient {
   private final String self;
   private final ClientSteps steps;
   private int[] input;
+  private ClientSteps.Prepared prepared;
   private ClientState state;
 
   private SecAggClient(ClientSetup setup, int[] input, ClientState state) {
@@ -64,8 +73,22 @@ public final class SecAggClient {
    */
   public static SecAggClient open(ClientSetup setup, int[] encodedInput) {
     Objects.requireNonNull(setup, "setup");
+    return openWith(setup, checkInput(setup, encodedInput).clone());
+  }
+
+  /**
+   * Opens this client's session as {@link #open(ClientSetup, int[])} does, with the input to be
+   * given later by {@link #supplyInput}.
+   *
+   * @throws SecAggException if the stored state belongs to another session or is corrupt
+   */
+  public static SecAggClient open(ClientSetup setup) {
+    Objects.requireNonNull(setup, "setup");
+    return openWith(setup, null);
+  }
+
+  private static SecAggClient openWith(ClientSetup setup, int[] input) {
     MaskPrg.prepare();
-    int[] input = checkInput(setup, encodedInput);
     GroupRef group = setup.context().group();
     String id = setup.identity().id();
     Optional<byte[]> stored = setup.store().load(group, id);
@@ -106,7 +129,39 @@ public final class SecAggClient {
             + Integer.toUnsignedString(encodedInput[i]) + " exceeds 2^bits - 1 = " + max);
       }
     }
-    return encodedInput.clone();
+    return encodedInput;
+  }
+
+  /**
+   * Gives the session its input q(x_u) after {@link #open(ClientSetup)}: returns the masked input
+   * to send (SEND) when U2 has been accepted and its masks expanded, otherwise WAIT, and the masked
+   * input is then the answer to U2. A session that already sent its masked input (resumed from the
+   * store) ignores it (IGNORE); an aborted one answers ABORT.
+   *
+   * @param encodedInput as for {@link #open(ClientSetup, int[])}, but not copied: the client takes
+   *     the array over, and the caller must not use it afterwards
+   * @throws SecAggException if the input has the wrong length or range, or was already supplied
+   * @throws dev.rampart.protocol.RampartException only if the store fails to save; the masked input
+   *     is then not sent, and the input is used up
+   */
+  public synchronized ClientStep supplyInput(int[] encodedInput) {
+    int[] checked = checkInput(setup, encodedInput);
+    if (state.phase() == ClientPhase.ABORTED) {
+      return ClientStep.abort("session already aborted: " + state.abortReason());
+    }
+    if (state.phase().ordinal() > ClientPhase.SHARES_SENT.ordinal()) {
+      return ClientStep.ignore("the masked input of this session was already sent; the input is not used");
+    }
+    if (input != null) {
+      throw new SecAggException("the input of session " + ctx.group() + " was already supplied");
+    }
+    if (prepared == null) {
+      input = checked;
+      return ClientStep.waiting("input held until the coordinator's U2 arrives");
+    }
+    ClientSteps.Prepared ready = prepared;
+    prepared = null;
+    return commit(steps.masked(state, ready, checked));
   }
 
   /**
@@ -187,23 +242,42 @@ public final class SecAggClient {
     }
     return switch (m.kind()) {
       case KEY_LIST -> commit(steps.onKeyList(state, (KeyList) m, digest));
-      case SHARE_KEYS_LIST -> {
-        ClientStep step = commit(steps.onShareKeysList(state, input, (ShareKeysList) m, digest));
-        input = null;
-        yield step;
-      }
+      case SHARE_KEYS_LIST -> onShareKeysList((ShareKeysList) m, digest);
       case SURVIVOR_LIST -> commit(steps.onSurvivorList(state, (SurvivorList) m, digest));
       case UNMASK_REQUEST -> commit(steps.onUnmaskRequest(state, (UnmaskRequest) m, digest));
       default -> throw new AssertionError(m.kind());
     };
   }
 
+  private ClientStep onShareKeysList(ShareKeysList list, Octets digest) {
+    if (prepared != null) {
+      if (!prepared.shareListDigest().equals(digest)) {
+        throw Refusal.abort("a second, different " + MessageKind.SHARE_KEYS_LIST
+            + " in this session (coordinator equivocation)");
+      }
+      return ClientStep.waiting("redelivered " + MessageKind.SHARE_KEYS_LIST
+          + "; its masks wait for the input");
+    }
+    ClientSteps.Prepared ready = steps.onShareKeysList(state, list, digest);
+    if (input == null) {
+      prepared = ready;
+      return ClientStep.waiting("masks expanded; the masked input is sent once the input is supplied");
+    }
+    int[] x = input;
+    input = null;
+    return commit(steps.masked(state, ready, x));
+  }
+
   private ClientStep commit(Transition transition) {
     persist(transition.next());
-    return ClientStep.send(transition.outgoing());
+    return ClientStep.send(transition.outgoing(), transition.wire());
   }
 
   private void persist(ClientState next) {
+    if (next.phase() == ClientPhase.ABORTED) {
+      prepared = null;
+      input = null;
+    }
     setup.store().save(ctx.group(), self, ClientStateCodec.encode(next));
     state = next;
   }

@@ -3,17 +3,21 @@ package dev.rampart.crypto.secagg;
 import dev.rampart.crypto.PublicKey;
 
 /**
- * A signed secure-aggregation message. Every message is bound to job, round, group, phase (its
+ * A secure-aggregation message. Every message is bound to job, round, group, phase (its
  * {@link #kind()}) and, from P1 on, the session id, and signed by its sender with
  * {@link dev.rampart.crypto.MessageSigning}: type {@link MessageKind#signingType()}, the header's
- * job, round and sender, and body {@link #signedBody()}.
+ * job, round and sender, and body {@link #signedBody()}. The one exception is the masked input
+ * (P2), which its client sends with an empty signature field: it goes to the coordinator alone,
+ * inside an envelope the client signs over type, job, round, sender and exactly the message's
+ * bytes, so that signature covers it once ({@link SecAggServer#acceptAuthenticated}). P0, P1 and
+ * P3 keep their own signatures because the coordinator forwards them and peers check them.
  *
  * <p><b>Wire format</b> (all integers big-endian; {@code str}/{@code bytes} = u32 length then
  * content; {@code list} = u32 count then elements):
  *
  * <pre>
  * "RSAG" ‖ u8 version=1 ‖ u8 kind ‖ str jobId ‖ i64 round ‖ i32 groupId ‖ bytes sessionId (0|32)
- *   ‖ str sender ‖ payload ‖ bytes signature (64)
+ *   ‖ str sender ‖ payload ‖ bytes signature (64; MaskedInput: 0 or 64)
  * AdvertiseKeys:    bytes c_pk(32) ‖ bytes s_pk(32) ‖ bytes modelDigest(32)
  * KeyList:          list of bytes(encoded AdvertiseKeys)
  * ShareKeys:        bytes commitment(32) ‖ list of (str receiver ‖ bytes ciphertext)

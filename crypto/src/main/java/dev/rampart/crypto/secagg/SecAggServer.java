@@ -97,11 +97,33 @@ public final class SecAggServer {
     }
   }
 
-  /** Checks and stores one client message for the open phase; never throws for its content. */
-  public synchronized ServerReceipt accept(SecAggMessage m) {
+  /**
+   * Checks and stores one client message for the open phase; never throws for its content. Every
+   * message must carry its sender's own signature; a masked input (P2) without one is rejected
+   * {@code UNSIGNED} here and is accepted only by {@link #acceptAuthenticated}.
+   */
+  public ServerReceipt accept(SecAggMessage m) {
+    return accept(m, false);
+  }
+
+  /**
+   * As {@link #accept(SecAggMessage)}, for a message whose sender the caller has authenticated: it
+   * arrived as the body of an envelope of type {@code SECAGG} for this job and round, signed by the
+   * active enrolled key of {@code m.header().sender()}, and the body is exactly {@code m}'s
+   * canonical encoding (which binds kind, group and session id). The masked input (P2) may then
+   * carry no signature of its own: the envelope signature is its one signature, since P2 goes to
+   * the coordinator alone. Every other kind still needs its own signature, because peers check it
+   * after the coordinator forwards it (P0 in U1, P1 in U2, P3 in the unmask request); a P2 that
+   * does carry one must verify.
+   */
+  public ServerReceipt acceptAuthenticated(SecAggMessage m) {
+    return accept(m, true);
+  }
+
+  private synchronized ServerReceipt accept(SecAggMessage m, boolean authenticated) {
     Objects.requireNonNull(m, "message");
     String sender = m.header().sender();
-    Optional<ServerReceipt> refused = ServerBinding.check(m, ctx, registry, sessionId);
+    Optional<ServerReceipt> refused = ServerBinding.check(m, ctx, registry, sessionId, authenticated);
     if (refused.isPresent()) {
       return refused.get();
     }

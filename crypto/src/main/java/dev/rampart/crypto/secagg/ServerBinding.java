@@ -8,14 +8,18 @@ import java.util.Optional;
 /**
  * The coordinator's first check of a client message, before its phase and content: it is a
  * client message for this job, round, group and session, from an active enrolled member, and its
- * signature verifies with that member's enrolled key. Stateless.
+ * signature verifies with that member's enrolled key; for a message the caller authenticated by
+ * its envelope, a masked input (P2) needs no signature of its own. Stateless.
  */
 final class ServerBinding {
   private ServerBinding() {}
 
-  /** The rejection of {@code m}, or empty when it is bound to this session and signed. */
+  /**
+   * The rejection of {@code m}, or empty when it is bound to this session and signed (or, when
+   * {@code authenticated}, an unsigned P2).
+   */
   static Optional<ServerReceipt> check(SecAggMessage m, SessionContext ctx,
-      ClientRegistry registry, Octets sessionId) {
+      ClientRegistry registry, Octets sessionId, boolean authenticated) {
     String sender = m.header().sender();
     GroupRef g = m.header().group();
     if (m.kind().fromCoordinator()) {
@@ -35,10 +39,11 @@ final class ServerBinding {
     if (m.kind().hasSessionId() && !m.header().sessionId().equals(sessionId)) {
       return reject(sender, RejectionReason.PAST_ROUND, m.kind() + " of another session");
     }
-    return signer(m, registry);
+    return signer(m, registry, authenticated);
   }
 
-  private static Optional<ServerReceipt> signer(SecAggMessage m, ClientRegistry registry) {
+  private static Optional<ServerReceipt> signer(SecAggMessage m, ClientRegistry registry,
+      boolean authenticated) {
     String sender = m.header().sender();
     Optional<Enrollment> enrolled = registry.lookup(sender);
     if (enrolled.isEmpty()) {
@@ -46,6 +51,9 @@ final class ServerBinding {
     }
     if (!enrolled.get().isActive()) {
       return reject(sender, RejectionReason.REVOKED_CLIENT, "'" + sender + "' is revoked");
+    }
+    if (authenticated && m.kind() == MessageKind.MASKED_INPUT && m.signature().isEmpty()) {
+      return Optional.empty();
     }
     if (!m.verify(enrolled.get().key())) {
       return reject(sender, m.signature().isEmpty() ? RejectionReason.UNSIGNED

@@ -79,7 +79,7 @@ public final class ClientCostProbe {
       }
       replies.forEach((id, bytes) -> {
         if (!(dropsNow && silent.contains(id))) {
-          g.server.accept(bytes);
+          g.server.acceptAuthenticated(SecAggMessage.decode(bytes));
         }
       });
     }

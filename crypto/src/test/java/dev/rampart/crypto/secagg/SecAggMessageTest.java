@@ -69,7 +69,7 @@ class SecAggMessageTest {
 
   private static int indexOfDimension(byte[] wire) {
     MaskedInput m = (MaskedInput) SecAggMessage.decode(wire);
-    return wire.length - (4 + 64) - 4 * m.dimension() - 4;
+    return wire.length - (4 + m.signature().length()) - 4 * m.dimension() - 4;
   }
 
   @Test

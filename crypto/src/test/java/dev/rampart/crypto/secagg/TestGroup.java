@@ -141,7 +141,11 @@ final class TestGroup {
     return steps;
   }
 
-  /** Forwards the messages of {@code steps} whose sender is in {@code from} to the server. */
+  /**
+   * Forwards the messages of {@code steps} whose sender is in {@code from} to the server, as the
+   * coordinator's router does once the sender's envelope verified
+   * ({@link SecAggServer#acceptAuthenticated}).
+   */
   List<ServerReceipt> forward(Map<String, ClientStep> steps, Collection<String> from) {
     List<ServerReceipt> receipts = new ArrayList<>();
     for (String id : from) {
@@ -149,7 +153,7 @@ final class TestGroup {
       if (step != null && step.sends()) {
         SecAggMessage m = step.message().orElseThrow();
         sent.get(m.kind().phase()).put(id, m);
-        receipts.add(server.accept(m.encode()));
+        receipts.add(server.acceptAuthenticated(SecAggMessage.decode(m.encode())));
       }
     }
     return receipts;
