@@ -161,6 +161,7 @@ public final class FederatedClient implements AutoCloseable {
     } catch (Throwable t) {
       RecordFaults.rethrowIfFatal(t);
       RoundPlan plan = feed.latestPlan().orElseThrow();
+      secure.abandon();
       String why = RecordFaults.describe(t, "handling the plan");
       LOG.warn("client {} cannot handle round {}: {}", config.identity().id(), plan.getRound(), why);
       return skip(plan, why);
@@ -199,6 +200,10 @@ public final class FederatedClient implements AutoCloseable {
     Optional<float[]> model = feed.model(plan.getModelDigest().toByteArray());
     if (model.isEmpty()) {
       return false;
+    }
+    if (plan.hasSecureAggregation()) {
+      // P0, P1 and the mask expansion need only keys: they run while the client trains.
+      secure.begin(plan, closed::get);
     }
     Optional<LocalUpdate> computed = work.compute(plan, model.get());
     if (computed.isEmpty()) {

@@ -7,7 +7,9 @@ import dev.rampart.crypto.secagg.ClientPhase;
  * simulations (a client that goes silent after a given phase) and for checking exact sums (the
  * encoded input q(x_u) the client masked). Production clients use {@link #none()}.
  *
- * <p>Called on the client's thread; implementations shared between clients must be thread-safe.
+ * <p>{@link #encoded} is called on the client's thread after training; {@link #stopAfter} on the
+ * session's own thread, which answers the coordinator while the client trains, and on the client's
+ * thread before the input is handed over. Implementations must be thread-safe.
  */
 public interface SecureSessionHook {
   /**

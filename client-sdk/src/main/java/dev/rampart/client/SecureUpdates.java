@@ -34,6 +34,8 @@ final class SecureUpdates implements AutoCloseable {
   private final Optional<PlanPolicy> policy;
   private volatile SecAggChannel channel;
   private SecureSession session;
+  private SecureSession.Started current;
+  private RoundPlan beganWithoutGroup;
   private ClientStateStore store;
   private SessionAttempts attempts;
 
@@ -51,8 +53,16 @@ final class SecureUpdates implements AutoCloseable {
     return policy.flatMap(p -> p.refusal(plan));
   }
 
-  /** Runs the round's session with {@code vector}; returns the phase it ended in, if any. */
-  Optional<ClientPhase> take(RoundPlan plan, float[] vector, BooleanSupplier stop) {
+  /**
+   * Starts {@code plan}'s session before local training (P0, P1 and the mask expansion then run
+   * while the client trains); a session already started for this plan (a retried plan whose shard
+   * or model was not there yet) goes on, and one started for another plan is stopped first.
+   */
+  void begin(RoundPlan plan, BooleanSupplier closed) {
+    if (current != null && samePlan(current.plan(), plan)) {
+      return;
+    }
+    abandon();
     if (session == null) {
       channel = new SecAggChannel(config.kafkaSettings(), config.topics(), config.identity().id());
       ensureStore();
@@ -68,10 +78,44 @@ final class SecureUpdates implements AutoCloseable {
           plan.getRound(), forgotten);
     }
     startAttempt(plan);
-    Optional<ClientPhase> end = session.run(plan, vector, stop);
-    LOG.info("client {} round {}: secure aggregation ended in {}", config.identity().id(), plan.getRound(),
-        end.map(Enum::name).orElse("no group"));
-    return end;
+    current = session.begin(plan, closed).orElse(null);
+    beganWithoutGroup = current == null ? plan : null;
+  }
+
+  /**
+   * Gives the session begun for {@code plan} its update and waits for it to end; returns the phase
+   * it ended in, empty when the client is in no group of the plan.
+   */
+  Optional<ClientPhase> take(RoundPlan plan, float[] vector, BooleanSupplier stop) {
+    if (current == null || !samePlan(current.plan(), plan)) {
+      if (beganWithoutGroup != null && samePlan(beganWithoutGroup, plan)) {
+        return Optional.empty();
+      }
+      throw new IllegalStateException("no secure-aggregation session was begun for round " + plan.getRound());
+    }
+    SecureSession.Started started = current;
+    current = null;
+    ClientPhase end = session.finish(started, vector, stop);
+    LOG.info("client {} round {}: secure aggregation ended in {}", config.identity().id(), plan.getRound(), end);
+    return Optional.of(end);
+  }
+
+  private static boolean samePlan(RoundPlan a, RoundPlan b) {
+    return a.getRound() == b.getRound() && a.getDeadlineMs() == b.getDeadlineMs();
+  }
+
+  /**
+   * Stops the session begun before training, if one runs: training failed or the round was
+   * skipped, and the client goes silent in its group (a dropout).
+   */
+  void abandon() {
+    SecureSession.Started started = current;
+    current = null;
+    if (started != null) {
+      started.stop();
+      LOG.info("client {} round {}: secure-aggregation session stopped in {} without an update",
+          config.identity().id(), started.plan().getRound(), started.phase());
+    }
   }
 
   /**
@@ -141,6 +185,13 @@ final class SecureUpdates implements AutoCloseable {
 
   @Override
   public void close() {
+    SecureSession.Started started = current;
+    if (started != null) {
+      started.stop();
+    }
+    if (session != null) {
+      session.close();
+    }
     SecAggChannel c = channel;
     if (c != null) {
       c.close();

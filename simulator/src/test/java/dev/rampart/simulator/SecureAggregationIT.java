@@ -19,13 +19,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Twelve clients in groups of four run one secure round through a real broker; in one group a
  * member goes silent after P2 (its masked input counts, its self-mask seed is reconstructed), in
- * another a member goes silent after P1 (it is dropped and its pairwise masks are removed).
+ * another a member goes silent after P1 (it is dropped and its pairwise masks are removed). Each
+ * client's trainer returns only once its session has sent P1 (or after 30 s): the session's first
+ * phases run while the client trains.
  */
 class SecureAggregationIT {
   @RegisterExtension static final KafkaFixture KAFKA = KafkaFixture.create();
@@ -40,11 +44,14 @@ class SecureAggregationIT {
     Map<Integer, String> silent = new ConcurrentHashMap<>();
     List<SecureGroupResult> results = new CopyOnWriteArrayList<>();
     List<dev.rampart.coordinator.RoundSummary> summaries = new CopyOnWriteArrayList<>();
+    Map<String, CountDownLatch> sharesSent = new ConcurrentHashMap<>();
+    List<String> trainedBeforeShares = new CopyOnWriteArrayList<>();
     try (JobHarness h = new JobHarness("secagg-it", KAFKA.bootstrapServers(), CLIENTS)) {
       for (Identity id : h.clients) {
-        SecureSessionHook hook = new DroppingHook(id.id(), encoded, groupOf, silent);
-        h.startClient(h.clientConfigBuilder(id).secureSessionHook(hook).build(), fixedUpdate(id.id()),
-            UpdateTransform.identity());
+        sharesSent.put(id.id(), new CountDownLatch(1));
+        SecureSessionHook hook = new DroppingHook(id.id(), encoded, groupOf, silent, sharesSent.get(id.id()));
+        h.startClient(h.clientConfigBuilder(id).secureSessionHook(hook).build(),
+            fixedUpdate(id.id(), sharesSent.get(id.id()), trainedBeforeShares), UpdateTransform.identity());
       }
       SecureAggregation secure = SecureAggregation.builder().groupSize(4).threshold(3).minSurvivors(3)
           .clip(1.0).phaseTimeout(Duration.ofSeconds(3)).listener(results::add).build();
@@ -52,6 +59,7 @@ class SecureAggregationIT {
           .secureAggregation(secure).build(), summaries::add);
       h.awaitClients();
 
+      assertThat(trainedBeforeShares).as("clients whose session sent no P1 while they trained").isEmpty();
       assertThat(job.finalModelVersion()).isEqualTo(1);
       assertThat(summaries).singleElement().satisfies(r -> {
         assertThat(r.committed()).isTrue();
@@ -93,8 +101,18 @@ class SecureAggregationIT {
     return sum;
   }
 
-  private static dev.rampart.client.LocalTrainer fixedUpdate(String id) {
+  /** A fixed update, returned once the session has sent P1 (at most 30 s later). */
+  private static dev.rampart.client.LocalTrainer fixedUpdate(String id, CountDownLatch sharesSent,
+      List<String> trainedBeforeShares) {
     return (model, parameters, round) -> {
+      try {
+        if (!sharesSent.await(30, TimeUnit.SECONDS)) {
+          trainedBeforeShares.add(id);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        trainedBeforeShares.add(id);
+      }
       SplittableRandom random = new SplittableRandom(id.hashCode());
       float[] v = new float[DIMENSION];
       for (int i = 0; i < v.length; i++) {
@@ -106,10 +124,10 @@ class SecureAggregationIT {
 
   /**
    * Records q(x_u); the first member of group 0 to encode goes silent after P2, the first of
-   * group 1 after P1.
+   * group 1 after P1; counts {@code sharesSent} down once the session has reached P1.
    */
   private record DroppingHook(String id, Map<String, int[]> encoded, Map<String, Integer> groupOf,
-      Map<Integer, String> silent) implements SecureSessionHook {
+      Map<Integer, String> silent, CountDownLatch sharesSent) implements SecureSessionHook {
     @Override
     public void encoded(long round, int groupId, int[] encodedInput) {
       encoded.put(id, encodedInput);
@@ -121,6 +139,9 @@ class SecureAggregationIT {
 
     @Override
     public boolean stopAfter(long round, ClientPhase phase) {
+      if (phase.ordinal() >= ClientPhase.SHARES_SENT.ordinal()) {
+        sharesSent.countDown();
+      }
       Integer g = groupOf.get(id);
       if (g == null || !id.equals(silent.get(g))) {
         return false;

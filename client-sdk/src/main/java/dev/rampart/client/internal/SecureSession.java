@@ -13,7 +13,6 @@ import dev.rampart.crypto.secagg.ClientStep;
 import dev.rampart.crypto.secagg.GroupRef;
 import dev.rampart.crypto.secagg.Octets;
 import dev.rampart.crypto.secagg.SecAggClient;
-import dev.rampart.crypto.secagg.SecAggMessage;
 import dev.rampart.crypto.secagg.SecAggParameters;
 import dev.rampart.crypto.secagg.SessionContext;
 import dev.rampart.crypto.secagg.TrustAnchors;
@@ -33,6 +32,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -40,17 +45,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs this client's part of one round's grouped secure aggregation (SECAGG.md P0-P4) over the
- * secagg topic: encodes the update to fixed point, opens (or resumes from the state store) a
- * {@link SecAggClient}, sends P0, and answers every coordinator message of its group until it
- * has sent its unmask response, aborted, gone silent by the hook, or the round's deadline passed.
+ * secagg topic, in two calls around local training. {@link #begin} (when the plan arrives) opens
+ * (or resumes from the state store) a {@link SecAggClient} without its input, sends P0 and answers
+ * the coordinator's messages on a thread of its own: P1 and, once U2 arrives, the mask expansion
+ * run while the client trains. {@link #finish} (after training) encodes the update to fixed point
+ * and hands it to the session, which adds it to the expanded masks and sends the masked input
+ * (from the calling thread when U2 came first, otherwise as the answer to U2), then waits until the
+ * session has sent its unmask response, aborted, gone silent by the hook, or the round's deadline
+ * passed. Only the encoding, the final masking and the sealing and sending of P2 sit after training.
  *
  * <p>Every outgoing message is the state machine's own, persisted before it is returned, so a
  * restarted client resends identical bytes. Coordinator messages are accepted only in an envelope
  * signed by the pinned coordinator key; the state machine checks their inner signature again.
  *
- * <p>Not thread-safe: one per client thread.
+ * <p>Not thread-safe: one per client thread; each started session runs on the session's own
+ * thread until it ends or is {@link Started#stop() stopped}.
  */
-public final class SecureSession {
+public final class SecureSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SecureSession.class);
   private static final Duration POLL = Duration.ofMillis(20);
 
@@ -64,6 +75,7 @@ public final class SecureSession {
   private final InstantSource clock;
   private final SecureRandom random = new SecureRandom();
   private final int maskThreads;
+  private final ExecutorService conversations;
   private GroupRef lastSession;
   private PlanPolicy peerKeys;
 
@@ -78,17 +90,87 @@ public final class SecureSession {
     this.limits = limits;
     this.clock = clock;
     this.maskThreads = Math.max(1, Math.min(ClientSetup.MAX_MASK_THREADS, Runtime.getRuntime().availableProcessors()));
+    this.conversations = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "rampart-secagg-" + identity.id());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** One round's session, begun before training; its conversation runs on the session's thread. */
+  public final class Started {
+    private final RoundPlan plan;
+    private final int groupId;
+    private final SecAggParameters params;
+    private final SecAggClient client;
+    private final BooleanSupplier closed;
+    private volatile boolean stopped;
+    private Future<ClientPhase> conversation;
+
+    private Started(RoundPlan plan, int groupId, SecAggParameters params, SecAggClient client,
+        BooleanSupplier closed) {
+      this.plan = plan;
+      this.groupId = groupId;
+      this.params = params;
+      this.client = client;
+      this.closed = closed;
+    }
+
+    /** The plan this session answers. */
+    public RoundPlan plan() {
+      return plan;
+    }
+
+    /** The session's current phase. */
+    public ClientPhase phase() {
+      return client.phase();
+    }
+
+    /**
+     * Ends the conversation (the client goes silent in its current phase, a dropout to its group)
+     * and waits for its thread to let go of the channel.
+     */
+    public void stop() {
+      stopped = true;
+      channel.wakeup();
+      try {
+        await();
+      } catch (RuntimeException e) {
+        LOG.warn("client {} round {}: the stopped secure-aggregation conversation had failed: {}", identity.id(),
+            plan.getRound(), RecordFaults.describe(e, "conversing"));
+      }
+    }
+
+    private boolean ending() {
+      return stopped || closed.getAsBoolean();
+    }
+
+    private ClientPhase await() {
+      try {
+        return conversation.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stopped = true;
+        return client.phase();
+      } catch (ExecutionException e) {
+        RecordFaults.rethrowIfFatal(e.getCause());
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException("secure-aggregation conversation failed", e.getCause());
+      }
+    }
   }
 
   /**
-   * Takes part in the round's session of this client's group.
+   * Opens the session of this client's group for {@code plan}, sends P0 and starts answering the
+   * coordinator on the session's thread.
    *
    * @param plan a verified plan with secure aggregation
-   * @param vector the update after the update transform
-   * @param stop polled between reads; true ends the session early (client closing)
-   * @return the phase the session ended in, empty when the client is in no group of the plan
+   * @param closed polled by the conversation; true ends it (client closing)
+   * @return the started session, empty when the client is in no group of the plan
    */
-  public Optional<ClientPhase> run(RoundPlan plan, float[] vector, BooleanSupplier stop) {
+  public Optional<Started> begin(RoundPlan plan, BooleanSupplier closed) {
     String me = identity.id();
     Optional<Group> group = plan.getGroupsList().stream().filter(g -> g.getMembersList().contains(me)).findFirst();
     if (group.isEmpty()) {
@@ -103,39 +185,80 @@ public final class SecureSession {
     SessionContext ctx = new SessionContext(ref, group.get().getMembersList(), params, plan.getDimension(),
         Octets.of(plan.getModelDigest().toByteArray()));
     forgetPrevious(ref);
-    // Stochastic rounding needs unbiased, not secret, coin flips: the masks hide q(x_u). A fast
-    // generator seeded from the secure one keeps encoding off the critical path at d = 10^6.
-    int[] encoded = params.codec().encode(vector, new SplittableRandom(random.nextLong()));
-    hook.encoded(plan.getRound(), groupId, encoded.clone());
     ClientSetup setup = ClientSetup.builder().context(ctx).identity(identity).trust(trust(spec))
         .store(store).random(random).maskThreads(maskThreads).build();
-    SecAggClient client = SecAggClient.open(setup, encoded);
-    send(plan, groupId, client.advertisement());
-    return Optional.of(converse(plan, groupId, client, stop));
+    SecAggClient client = SecAggClient.open(setup);
+    send(plan, groupId, client.advertisement().encode());
+    Started started = new Started(plan, groupId, params, client, closed);
+    started.conversation = conversations.submit(() -> converse(started));
+    return Optional.of(started);
   }
 
-  private ClientPhase converse(RoundPlan plan, int groupId, SecAggClient client, BooleanSupplier stop) {
-    String key = SecAggRecordKeys.fromCoordinator(plan.getRound(), groupId);
+  /**
+   * Gives {@code started} its update and waits for the session to end.
+   *
+   * @param vector the update after the update transform
+   * @param stop polled while waiting; true stops the session (client closing, or a newer plan)
+   * @return the phase the session ended in
+   */
+  public ClientPhase finish(Started started, float[] vector, BooleanSupplier stop) {
+    RoundPlan plan = started.plan;
+    // Stochastic rounding needs unbiased, not secret, coin flips: the masks hide q(x_u). A fast
+    // generator seeded from the secure one keeps encoding off the critical path at d = 10^6.
+    int[] encoded = started.params.codec().encode(vector, new SplittableRandom(random.nextLong()));
+    hook.encoded(plan.getRound(), started.groupId, encoded.clone());
+    if (hook.stopAfter(plan.getRound(), started.phase())) {
+      started.stop();
+      return started.phase();
+    }
+    ClientStep step = started.client.supplyInput(encoded);
+    if (step.sends()) {
+      send(plan, started.groupId, step.wire().orElseThrow());
+    } else if (step.action() == ClientStep.Action.ABORT) {
+      LOG.warn("client {} round {}: the secure-aggregation session had aborted before its input: {}", identity.id(),
+          plan.getRound(), Untrusted.text(step.detail()));
+    }
+    while (!started.conversation.isDone()) {
+      if (stop.getAsBoolean()) {
+        started.stop();
+        break;
+      }
+      try {
+        started.conversation.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // Finished or still running: await() below reports a failure.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        started.stop();
+      }
+    }
+    return started.await();
+  }
+
+  private ClientPhase converse(Started started) {
+    RoundPlan plan = started.plan;
+    SecAggClient client = started.client;
+    String key = SecAggRecordKeys.fromCoordinator(plan.getRound(), started.groupId);
     Reassembler reassembler = Reassembler.create(limits, ChunkSigning.pinned(coordinatorKey), clock);
-    while (!stop.getAsBoolean() && clock.millis() <= plan.getDeadlineMs()) {
+    while (!started.ending() && clock.millis() <= plan.getDeadlineMs()) {
       ClientPhase phase = client.phase();
       if (phase == ClientPhase.UNMASK_SENT || phase == ClientPhase.ABORTED || hook.stopAfter(plan.getRound(), phase)) {
         return phase;
       }
       for (byte[] value : channel.poll(key, POLL)) {
-        guarded(identity.id(), plan.getRound(), () -> answer(key, value, reassembler, plan, groupId, client));
+        guarded(identity.id(), plan.getRound(), () -> answer(key, value, reassembler, started));
       }
     }
     return client.phase();
   }
 
-  private void answer(String key, byte[] value, Reassembler reassembler, RoundPlan plan, int groupId,
-      SecAggClient client) {
+  private void answer(String key, byte[] value, Reassembler reassembler, Started started) {
+    RoundPlan plan = started.plan;
     Reassembly r = reassembler.accept(key, value);
     if (r instanceof Reassembly.Complete complete && fromCoordinator(complete.envelope(), plan)) {
-      ClientStep step = client.receive(complete.envelope().getBody().toByteArray());
+      ClientStep step = started.client.receive(complete.envelope().getBody().toByteArray());
       if (step.sends()) {
-        send(plan, groupId, step.message().orElseThrow());
+        send(plan, started.groupId, step.wire().orElseThrow());
       } else if (step.action() == ClientStep.Action.ABORT) {
         LOG.warn("client {} aborted secure aggregation in round {}: {}", identity.id(), plan.getRound(),
             Untrusted.text(step.detail()));
@@ -179,9 +302,10 @@ public final class SecureSession {
     return new TrustAnchors(spec.getCoordinatorId(), coordinatorKey, registry);
   }
 
-  private void send(RoundPlan plan, int groupId, SecAggMessage message) {
+  /** Seals and sends one message's encoding; from either thread (the publisher is thread-safe). */
+  private void send(RoundPlan plan, int groupId, byte[] wire) {
     Envelope envelope = Envelopes.seal(identity, MessageType.SECAGG, plan.getJobId(), plan.getRound(),
-        message.encode(), clock.millis());
+        wire, clock.millis());
     channel.send(SecAggRecordKeys.fromClient(plan.getRound(), groupId, identity.id()),
         Framing.frames(envelope, maxFrameBytes, plan.getDeadlineMs(), ChunkSigning.signer(identity)));
   }
@@ -192,5 +316,11 @@ public final class SecureSession {
       store.delete(lastSession, identity.id());
     }
     lastSession = next;
+  }
+
+  /** Stops the session thread; a running conversation ends at its next poll. */
+  @Override
+  public void close() {
+    conversations.shutdownNow();
   }
 }
