@@ -2,8 +2,8 @@
 # Runs the secure-aggregation benchmarks and writes JMH JSON and console output under results/.
 # Usage (from the repository root):
 #   mvn -B -o -q install -DskipTests -pl benchmarks -am && bash benchmarks/run-secagg.sh [ratio] [round] [grid]
-# ratio: plain vs secure client send path at d = 10^6, s = 10 (single shots)
-# round: a whole client round, local training step included (ClientRoundBenchmark)
+# ratio: plain send path vs the secure session and its part after training, d = 10^6, s = 10 (single shots)
+# round: a whole client round, MLP or fixed 100 ms training step included (ClientRoundBenchmark)
 # grid:  SecureAggregationBenchmark over d, s and dropouts, client and coordinator
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,8 +19,8 @@ for p in "${parts[@]}"; do
   case "$p" in
     ratio)
       log "ratio before"
-      java -jar target/benchmarks.jar "SecureAggregationBenchmark.(plainClient|secureClient)" \
-        -p d=1000000 -p s=10 -p dropoutPercent=0 -bm ss -tu ms -wi 60 -i 40 \
+      java -jar target/benchmarks.jar "SecureAggregationBenchmark.(plainClient|secureClient|secureSendAfterTraining)" \
+        -p d=1000000 -p s=10 -p dropoutPercent=0 -bm ss -tu ms -wi 60 -i 40 -f 3 \
         -rf json -rff results/SecureAggregationClientRatio.json | tee results/SecureAggregationClientRatio.txt
       log "ratio after" ;;
     round)

@@ -5,6 +5,9 @@ import dev.rampart.client.MultilayerPerceptron;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,12 +19,21 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A client's whole round with and without grouped secure aggregation, for a model of about 10^6
- * parameters: the local training step and then the send path of {@link SecureAggregationBenchmark}
- * ({@code plainSend} or {@code secureSession}, group of {@code s}, no dropouts).
+ * parameters: the local training step and the send path of {@link SecureAggregationBenchmark}
+ * ({@code plainSend}, or the secure session of a group of {@code s}, no dropouts). The secure
+ * rounds run as the client does: the session (P0, P1, U2's checks and the mask expansion) starts on
+ * a thread of its own when the round begins and runs while the caller trains; after training the
+ * caller encodes the update, masks and sends it (P2), and answers U3 (P3) and the unmask request
+ * (P4). {@code secureRoundSequential} runs the same session after training, for comparison.
+ *
+ * <p>Two training steps: the MLP's ({@code plainRound}, {@code secureRound}) and a fixed one of
+ * {@code stepMillis} of busy computation on the caller's thread ({@code plainRoundFixedStep},
+ * {@code secureRoundFixedStep}), which keeps the training time constant from shot to shot.
  *
  * <p>The model is the client SDK's {@link MultilayerPerceptron} with 784 inputs (a 28×28 image),
  * 1270 hidden units and 10 classes: 1,009,700 parameters. Its training step is the lightest one a
@@ -50,9 +62,14 @@ public class ClientRoundBenchmark {
   @Param({"2"})
   public int threads;
 
+  @Param({"100"})
+  public int stepMillis;
+
   private MultilayerPerceptron trainer;
   private float[] model;
   private SecureAggregationBenchmark send;
+  private ExecutorService sessionThread;
+  private float[] fixedUpdate;
   private final Map<String, String> fedSgd = Map.of("local_epochs", "0");
 
   @Setup
@@ -74,6 +91,13 @@ public class ClientRoundBenchmark {
     send.dropoutPercent = 0;
     send.threads = threads;
     send.prepare(true);
+    sessionThread = Executors.newSingleThreadExecutor();
+    fixedUpdate = trainer.train(model, fedSgd, 1).vector();
+  }
+
+  @TearDown
+  public void tearDown() {
+    sessionThread.shutdownNow();
   }
 
   /** Local training, then the dense update enveloped, signed and framed. */
@@ -83,11 +107,46 @@ public class ClientRoundBenchmark {
     return send.plainSend(u.vector());
   }
 
+  /** The secure session begun on its own thread, local training meanwhile, then the rest of it. */
+  @Benchmark
+  public int secureRound() throws Exception {
+    Future<SecureAggregationBenchmark.Session> begun = sessionThread.submit(send::beginSession);
+    LocalUpdate u = trainer.train(model, fedSgd, 1);
+    return send.finishSession(begun.get(), u.vector());
+  }
+
   /** Local training, then the whole secure-aggregation session of one group member. */
   @Benchmark
-  public int secureRound() throws NoSuchAlgorithmException {
+  public int secureRoundSequential() throws NoSuchAlgorithmException {
     LocalUpdate u = trainer.train(model, fedSgd, 1);
     return send.secureSession(u.vector());
+  }
+
+  /** A fixed training step of {@code stepMillis}, then the plain send path. */
+  @Benchmark
+  public int plainRoundFixedStep() {
+    return send.plainSend(fixedStep());
+  }
+
+  /** The secure session begun on its own thread during a fixed training step, then the rest. */
+  @Benchmark
+  public int secureRoundFixedStep() throws Exception {
+    Future<SecureAggregationBenchmark.Session> begun = sessionThread.submit(send::beginSession);
+    float[] u = fixedStep();
+    return send.finishSession(begun.get(), u);
+  }
+
+  /** {@code stepMillis} of busy arithmetic on the caller's thread, standing for a training step. */
+  private float[] fixedStep() {
+    long end = System.nanoTime() + stepMillis * 1_000_000L;
+    double x = 1.0;
+    while (System.nanoTime() < end) {
+      for (int i = 0; i < 1000; i++) {
+        x = x * 1.000_000_1 + 1e-9;
+      }
+    }
+    fixedUpdate[0] = (float) (x * 0.0);
+    return fixedUpdate;
   }
 
   /** Local training alone, to show how the round divides. */

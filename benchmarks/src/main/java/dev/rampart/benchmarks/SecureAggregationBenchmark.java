@@ -43,6 +43,7 @@ import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -64,8 +65,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code secureClient}: member c00's whole session P1-P4 from its persisted P0 state:
  *       fixed-point encoding, checks of every coordinator list (envelope and inner signatures),
  *       Shamir splits and share encryption, key agreement with every peer, mask expansion (one
- *       ChaCha20 stream per U2 member, on {@code threads} threads), signing, state persistence
+ *       ChaCha20 stream per U2 member, on {@code threads} threads), signing (P2 is signed by its
+ *       envelope alone), state persistence
  *       (in memory) and the envelope and framing of every message it sends.
+ *   <li>{@code secureSendAfterTraining}: the part of that session after local training, now that
+ *       the session runs during training ({@link #beginSession} in the per-invocation setup):
+ *       fixed-point encoding, adding the input to the expanded masks, encoding and saving P2 once,
+ *       and its envelope and framing.
  *   <li>{@code plainCoordinator}: reassembling, verifying and decoding the group's dense updates
  *       and averaging them.
  *   <li>{@code secureCoordinator}: one group's {@link SecAggServer} fed the members' enveloped
@@ -117,7 +123,8 @@ public class SecureAggregationBenchmark {
   @Setup
   public void setUp(BenchmarkParams params) throws Exception {
     prepare(params.getBenchmark().endsWith("secureClient")
-        || params.getBenchmark().endsWith("secureCoordinator"));
+        || params.getBenchmark().endsWith("secureCoordinator")
+        || params.getBenchmark().endsWith("secureSendAfterTraining"));
   }
 
   /**
@@ -189,20 +196,20 @@ public class SecureAggregationBenchmark {
       }
       SecAggClient c = SecAggClient.open(setup(id, trust, store, seeded(id)), q);
       clients.put(id, c);
-      clientFrames.get(0).put(id, toBytes(seal(identities.get(id), c.advertisement())));
+      clientFrames.get(0).put(id, toBytes(seal(identities.get(id), c.advertisement().encode())));
       server.accept(c.advertisement());
     }
     List<String> silent = ids.subList(s - dropped(), s);
     for (int k = 1; k <= 4; k++) {
       ServerStep step = server.advance();
       SecAggMessage list = step.broadcast().orElseThrow();
-      coordinatorFrames.set(k, toBytes(seal(coordinator, list)));
+      coordinatorFrames.set(k, toBytes(seal(coordinator, list.encode())));
       for (String id : step.recipients()) {
         ClientStep reply = clients.get(id).receive(list.encode());
         SecAggMessage m = reply.message().orElseThrow();
         if (k == 1 || !silent.contains(id)) {
-          clientFrames.get(k).put(id, toBytes(seal(identities.get(id), m)));
-          server.accept(m);
+          clientFrames.get(k).put(id, toBytes(seal(identities.get(id), reply.wire().orElseThrow())));
+          server.acceptAuthenticated(m);
         }
       }
     }
@@ -237,21 +244,80 @@ public class SecureAggregationBenchmark {
    * coordinator lists; returns the number of frames it sent.
    */
   public int secureSession(float[] update) throws NoSuchAlgorithmException {
-    int[] q = ctx.parameters().codec().encode(update, new SplittableRandom(7));
+    return finishSession(beginSession(), update);
+  }
+
+  /** c00's session up to the point where only its input is missing; see {@link #beginSession}. */
+  public static final class Session {
+    private final SecAggClient client;
+    private final int frames;
+
+    private Session(SecAggClient client, int frames) {
+      this.client = client;
+      this.frames = frames;
+    }
+  }
+
+  /**
+   * What a client does before and during local training: resumes c00's persisted P0 state without
+   * an input, sends P0, checks U1 and sends P1, checks U2 and expands the masks.
+   */
+  public Session beginSession() throws NoSuchAlgorithmException {
     ClientStateStore store = ClientStateStore.inMemory();
     store.save(ctx.group(), "c00", c00Advertised);
     TrustAnchors trust = new TrustAnchors(coordinator.id(), coordinator.publicKey(), registry);
-    SecAggClient client = SecAggClient.open(setup("c00", trust, store, seeded("c00")), q);
-    int frames = seal(identities.get("c00"), client.advertisement()).size();
-    for (int k = 1; k <= 4; k++) {
-      Envelope e = reassemble(coordinatorFrames.get(k), ChunkSigning.pinned(coordinator.publicKey()));
-      if (!Envelopes.verify(e, coordinator.publicKey())) {
-        throw new IllegalStateException("coordinator envelope does not verify");
-      }
-      ClientStep step = client.receive(e.getBody().toByteArray());
-      frames += seal(identities.get("c00"), step.message().orElseThrow()).size();
+    SecAggClient client = SecAggClient.open(setup("c00", trust, store, seeded("c00")));
+    int frames = seal(identities.get("c00"), client.advertisement().encode()).size();
+    frames += seal(identities.get("c00"), receive(client, 1).wire().orElseThrow()).size();
+    ClientStep masks = receive(client, 2);
+    if (masks.action() != ClientStep.Action.WAIT) {
+      throw new IllegalStateException("U2 without an input should leave the masks waiting: " + masks);
+    }
+    return new Session(client, frames);
+  }
+
+  /**
+   * What the client does after training: encodes {@code update}, adds it to the expanded masks and
+   * sends P2 ({@link #sendAfterTraining}), then answers U3 (P3) and the unmask request (P4).
+   */
+  public int finishSession(Session session, float[] update) {
+    int frames = session.frames + sendAfterTraining(session, update);
+    for (int k = 3; k <= 4; k++) {
+      frames += seal(identities.get("c00"), receive(session.client, k).wire().orElseThrow()).size();
     }
     return frames;
+  }
+
+  /** The part of the session after training up to P2's frames; returns their number. */
+  public int sendAfterTraining(Session session, float[] update) {
+    int[] q = ctx.parameters().codec().encode(update, new SplittableRandom(7));
+    ClientStep p2 = session.client.supplyInput(q);
+    return seal(identities.get("c00"), p2.wire().orElseThrow()).size();
+  }
+
+  private ClientStep receive(SecAggClient client, int phase) {
+    Envelope e = reassemble(coordinatorFrames.get(phase), ChunkSigning.pinned(coordinator.publicKey()));
+    if (!Envelopes.verify(e, coordinator.publicKey())) {
+      throw new IllegalStateException("coordinator envelope does not verify");
+    }
+    return client.receive(e.getBody().toByteArray());
+  }
+
+  /** c00's session, begun (P0, P1, masks) before each invocation. */
+  @State(Scope.Thread)
+  public static class Begun {
+    Session session;
+
+    @Setup(Level.Invocation)
+    public void begin(SecureAggregationBenchmark bench) throws NoSuchAlgorithmException {
+      session = bench.beginSession();
+    }
+  }
+
+  /** The secure send path after training (encode, mask, seal and frame P2), against {@code plainClient}. */
+  @Benchmark
+  public int secureSendAfterTraining(Begun begun) {
+    return sendAfterTraining(begun.session, floats.get("c00"));
   }
 
   @Benchmark
@@ -290,11 +356,11 @@ public class SecureAggregationBenchmark {
         if (!Envelopes.verify(e, registry.activeKey(e.getSender()).orElseThrow())) {
           throw new IllegalStateException("client envelope does not verify");
         }
-        server.accept(e.getBody().toByteArray());
+        server.acceptAuthenticated(SecAggMessage.decode(e.getBody().toByteArray()));
       }
       ServerStep step = server.advance();
       if (k < 4) {
-        seal(coordinator, step.broadcast().orElseThrow());
+        seal(coordinator, step.broadcast().orElseThrow().encode());
       } else {
         return step.outcome().orElseThrow().mean()[0];
       }
@@ -310,8 +376,8 @@ public class SecureAggregationBenchmark {
     return Framing.frames(e, MAX_FRAME, 0, ChunkSigning.signer(identity));
   }
 
-  private static List<Frame> seal(Identity identity, SecAggMessage m) {
-    Envelope e = Envelopes.seal(identity, MessageType.SECAGG, JOB, 1, m.encode(), 0);
+  private static List<Frame> seal(Identity identity, byte[] message) {
+    Envelope e = Envelopes.seal(identity, MessageType.SECAGG, JOB, 1, message, 0);
     return Framing.frames(e, MAX_FRAME, 0, ChunkSigning.signer(identity));
   }
 

@@ -13,11 +13,15 @@
  *       groups;
  *   <li>{@link dev.rampart.crypto.secagg.SecAggClient} and
  *       {@link dev.rampart.crypto.secagg.SecAggServer}: the two state machines of one group;
- *   <li>{@link dev.rampart.crypto.secagg.SecAggMessage}: the nine signed messages and their
- *       canonical wire encoding, for any transport.
+ *   <li>{@link dev.rampart.crypto.secagg.SecAggMessage}: the nine messages and their canonical
+ *       wire encoding, for any transport; every one signed by its sender except the masked input,
+ *       whose one signature is the transport envelope's.
  * </ul>
  *
  * <p>Nothing here touches a network; a transport moves {@link
- * dev.rampart.crypto.secagg.SecAggMessage#encode()} bytes between the state machines.
+ * dev.rampart.crypto.secagg.SecAggMessage#encode()} bytes between the state machines, and hands
+ * the server a client message as authenticated
+ * ({@link dev.rampart.crypto.secagg.SecAggServer#acceptAuthenticated}) only once the sender's
+ * signature over it verified.
  */
 package dev.rampart.crypto.secagg;
