@@ -197,13 +197,14 @@ public final class FederatedClient implements AutoCloseable {
         return skip(plan, out.get());
       }
     }
+    if (plan.hasSecureAggregation()) {
+      // P0, P1 and the mask expansion need only keys and the plan: they run while the client
+      // fetches the model and trains.
+      secure.begin(plan, closed::get);
+    }
     Optional<float[]> model = feed.model(plan.getModelDigest().toByteArray());
     if (model.isEmpty()) {
       return false;
-    }
-    if (plan.hasSecureAggregation()) {
-      // P0, P1 and the mask expansion need only keys: they run while the client trains.
-      secure.begin(plan, closed::get);
     }
     Optional<LocalUpdate> computed = work.compute(plan, model.get());
     if (computed.isEmpty()) {

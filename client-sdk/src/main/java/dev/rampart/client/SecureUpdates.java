@@ -54,9 +54,10 @@ final class SecureUpdates implements AutoCloseable {
   }
 
   /**
-   * Starts {@code plan}'s session before local training (P0, P1 and the mask expansion then run
-   * while the client trains); a session already started for this plan (a retried plan whose shard
-   * or model was not there yet) goes on, and one started for another plan is stopped first.
+   * Starts {@code plan}'s session as soon as the plan is accepted (P0, P1 and the mask expansion
+   * then run while the client fetches the model and trains); a session already started for this
+   * plan (a retried plan whose model or shard was not there yet) goes on, and one started for
+   * another plan is stopped first.
    */
   void begin(RoundPlan plan, BooleanSupplier closed) {
     if (current != null && samePlan(current.plan(), plan)) {

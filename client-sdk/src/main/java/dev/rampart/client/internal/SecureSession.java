@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs this client's part of one round's grouped secure aggregation (SECAGG.md P0-P4) over the
- * secagg topic, in two calls around local training. {@link #begin} (when the plan arrives) opens
+ * secagg topic, in two calls around local training. {@link #begin} (when the plan is accepted, before
+ * the model is fetched) opens
  * (or resumes from the state store) a {@link SecAggClient} without its input, sends P0 and answers
  * the coordinator's messages on a thread of its own: P1 and, once U2 arrives, the mask expansion
  * run while the client trains. {@link #finish} (after training) encodes the update to fixed point
