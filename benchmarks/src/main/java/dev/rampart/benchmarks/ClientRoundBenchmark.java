@@ -145,6 +145,7 @@ public class ClientRoundBenchmark {
         x = x * 1.000_000_1 + 1e-9;
       }
     }
+    // The result feeds the returned vector (as 0), so the compiler cannot drop the loop.
     fixedUpdate[0] = (float) (x * 0.0);
     return fixedUpdate;
   }

@@ -45,10 +45,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs this client's part of one round's grouped secure aggregation (SECAGG.md P0-P4) over the
- * secagg topic, in two calls around local training. {@link #begin} (when the plan is accepted, before
- * the model is fetched) opens
- * (or resumes from the state store) a {@link SecAggClient} without its input, sends P0 and answers
- * the coordinator's messages on a thread of its own: P1 and, once U2 arrives, the mask expansion
+ * secagg topic, in two calls around local training. {@link #begin} (when the plan is accepted,
+ * before the model is fetched) opens (or resumes from the state store) a {@link SecAggClient}
+ * without its input, sends P0 and answers the coordinator's messages on a thread of its own: P1 and, once U2 arrives, the mask expansion
  * run while the client trains. {@link #finish} (after training) encodes the update to fixed point
  * and hands it to the session, which adds it to the expanded masks and sends the masked input
  * (from the calling thread when U2 came first, otherwise as the answer to U2), then waits until the
@@ -231,6 +230,7 @@ public final class SecureSession implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         started.stop();
+        break;
       }
     }
     return started.await();
