@@ -5,16 +5,21 @@ import dev.rampart.aggregation.Pipeline;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A plain timing loop over {@link KernelFloorBenchmark}'s inputs (n = 100, d = 10^6, f = 10), for
  * comparing builds or JVM flags quickly: each spec runs {@code calls} times in one JVM and the
- * fastest and the median of the second half are printed. No JMH: read its figures as a check
+ * fastest and the median of the second half are printed. The spec {@code floor} times
+ * {@link KernelFloorBenchmark}'s floor instead (one read of every input float on two threads), so
+ * that a loop can carry the floor of its own machine state. No JMH: read its figures as a check
  * beside the committed JMH runs, not instead of them.
  *
  * <pre>
  * java -Xms6g -Xmx6g --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
- *     dev.rampart.benchmarks.KernelLoop median,trmean,meamed 30
+ *     dev.rampart.benchmarks.KernelLoop floor,median,trmean,meamed 30
  * </pre>
  */
 public final class KernelLoop {
@@ -25,7 +30,7 @@ public final class KernelLoop {
    *
    * @param args comma-separated pipeline specs, then the number of calls per spec
    */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     if (args.length != 2) {
       System.err.println("usage: KernelLoop SPEC[,SPEC...] CALLS");
       System.exit(2);
@@ -35,18 +40,33 @@ public final class KernelLoop {
       throw new IllegalArgumentException("CALLS must be at least 2, got " + calls);
     }
     List<float[]> inputs = BenchmarkData.updates(100, 1_000_000, 10);
+    ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "floor");
+      t.setDaemon(true);
+      return t;
+    });
+    double sink = 0;
     for (String spec : args[0].split(",")) {
-      Pipeline pipeline = Pipeline.parse(spec, 10);
+      Pipeline pipeline = spec.equals("floor") ? null : Pipeline.parse(spec, 10);
       long[] nanos = new long[calls];
       for (int c = 0; c < calls; c++) {
         long start = System.nanoTime();
-        pipeline.aggregate(inputs, AggregationContext.of(new SplittableRandom(BenchmarkData.SEED)));
+        if (pipeline == null) {
+          int half = inputs.size() / 2;
+          Future<Double> upper = pool.submit(() -> BenchmarkData.onePass(inputs, half, inputs.size()));
+          sink += BenchmarkData.onePass(inputs, 0, half) + upper.get();
+        } else {
+          pipeline.aggregate(inputs, AggregationContext.of(new SplittableRandom(BenchmarkData.SEED)));
+        }
         nanos[c] = System.nanoTime() - start;
       }
       long[] late = Arrays.copyOfRange(nanos, calls / 2, calls);
       Arrays.sort(late);
       System.out.printf("%s: fastest %.1f ms, median %.1f ms (second half of %d calls)%n", spec,
           late[0] / 1e6, late[late.length / 2] / 1e6, calls);
+    }
+    if (sink == 42.0) {
+      System.out.println("(floor sum " + sink + ")");
     }
   }
 }
