@@ -2,6 +2,9 @@ package dev.rampart.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.SplittableRandom;
 
 /** Seeded synthetic model updates for the benchmarks. Not thread-safe; used from setup only. */
@@ -33,6 +36,18 @@ final class BenchmarkData {
       out.add(x);
     }
     return out;
+  }
+
+  /**
+   * The floor on two threads: this thread reads the first half of the inputs, {@code pool}'s
+   * thread the second half.
+   */
+  static double twoThreadPass(List<float[]> inputs, ExecutorService pool)
+      throws InterruptedException, ExecutionException {
+    int half = inputs.size() / 2;
+    Future<Double> upper = pool.submit(() -> onePass(inputs, half, inputs.size()));
+    double lower = onePass(inputs, 0, half);
+    return lower + upper.get();
   }
 
   /**

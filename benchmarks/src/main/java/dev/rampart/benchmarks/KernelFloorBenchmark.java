@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -114,11 +113,7 @@ public class KernelFloorBenchmark {
    */
   @Benchmark
   public double floor(Floor floor) throws InterruptedException, ExecutionException {
-    List<float[]> inputs = floor.inputs;
-    int half = inputs.size() / 2;
-    Future<Double> upper = floor.pool.submit(() -> BenchmarkData.onePass(inputs, half, inputs.size()));
-    double lower = BenchmarkData.onePass(inputs, 0, half);
-    return lower + upper.get();
+    return BenchmarkData.twoThreadPass(floor.inputs, floor.pool);
   }
 
   /**
