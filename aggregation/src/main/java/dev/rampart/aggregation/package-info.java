@@ -15,8 +15,9 @@
  * {@code smea(limit)}; (pre-aggregators): {@code nnm}, {@code bucketing(s)}, {@code clip(c)},
  * {@code arc}. Definitions follow ByzFL (LPD-EPFL/byzfl) and are stated on each implementation.
  *
- * <p>Inputs are float32 vectors and are never modified; sums are accumulated in double or with
- * compensated float arithmetic; large inputs are processed in parallel on the common fork-join pool.
+ * <p>Inputs are float32 vectors and are never modified; sums are accumulated in double (distances
+ * for evidence and the iterative rules' steps in float lanes over short runs, added in double);
+ * large inputs are processed in parallel on the common fork-join pool.
  * Only this package is API; {@code dev.rampart.aggregation.internal} holds the numeric kernels.
  */
 package dev.rampart.aggregation;

@@ -111,11 +111,8 @@ public final class PairwiseDistances {
       int len = Math.min(block, to - start);
       int padded = (len + lanes - 1) / lanes * lanes;
       for (int i = 0; i < n; i++) {
-        float[] v = x[i];
         double[] r = rows[i];
-        for (int k = 0; k < len; k++) {
-          r[k] = v[start + k];
-        }
+        VectorPairs.widen(x[i], start, r, len);
         for (int k = len; k < padded; k++) {
           r[k] = 0.0;
         }

@@ -15,6 +15,7 @@ public final class VectorMath {
   // coordinates at n = 100, where 512 measured 20 % slower and 4096 no faster.
   private static final int FUSED_BYTES = 800 * 1024;
   private static final int FUSED_MIN = 256;
+  private static final int GROUP = 8;
 
   private VectorMath() {}
 
@@ -23,7 +24,7 @@ public final class VectorMath {
    *
    * <p>Each row is accumulated as in {@link #combine(List, double[], int)}; rows are formed block
    * by block so that a block of every input stays in cache while all rows use it, sharing one
-   * compensation array.
+   * block of double sums.
    *
    * @param inputs n vectors of dimension {@code d}
    * @param coefficients m rows of n coefficients; zero coefficients skip their input
@@ -38,11 +39,11 @@ public final class VectorMath {
     float[][] x = inputs.toArray(new float[0][]);
     float[][] out = new float[m][d];
     Parallel.forEach(d, Math.max(1, nonZero(coefficients)), (from, to) -> {
-      float[] comp = new float[BLOCK];
+      double[] acc = new double[BLOCK];
       for (int start = from; start < to; start += BLOCK) {
         int end = Math.min(to, start + BLOCK);
         for (int r = 0; r < m; r++) {
-          accumulate(x, coefficients[r], start, end, out[r], comp);
+          accumulate(x, coefficients[r], start, end, out[r], acc);
         }
       }
     });
@@ -59,42 +60,52 @@ public final class VectorMath {
     return cost;
   }
 
-  // Adds the combination over [start, end) to sum, which holds zeros there; comp is the block's
-  // scratch compensation, comp[k - start] for coordinate k, so that it stays in L1 and is not a
-  // second output-sized array.
-  private static void accumulate(float[][] x, double[] w, int start, int end, float[] sum, float[] comp) {
-    Arrays.fill(comp, 0, end - start, 0f);
-    float[] c = new float[4];
-    float[][] v = new float[4][];
+  // Writes the combination over [start, end) to sum; acc is the block's double scratch, acc[k - start]
+  // for coordinate k, so that it stays in L1 and is not a second output-sized array. Inputs with a
+  // non-zero weight are taken eight at a time in index order.
+  private static void accumulate(float[][] x, double[] w, int start, int end, float[] sum, double[] acc) {
+    Arrays.fill(acc, 0, end - start, 0.0);
+    float[] c = new float[GROUP];
+    float[][] v = new float[GROUP][];
     int size = 0;
     for (int i = 0; i < x.length; i++) {
       if (w[i] != 0.0) {
         c[size] = (float) w[i];
         v[size++] = x[i];
-        if (size == 4) {
-          twoSumAdd4(c, v, start, end, sum, comp);
+        if (size == GROUP) {
+          addProducts8(c, v, start, end, acc);
           size = 0;
         }
       }
     }
-    for (int g = 0; g < size; g++) {
-      twoSumAdd(c[g], v[g], start, end, sum, comp);
+    if (size > 0) {
+      // The last group is filled with zero multiples of its first input, which has a non-zero
+      // weight: a finite x adds 0 * x = 0 exactly, and a non-finite one makes the sum non-finite
+      // anyway. One more pass over the block's sums costs less than one pass per leftover input.
+      for (int g = size; g < GROUP; g++) {
+        c[g] = 0f;
+        v[g] = v[0];
+      }
+      addProducts8(c, v, start, end, acc);
     }
     for (int k = start; k < end; k++) {
-      sum[k] = (float) ((double) sum[k] + comp[k - start]);
+      sum[k] = (float) acc[k - start];
     }
   }
 
   /**
    * Forms one linear combination {@code sum_i weights[i] * x_i}.
    *
-   * <p>Products {@code (float) w_i * x_ik} are summed in float four at a time, and each such partial
-   * sum is added with Knuth's branch-free TwoSum into a float sum and a float compensation (one
-   * block's scratch); the result is {@code sum + compensation} rounded once. The error is one
-   * final rounding plus about {@code 3u} times the sum of the magnitudes {@code |w_i x_ik|} (u =
-   * 2^-24), the order of rounding each product to float, with no growth in n; every array is
-   * indexed by the same coordinate, so the JIT vectorizes the loops. Blocks of coordinates run in
-   * parallel. Cost: one read of each input with a non-zero weight.
+   * <p>Each weight is rounded to float, so that its product with a float coordinate is exact in
+   * double; the products are added in double, in input order, into one block of sums, and each sum
+   * is rounded to float once. Before that rounding the error is at most {@code (n - 1) 2^-53} times
+   * the sum of the magnitudes {@code |w_i x_ik|}, far below the final rounding's half unit in the
+   * last place for any practical n. Inputs are read eight at a time over blocks of 2,048
+   * coordinates (with the {@code jdk.incubator.vector} module, in double lanes of the machine's
+   * widest vector, the same additions in the same order, see {@link VectorLanes#addProducts8}), so
+   * that each input is read in long runs and the block's sums are loaded and stored once per eight
+   * inputs. Blocks of coordinates run in parallel. Cost: one read of each input with a non-zero
+   * weight.
    *
    * @param inputs n vectors of dimension {@code d}
    * @param weights n coefficients; zero weights skip their input
@@ -106,49 +117,48 @@ public final class VectorMath {
     float[] sum = new float[d];
     long cost = nonZero(new double[][] {weights});
     Parallel.forEach(d, Math.max(1, cost), (from, to) -> {
-      float[] comp = new float[BLOCK];
+      double[] acc = new double[BLOCK];
       for (int start = from; start < to; start += BLOCK) {
-        accumulate(x, weights, start, Math.min(to, start + BLOCK), sum, comp);
+        accumulate(x, weights, start, Math.min(to, start + BLOCK), sum, acc);
       }
     });
     return sum;
   }
 
-  // Four products are summed in float before the compensated step: their rounding is of the same
-  // order as rounding each product to float, and the compensated arrays are touched 4x less.
-  private static void twoSumAdd4(float[] c, float[][] v, int start, int end, float[] sum, float[] comp) {
+  // For k in [start, end): acc[k - start] += c_0 v_0[k], then c_1 v_1[k], ... c_7 v_7[k], each
+  // product exact in double (a float times a float) and each addition rounded once.
+  private static void addProducts8(float[] c, float[][] v, int start, int end, double[] acc) {
     if (PairwiseDistances.usesVectorKernel()) {
-      VectorLanes.twoSumAdd4(c, v, start, end, sum, comp);
+      VectorLanes.addProducts8(c, v, start, end, acc);
       return;
     }
-    float c0 = c[0];
-    float c1 = c[1];
-    float c2 = c[2];
-    float c3 = c[3];
+    double c0 = c[0];
+    double c1 = c[1];
+    double c2 = c[2];
+    double c3 = c[3];
+    double c4 = c[4];
+    double c5 = c[5];
+    double c6 = c[6];
+    double c7 = c[7];
     float[] v0 = v[0];
     float[] v1 = v[1];
     float[] v2 = v[2];
     float[] v3 = v[3];
+    float[] v4 = v[4];
+    float[] v5 = v[5];
+    float[] v6 = v[6];
+    float[] v7 = v[7];
     for (int k = start; k < end; k++) {
-      float t = (c0 * v0[k] + c1 * v1[k]) + (c2 * v2[k] + c3 * v3[k]);
-      float a = sum[k];
-      float s = a + t;
-      float bb = s - a;
-      float err = (a - (s - bb)) + (t - bb);
-      sum[k] = s;
-      comp[k - start] += err;
-    }
-  }
-
-  private static void twoSumAdd(float c, float[] v, int start, int end, float[] sum, float[] comp) {
-    for (int k = start; k < end; k++) {
-      float t = c * v[k];
-      float a = sum[k];
-      float s = a + t;
-      float bb = s - a;
-      float err = (a - (s - bb)) + (t - bb);
-      sum[k] = s;
-      comp[k - start] += err;
+      double s = acc[k - start];
+      s += c0 * v0[k];
+      s += c1 * v1[k];
+      s += c2 * v2[k];
+      s += c3 * v3[k];
+      s += c4 * v4[k];
+      s += c5 * v5[k];
+      s += c6 * v6[k];
+      s += c7 * v7[k];
+      acc[k - start] = s;
     }
   }
 
@@ -243,12 +253,13 @@ public final class VectorMath {
     int block = Math.max(FUSED_MIN, Math.min(BLOCK, FUSED_BYTES / (4 * Math.max(1, x.length))) & ~63);
     double[] sq = Parallel.reduce(d, Math.max(1, cost), (from, to) -> {
       double[] s = new double[measured];
-      // The compensation of one block at a time: it stays in L1 and is not a second output array.
-      float[] comp = new float[block];
+      // The sums of one block at a time: they stay in L1 and are not a second output array.
+      double[] acc = new double[block];
       for (int start = from; start < to; start += block) {
         int end = Math.min(to, start + block);
-        accumulate(x, weights, start, end, sum, comp);
-        for (int i = 0; i < measured; i++) {
+        accumulate(x, weights, start, end, sum, acc);
+        // Last read first: the inputs the combination touched last are the likeliest still cached.
+        for (int i = measured - 1; i >= 0; i--) {
           s[i] += LaneDistances.squaredDifferences(x[i], sum, start, end);
         }
       }

@@ -1,7 +1,9 @@
 package dev.rampart.aggregation.internal;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,8 +22,26 @@ final class VectorPairs {
   static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
   /** Rows per tile side. */
   static final int TILE = 4;
+  private static final VectorSpecies<Float> HALF =
+      VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
 
   private VectorPairs() {}
+
+  /**
+   * {@code r[k] = v[from + k]} for {@code k < len}, in double lanes: the block's conversion reads
+   * the inputs from memory, and a scalar loop would leave that read waiting on each conversion.
+   */
+  static void widen(float[] v, int from, double[] r, int len) {
+    int lanes = SPECIES.length();
+    int k = 0;
+    for (int bound = SPECIES.loopBound(len); k < bound; k += lanes) {
+      ((DoubleVector) FloatVector.fromArray(HALF, v, from + k).convertShape(VectorOperators.F2D, SPECIES, 0))
+          .intoArray(r, k);
+    }
+    for (; k < len; k++) {
+      r[k] = v[from + k];
+    }
+  }
 
   /** Lanes of the preferred double vector. */
   static int lanes() {

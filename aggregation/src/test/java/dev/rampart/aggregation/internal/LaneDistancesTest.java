@@ -3,6 +3,7 @@ package dev.rampart.aggregation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -77,6 +78,26 @@ class LaneDistancesTest {
     double[] separate = LaneDistances.squaredTo(x, plain, D);
     for (int i = 0; i < x.size(); i++) {
       assertThat(fused.squaredDistances()[i]).isCloseTo(separate[i], within(BOUND * separate[i]));
+    }
+  }
+
+  @Test
+  void combine_isWithinItsBoundOfTheExactSum() {
+    // Thirteen inputs: one group of eight, a zero weight, four taken one by one; mixed signs.
+    List<float[]> x = inputs(13, D);
+    double[] w = {0.3, -0.2, 0.15, 0.7, -0.45, 0.05, 0.0, 0.33, -0.61, 0.2, 0.125, -0.05, 0.4};
+    float[] out = VectorMath.combine(x, w, D);
+    for (int k = 0; k < D; k += 97) {
+      BigDecimal exact = BigDecimal.ZERO;
+      double magnitude = 0;
+      for (int i = 0; i < x.size(); i++) {
+        double product = (double) (float) w[i] * x.get(i)[k];
+        exact = exact.add(new BigDecimal(product));
+        magnitude += Math.abs(product);
+      }
+      double e = exact.doubleValue();
+      double bound = Math.ulp((float) e) / 2.0 + 12 * 0x1p-53 * magnitude + Math.ulp(e);
+      assertThat((double) out[k]).as("coordinate %d", k).isCloseTo(e, within(bound));
     }
   }
 

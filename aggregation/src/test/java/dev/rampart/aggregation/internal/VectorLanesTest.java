@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The float-lane SIMD kernels against the scalar arithmetic they replace, over ranges that start
- * off a vector boundary and end in a remainder: the compensated step bit for bit, the squared
+ * off a vector boundary and end in a remainder: the combination step bit for bit, the squared
  * distances within the lane bound of {@link LaneDistances}.
  */
 class VectorLanesTest {
@@ -26,28 +26,31 @@ class VectorLanesTest {
   }
 
   @Test
-  void twoSumAdd4_isBitForBitTheScalarStep() {
+  void addProducts8_isBitForBitTheScalarStep() {
     SplittableRandom r = new SplittableRandom(5);
-    float[][] v = {gaussian(r, 1), gaussian(r, 3), gaussian(r, 0.5), gaussian(r, 7)};
-    float[] c = {0.3f, -1.7f, 2.5f, 0.01f};
-    float[] sum = gaussian(r, 2);
-    float[] expectedSum = sum.clone();
-    float[] comp = new float[END - START];
-    float[] expectedComp = new float[END - START];
-    for (int k = START; k < END; k++) {
-      float t = (c[0] * v[0][k] + c[1] * v[1][k]) + (c[2] * v[2][k] + c[3] * v[3][k]);
-      float a = expectedSum[k];
-      float s = a + t;
-      float bb = s - a;
-      expectedSum[k] = s;
-      expectedComp[k - START] += (a - (s - bb)) + (t - bb);
+    float[][] v = new float[8][];
+    float[] c = {0.3f, -1.7f, 2.5f, 0.01f, 1e-3f, -4.25f, 0.7f, 3.1f};
+    for (int g = 0; g < 8; g++) {
+      v[g] = gaussian(r, 1 + g);
     }
+    double[] acc = new double[END - START];
+    for (int k = 0; k < acc.length; k++) {
+      acc[k] = r.nextDouble() - 0.5;
+    }
+    double[] expected = acc.clone();
+    for (int k = START; k < END; k++) {
+      double s = expected[k - START];
+      for (int g = 0; g < 8; g++) {
+        s += (double) c[g] * v[g][k];
+      }
+      expected[k - START] = s;
+    }
+    double[] before = acc.clone();
 
-    VectorLanes.twoSumAdd4(c, v, START, END, sum, comp);
+    VectorLanes.addProducts8(c, v, START, END, acc);
 
-    assertThat(sum).containsExactly(expectedSum);
-    assertThat(comp).containsExactly(expectedComp);
-    assertThat(comp).as("the compensation carries rounding errors").isNotEqualTo(new float[END - START]);
+    assertThat(acc).containsExactly(expected);
+    assertThat(acc).as("the products were added").isNotEqualTo(before);
   }
 
   @Test
