@@ -99,13 +99,13 @@ public final class VectorMath {
    * <p>Each weight is rounded to float, so that its product with a float coordinate is exact in
    * double; the products are added in double, in input order, into one block of sums, and each sum
    * is rounded to float once. Before that rounding the error is at most {@code (n - 1) 2^-53} times
-   * the sum of the magnitudes {@code |w_i x_ik|}, far below the final rounding's half unit in the
-   * last place for any practical n. Inputs are read eight at a time over blocks of 2,048
-   * coordinates (with the {@code jdk.incubator.vector} module, in double lanes of the machine's
-   * widest vector, the same additions in the same order, see {@link VectorLanes#addProducts8}), so
-   * that each input is read in long runs and the block's sums are loaded and stored once per eight
-   * inputs. Blocks of coordinates run in parallel. Cost: one read of each input with a non-zero
-   * weight.
+   * the sum of the magnitudes {@code |w_i x_ik|}, so the result is the exact sum (of the products
+   * with float weights) rounded to float, give or take that much. Inputs are read eight at a time
+   * over blocks of 2,048 coordinates (with the {@code jdk.incubator.vector} module, in double lanes
+   * of the machine's widest vector, the same additions in the same order, see
+   * {@link VectorLanes#addProducts8}), so that each input is read in long runs and the block's sums
+   * are loaded and stored once per eight inputs. Blocks of coordinates run in parallel. Cost: one
+   * read of each input with a non-zero weight.
    *
    * @param inputs n vectors of dimension {@code d}
    * @param weights n coefficients; zero weights skip their input
