@@ -48,9 +48,18 @@ public record ModelLayout(List<Layer> layers, long parameterCount, String config
       parameters = List.copyOf(parameters);
     }
 
-    /** Parameters in this layer. */
+    /**
+     * Parameters in this layer.
+     *
+     * @throws ArithmeticException when the count does not fit a long
+     */
     public long parameterCount() {
-      return parameters.stream().mapToLong(Parameter::size).sum();
+      // Exact: a stream sum would wrap, and a layout could then claim the wrapped total.
+      long n = 0;
+      for (Parameter p : parameters) {
+        n = Math.addExact(n, p.size());
+      }
+      return n;
     }
 
     /** E.g. {@code 'layer2' ConvolutionLayer relu W [16, 6, 5, 5], b [1, 16]}. */
@@ -99,6 +108,8 @@ public record ModelLayout(List<Layer> layers, long parameterCount, String config
    *
    * @throws IllegalArgumentException when the layers' parameters do not add up to
    *     {@code parameterCount}
+   * @throws ArithmeticException when a parameter's, a layer's or the layers' count does not fit a
+   *     long
    */
   public ModelLayout {
     layers = List.copyOf(layers);

@@ -4,7 +4,10 @@ import com.google.protobuf.ByteString;
 import dev.rampart.protocol.wire.ClientUpdate;
 import dev.rampart.protocol.wire.Envelope;
 import dev.rampart.protocol.wire.Frame;
+import dev.rampart.protocol.wire.LayerLayout;
 import dev.rampart.protocol.wire.MessageType;
+import dev.rampart.protocol.wire.ModelDescriptor;
+import dev.rampart.protocol.wire.ParameterShape;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,6 +39,8 @@ class FuzzSeedsTest {
             script(chunks.subList(0, 2), false))
         .add(ReassemblerFuzzTest.class, "acceptAndExpire", "dense-update-chunks",
             script(Framing.frames(denseUpdate(1100), Framing.MIN_MAX_FRAME_BYTES, 0, STAND_IN_SIGNER), true))
+        .add(ModelLayoutFuzzTest.class, "fromWire", "conv-dense", layout().toWire().toByteArray())
+        .add(ModelLayoutFuzzTest.class, "fromWire", "wrapping-count", wrappingLayout().toByteArray())
         .writeIfRequestedAndCheck();
   }
 
@@ -56,6 +61,24 @@ class FuzzSeedsTest {
     ClientUpdate update = ClientUpdate.newBuilder().setJobId("job").setRound(3)
         .setBaseModelDigest(ByteString.copyFrom(new byte[32])).setDense(FloatVectors.toWire(v)).build();
     return envelope(0, 3).toBuilder().setBody(update.toByteString()).build();
+  }
+
+  /** A small convolutional network's layout, with a configuration digest. */
+  private static ModelLayout layout() {
+    ModelLayout.Layer conv = new ModelLayout.Layer("layer0", "ConvolutionLayer", "relu", List.of(
+        new ModelLayout.Parameter("W", List.of(4L, 1L, 3L, 3L)), new ModelLayout.Parameter("b", List.of(1L, 4L))));
+    ModelLayout.Layer out = new ModelLayout.Layer("layer1", "OutputLayer", "softmax", List.of(
+        new ModelLayout.Parameter("W", List.of(16L, 10L)), new ModelLayout.Parameter("b", List.of(1L, 10L))));
+    return new ModelLayout(List.of(conv, out), 36 + 4 + 160 + 10, "ab".repeat(32));
+  }
+
+  /** Two arrays of 2^62 floats whose total, wrapped around a long, is the count the layout claims. */
+  private static ModelDescriptor wrappingLayout() {
+    return ModelDescriptor.newBuilder().setParameterCount(Long.MIN_VALUE)
+        .addLayers(LayerLayout.newBuilder().setName("huge").setType("DenseLayer")
+            .addParameters(ParameterShape.newBuilder().setName("W").addShape(1L << 62))
+            .addParameters(ParameterShape.newBuilder().setName("b").addShape(1L << 62)))
+        .build();
   }
 
   private static DataShard shard(int samples, int features) {

@@ -3,7 +3,9 @@ package dev.rampart.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rampart.protocol.wire.LayerLayout;
 import dev.rampart.protocol.wire.ModelDescriptor;
+import dev.rampart.protocol.wire.ParameterShape;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,18 @@ class ModelLayoutTest {
     ModelDescriptor wire = layout(conv("c", 4)).toWire().toBuilder().setParameterCount(5).build();
     assertThatThrownBy(() -> ModelLayout.fromWire(wire)).isInstanceOf(RampartException.class)
         .hasMessageContaining("the layers hold 40 parameters, but parameterCount=5");
+  }
+
+  @Test
+  void fromWire_layerWhoseParametersOverflowALong_isRefused() {
+    // Two arrays of 2^62 floats: their sum wraps to Long.MIN_VALUE, which the count then claims.
+    ModelDescriptor wire = ModelDescriptor.newBuilder().setParameterCount(Long.MIN_VALUE)
+        .addLayers(LayerLayout.newBuilder().setName("huge").setType("DenseLayer")
+            .addParameters(ParameterShape.newBuilder().setName("W").addShape(1L << 62))
+            .addParameters(ParameterShape.newBuilder().setName("b").addShape(1L << 62)))
+        .build();
+    assertThatThrownBy(() -> ModelLayout.fromWire(wire)).isInstanceOf(RampartException.class)
+        .hasMessageContaining("malformed model layout");
   }
 
   @Test
