@@ -339,7 +339,12 @@ final class VectorColumns {
     return (FloatVector) v.convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
   }
 
-  private static DoubleVector wide(float[] row, int k) {
+  /**
+   * {@code row[k ..]} widened to a vector of the preferred double shape (as many floats as it has
+   * lanes); the float-to-double step of every kernel in this package that reads floats into double
+   * lanes.
+   */
+  static DoubleVector wide(float[] row, int k) {
     return (DoubleVector) FloatVector.fromArray(HALF_FLOATS, row, k)
         .convertShape(VectorOperators.F2D, DOUBLES, 0);
   }

@@ -3,7 +3,6 @@ package dev.rampart.aggregation.internal;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,9 +22,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorLanes {
   static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-  /** Floats as many as {@link #DOUBLES} has lanes, converted to one double vector. */
-  private static final VectorSpecies<Float> HALF =
-      VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
   /** Squares one lane of one of the four accumulators sums per run. */
   private static final int PER_LANE = 16;
 
@@ -59,14 +55,14 @@ final class VectorLanes {
     for (int bound = start + DOUBLES.loopBound(end - start); k < bound; k += lanes) {
       int a = k - start;
       DoubleVector s = DoubleVector.fromArray(DOUBLES, acc, a);
-      s = widen(v0, k).fma(c0, s);
-      s = widen(v1, k).fma(c1, s);
-      s = widen(v2, k).fma(c2, s);
-      s = widen(v3, k).fma(c3, s);
-      s = widen(v4, k).fma(c4, s);
-      s = widen(v5, k).fma(c5, s);
-      s = widen(v6, k).fma(c6, s);
-      s = widen(v7, k).fma(c7, s);
+      s = VectorColumns.wide(v0, k).fma(c0, s);
+      s = VectorColumns.wide(v1, k).fma(c1, s);
+      s = VectorColumns.wide(v2, k).fma(c2, s);
+      s = VectorColumns.wide(v3, k).fma(c3, s);
+      s = VectorColumns.wide(v4, k).fma(c4, s);
+      s = VectorColumns.wide(v5, k).fma(c5, s);
+      s = VectorColumns.wide(v6, k).fma(c6, s);
+      s = VectorColumns.wide(v7, k).fma(c7, s);
       s.intoArray(acc, a);
     }
     for (; k < end; k++) {
@@ -76,10 +72,6 @@ final class VectorLanes {
       }
       acc[k - start] = s;
     }
-  }
-
-  private static DoubleVector widen(float[] v, int k) {
-    return (DoubleVector) FloatVector.fromArray(HALF, v, k).convertShape(VectorOperators.F2D, DOUBLES, 0);
   }
 
   /** Lane sum of {@code (x_k - p_k)^2} over {@code [from, to)}, runs added in double. */

@@ -1,9 +1,7 @@
 package dev.rampart.aggregation.internal;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -22,8 +20,6 @@ final class VectorPairs {
   static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
   /** Rows per tile side. */
   static final int TILE = 4;
-  private static final VectorSpecies<Float> HALF =
-      VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
 
   private VectorPairs() {}
 
@@ -35,8 +31,7 @@ final class VectorPairs {
     int lanes = SPECIES.length();
     int k = 0;
     for (int bound = SPECIES.loopBound(len); k < bound; k += lanes) {
-      ((DoubleVector) FloatVector.fromArray(HALF, v, from + k).convertShape(VectorOperators.F2D, SPECIES, 0))
-          .intoArray(r, k);
+      VectorColumns.wide(v, from + k).intoArray(r, k);
     }
     for (; k < len; k++) {
       r[k] = v[from + k];
